@@ -1,0 +1,10 @@
+# Warnings for the project's own targets (not for third-party headers, which
+# come in through -isystem from their imported targets).
+function(dots_set_warnings target)
+    target_compile_options(${target} PRIVATE
+        -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor -Wcast-align
+        -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    if(DOTS_WARNINGS_AS_ERRORS)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+endfunction()

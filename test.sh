@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite (ctest prints the summary).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+./installer/install-deps.sh
+cmake --preset ci
+cmake --build --preset ci
+ctest --preset ci "$@"
