@@ -1,0 +1,43 @@
+#pragma once
+
+#include "signal/JsonReader.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <span>
+
+namespace dots::signal {
+
+// ietf-dots-data-channel "activation-type", used by RFC 9133 filter control.
+enum class ActivationType : quint8 {
+    ActivateWhenMitigating = 1, // the YANG default
+    Immediate = 2,
+    Deactivate = 3,
+};
+
+std::span<const EnumName> activationTypeNames();
+QString yangName(ActivationType type);
+std::optional<ActivationType> activationTypeFromName(QStringView name);
+
+// One entry of "ietf-dots-signal-control:acl-list" in a mitigation scope (RFC 9133):
+// refers to an ACL created over the data channel by name and changes its activation.
+struct AclListEntry
+{
+    QString aclName;
+    std::optional<ActivationType> activationType; // absent means activate-when-mitigating
+
+    ActivationType effectiveActivationType() const { return activationType.value_or(ActivationType::ActivateWhenMitigating); }
+    friend bool operator==(const AclListEntry &, const AclListEntry &) = default;
+};
+
+// The module-qualified member name: the list augments ietf-dots-signal-channel from another module.
+inline QString aclListMemberName() { return QStringLiteral("ietf-dots-signal-control:acl-list"); }
+
+QJsonArray aclListToJson(const QList<AclListEntry> &list);
+QList<AclListEntry> aclListFromJson(const QJsonArray &array, const JsonReader &r);
+// acl-name is the list key: non-empty, at most 64 characters (data channel "name"), unique.
+void validateAclList(const QList<AclListEntry> &list, const JsonReader &r);
+
+} // namespace dots::signal
