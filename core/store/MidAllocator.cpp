@@ -1,0 +1,111 @@
+#include "store/MidAllocator.h"
+
+#include "store/Database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace dots::store {
+
+namespace {
+StoreError badKey()
+{
+    return {StoreError::Kind::InvalidArgument, QStringLiteral("server and cuid must not be empty")};
+}
+
+Result<std::optional<quint32>> readLast(const Database &db, const QString &server, const QString &cuid)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT last_mid FROM mid_counter WHERE server = ? AND cuid = ?"));
+    q.addBindValue(server);
+    q.addBindValue(cuid);
+    if (auto r = db.exec(q, QStringLiteral("read mid counter")); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<quint32>();
+    const qint64 v = q.value(0).toLongLong();
+    if (v < 0 || v > qint64(MidAllocator::kMaxMid))
+        return StoreError {StoreError::Kind::Corrupt, QStringLiteral("mid counter holds %1, outside 0..2^32-1").arg(v)};
+    return std::optional<quint32>(quint32(v));
+}
+
+Result<void> writeLast(const Database &db, const QString &server, const QString &cuid, quint32 mid)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("INSERT INTO mid_counter (server, cuid, last_mid, updated_ms) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (server, cuid) DO UPDATE SET last_mid = excluded.last_mid, updated_ms = excluded.updated_ms"));
+    q.addBindValue(server);
+    q.addBindValue(cuid);
+    q.addBindValue(qint64(mid));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return db.exec(q, QStringLiteral("store mid counter"));
+}
+} // namespace
+
+std::optional<quint32> MidAllocator::next(std::optional<quint32> last, bool peaceTime)
+{
+    if (!last)
+        return kFirstMid;
+    if (*last >= kRolloverThreshold && peaceTime)
+        return 0u;
+    if (*last == kMaxMid)
+        return std::nullopt;
+    return *last + 1;
+}
+
+Result<quint32> MidAllocator::allocate(const QString &server, const QString &cuid, bool peaceTime)
+{
+    if (server.isEmpty() || cuid.isEmpty())
+        return badKey();
+    if (auto r = m_db.beginImmediate(); !r)
+        return r.error();
+    auto last = readLast(m_db, server, cuid);
+    if (!last) {
+        m_db.rollback();
+        return last.error();
+    }
+    const auto mid = next(last.value(), peaceTime);
+    if (!mid) {
+        m_db.rollback();
+        return StoreError {StoreError::Kind::MidExhausted,
+                           QStringLiteral("no mid left for %1 at %2: withdraw the active mitigations so the counter can roll over")
+                               .arg(cuid, server)};
+    }
+    if (auto r = writeLast(m_db, server, cuid, *mid); !r) {
+        m_db.rollback();
+        return r.error();
+    }
+    if (auto r = m_db.commit(); !r)
+        return r.error();
+    return *mid;
+}
+
+Result<void> MidAllocator::noteUsed(const QString &server, const QString &cuid, quint32 mid)
+{
+    if (server.isEmpty() || cuid.isEmpty())
+        return badKey();
+    if (auto r = m_db.beginImmediate(); !r)
+        return r;
+    auto last = readLast(m_db, server, cuid);
+    if (!last) {
+        m_db.rollback();
+        return last.error();
+    }
+    if (last.value() && *last.value() >= mid) {
+        m_db.rollback();
+        return {};
+    }
+    if (auto r = writeLast(m_db, server, cuid, mid); !r) {
+        m_db.rollback();
+        return r;
+    }
+    return m_db.commit();
+}
+
+Result<std::optional<quint32>> MidAllocator::lastUsed(const QString &server, const QString &cuid) const
+{
+    return readLast(m_db, server, cuid);
+}
+
+} // namespace dots::store
