@@ -110,7 +110,7 @@ Result<QCborValue> enumToCbor(const SchemaNode &node, const QJsonValue &json)
 {
     const Enumeration &e = *node.enumeration;
     if (!json.isString())
-        return fail<QCborValue>(QStringLiteral("expected a %1 name (%2), got %3")
+        return fail<QCborValue>(QStringLiteral("expected a name of %1 (%2), got %3")
                                     .arg(QLatin1StringView(e.typeName), e.allowedNames(), describe(json)));
     const auto value = e.valueOf(json.toString());
     if (!value)
