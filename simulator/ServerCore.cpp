@@ -1,0 +1,803 @@
+#include "ServerCore.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace dots::simulator {
+
+namespace {
+
+const QString kMitigationScope = QStringLiteral("ietf-dots-signal-channel:mitigation-scope");
+const QString kHeartbeat = QStringLiteral("ietf-dots-signal-channel:heartbeat");
+constexpr quint32 kMidRolloverThreshold = 3221225471u; // 3/4 of 2^32-1, RFC 9132 §4.4.1
+
+// The Uri-Path parameters after the resource name: cuid=, cdid=, mid=, sid=.
+struct PathParams {
+    std::optional<QString> cuid;
+    std::optional<QString> cdid;
+    std::optional<quint32> mid;
+    std::optional<qint64> sid;
+    QString error;
+
+    static PathParams parse(const QStringList &segments)
+    {
+        PathParams p;
+        for (const QString &s : segments) {
+            const auto eq = s.indexOf(QLatin1Char('='));
+            const QString key = eq < 0 ? s : s.left(eq);
+            const QString value = eq < 0 ? QString() : s.mid(eq + 1);
+            if (eq < 0 || (key != QLatin1String("cuid") && key != QLatin1String("cdid") && key != QLatin1String("mid")
+                           && key != QLatin1String("sid"))) {
+                p.error = QStringLiteral("Uri-Path \"%1\" is not one of cuid=, cdid=, mid=, sid=").arg(s);
+                return p;
+            }
+            if (value.isEmpty()) {
+                p.error = QStringLiteral("Uri-Path parameter %1 has an empty value").arg(key);
+                return p;
+            }
+            const bool duplicate = (key == QLatin1String("cuid") && p.cuid) || (key == QLatin1String("cdid") && p.cdid)
+                || (key == QLatin1String("mid") && p.mid) || (key == QLatin1String("sid") && p.sid);
+            if (duplicate) {
+                p.error = QStringLiteral("Uri-Path parameter %1 appears twice").arg(key);
+                return p;
+            }
+            if (key == QLatin1String("cuid")) {
+                p.cuid = value;
+            } else if (key == QLatin1String("cdid")) {
+                p.cdid = value;
+            } else {
+                bool ok = false;
+                const qulonglong n = value.toULongLong(&ok);
+                if (!ok || n > 0xffffffffULL) {
+                    p.error = QStringLiteral("Uri-Path %1=%2: not an unsigned 32-bit integer").arg(key, value);
+                    return p;
+                }
+                if (key == QLatin1String("mid"))
+                    p.mid = quint32(n);
+                else
+                    p.sid = qint64(n);
+            }
+        }
+        return p;
+    }
+};
+
+ServerResponse badRequest(const QString &text) { return ServerResponse::error(CoapCode::BadRequest, text); }
+
+QString scopePath(const QString &member)
+{
+    return kMitigationScope + QStringLiteral(".scope[0].") + member;
+}
+
+// Members a client may send in a scope, and those only a server sends.
+const QStringList kClientScopeMembers = {
+    QStringLiteral("target-prefix"), QStringLiteral("target-port-range"), QStringLiteral("target-protocol"),
+    QStringLiteral("target-fqdn"), QStringLiteral("target-uri"), QStringLiteral("alias-name"),
+    QStringLiteral("lifetime"), QStringLiteral("trigger-mitigation"), QStringLiteral("attack-status"),
+    QStringLiteral("ietf-dots-signal-control:acl-list"),
+};
+const QStringList kServerOnlyScopeMembers = {
+    QStringLiteral("mitigation-start"), QStringLiteral("status"), QStringLiteral("conflict-information"),
+    QStringLiteral("bytes-dropped"), QStringLiteral("bps-dropped"), QStringLiteral("pkts-dropped"),
+    QStringLiteral("pps-dropped"),
+};
+const QStringList kTargetMembers = {
+    QStringLiteral("target-prefix"), QStringLiteral("target-port-range"), QStringLiteral("target-protocol"),
+    QStringLiteral("target-fqdn"), QStringLiteral("target-uri"), QStringLiteral("alias-name"),
+};
+
+QJsonValue counter(double v)
+{
+    // RFC 7951 §6.1: 64-bit integers are JSON strings.
+    return QString::number(quint64(std::max(0.0, std::floor(v))));
+}
+
+QJsonObject putResponse(quint32 mid, qint64 lifetime, const QJsonObject &conflict = {})
+{
+    QJsonObject scope{{QStringLiteral("mid"), qint64(mid)}};
+    if (conflict.isEmpty())
+        scope.insert(QStringLiteral("lifetime"), lifetime);
+    else
+        scope.insert(QStringLiteral("conflict-information"), conflict);
+    return QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), QJsonArray{scope}}}}};
+}
+
+} // namespace
+
+ServerCore::ServerCore(Scenario scenario) : m_scenario(std::move(scenario)) {}
+
+ServerCore::ClientState &ServerCore::client(const QString &cuid)
+{
+    auto it = m_clients.find(cuid);
+    if (it == m_clients.end()) {
+        ClientState s;
+        s.config = policy().sessionConfig.defaults();
+        it = m_clients.insert(cuid, s);
+    }
+    return it.value();
+}
+
+ServerResponse ServerCore::handle(const ServerRequest &r)
+{
+    if (r.uriPath.size() < 3 || r.uriPath[0] != QLatin1String(".well-known") || r.uriPath[1] != QLatin1String("dots"))
+        return ServerResponse::error(CoapCode::NotFound,
+                                     QStringLiteral("no resource /%1; DOTS signal resources live under /.well-known/dots")
+                                         .arg(r.uriPath.join(QLatin1Char('/'))));
+    if (r.clientCuid.isEmpty())
+        return ServerResponse::error(CoapCode::Forbidden, QStringLiteral("no client identity"));
+
+    m_heartbeats.messageReceived(r.clientCuid, m_wallMs);
+    const QString resource = r.uriPath[2];
+    const QStringList params = r.uriPath.mid(3);
+    if (resource == QLatin1String("mitigate"))
+        return handleMitigate(r, params);
+    if (resource == QLatin1String("config"))
+        return handleConfig(r, params);
+    if (resource == QLatin1String("hb"))
+        return handleHeartbeat(r, params);
+    return ServerResponse::error(CoapCode::NotFound,
+                                 QStringLiteral("no resource /.well-known/dots/%1 (known: mitigate, config, hb)").arg(resource));
+}
+
+// --- mitigate -------------------------------------------------------------------------------
+
+ServerResponse ServerCore::handleMitigate(const ServerRequest &r, const QStringList &segments)
+{
+    const PathParams p = PathParams::parse(segments);
+    if (!p.error.isEmpty())
+        return badRequest(p.error);
+    if (p.sid)
+        return badRequest(QStringLiteral("Uri-Path sid= does not belong to the mitigate resource"));
+    if (!p.cuid)
+        return badRequest(QStringLiteral("Missing required Uri-Path parameter: cuid"));
+    if (*p.cuid != r.clientCuid)
+        return ServerResponse::error(CoapCode::Forbidden,
+                                     QStringLiteral("cuid=%1 does not belong to this client's certificate").arg(*p.cuid));
+
+    switch (r.method) {
+    case Method::Get:
+        return getMitigations(*p.cuid, p.mid);
+    case Method::Put:
+        if (!p.mid)
+            return badRequest(QStringLiteral("Missing required Uri-Path parameter: mid"));
+        return putMitigation(r, *p.cuid, *p.mid);
+    case Method::Delete:
+        if (!p.mid)
+            return badRequest(QStringLiteral("Missing required Uri-Path parameter: mid"));
+        return deleteMitigation(*p.cuid, *p.mid);
+    default:
+        return ServerResponse::error(CoapCode::MethodNotAllowed,
+                                     QStringLiteral("mitigate accepts GET, PUT and DELETE"));
+    }
+}
+
+QJsonObject ServerCore::scopeStatusJson(const Mitigation &m) const
+{
+    QJsonObject s;
+    s.insert(QStringLiteral("mid"), qint64(m.mid));
+    for (const QString &member : kTargetMembers) {
+        if (m.requestScope.contains(member))
+            s.insert(member, m.requestScope.value(member));
+    }
+    if (m.requestScope.contains(QStringLiteral("ietf-dots-signal-control:acl-list")))
+        s.insert(QStringLiteral("ietf-dots-signal-control:acl-list"),
+                 m.requestScope.value(QStringLiteral("ietf-dots-signal-control:acl-list")));
+    s.insert(QStringLiteral("lifetime"), m.remainingLifetime(m_nowMs));
+    s.insert(QStringLiteral("trigger-mitigation"), m.triggerMitigation);
+    s.insert(QStringLiteral("status"), yangName(m.status));
+    // mitigation-start must not be sent for status 8 (RFC 9132 YANG).
+    if (m.startedAtMs && m.status != MitigationStatus::SignalLoss)
+        s.insert(QStringLiteral("mitigation-start"), counter(double(m_epochAtStart) + double(*m.startedAtMs) / 1000.0));
+    const double seconds = m.activeSeconds;
+    s.insert(QStringLiteral("bytes-dropped"), counter(m.bytesDropped));
+    s.insert(QStringLiteral("bps-dropped"), counter(seconds > 0 ? m.bytesDropped / seconds : 0));
+    s.insert(QStringLiteral("pkts-dropped"), counter(m.pktsDropped));
+    s.insert(QStringLiteral("pps-dropped"), counter(seconds > 0 ? m.pktsDropped / seconds : 0));
+    return s;
+}
+
+ServerResponse ServerCore::getMitigations(const QString &cuid, std::optional<quint32> mid) const
+{
+    QJsonArray scopes;
+    const auto it = m_mitigations.constFind(cuid);
+    if (it != m_mitigations.cend()) {
+        for (const auto &[id, m] : it.value()) {
+            if (!mid || *mid == id)
+                scopes.append(scopeStatusJson(m));
+        }
+    }
+    if (scopes.isEmpty()) {
+        return ServerResponse::error(CoapCode::NotFound,
+                                     mid ? QStringLiteral("no mitigation with cuid=%1 mid=%2").arg(cuid).arg(*mid)
+                                         : QStringLiteral("no mitigations for cuid=%1").arg(cuid));
+    }
+    return ServerResponse::ok(CoapCode::Content,
+                              QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), scopes}}}});
+}
+
+ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &cuid, quint32 mid)
+{
+    if (!r.body)
+        return badRequest(QStringLiteral("a mitigation request needs a body"));
+    const QJsonObject &body = *r.body;
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != kMitigationScope)
+            return badRequest(QStringLiteral("%1: unexpected member (expected %2)").arg(it.key(), kMitigationScope));
+    }
+    const QJsonValue root = body.value(kMitigationScope);
+    if (!root.isObject())
+        return badRequest(QStringLiteral("missing %1").arg(kMitigationScope));
+    const QJsonObject rootObject = root.toObject();
+    for (auto it = rootObject.begin(); it != rootObject.end(); ++it) {
+        if (it.key() == QLatin1String("cdid"))
+            return badRequest(QStringLiteral("%1.cdid: must not appear in a request body (only gateways add it, as Uri-Path)")
+                                  .arg(kMitigationScope));
+        if (it.key() != QLatin1String("scope"))
+            return badRequest(QStringLiteral("%1.%2: unknown member").arg(kMitigationScope, it.key()));
+    }
+    const QJsonValue scopeList = rootObject.value(QStringLiteral("scope"));
+    if (!scopeList.isArray() || scopeList.toArray().size() != 1 || !scopeList.toArray().at(0).isObject())
+        return badRequest(QStringLiteral("%1.scope: a request must contain exactly one scope").arg(kMitigationScope));
+    const QJsonObject scope = scopeList.toArray().at(0).toObject();
+
+    for (auto it = scope.begin(); it != scope.end(); ++it) {
+        const QString &k = it.key();
+        if (k == QLatin1String("cuid") || k == QLatin1String("mid") || k == QLatin1String("cdid"))
+            return badRequest(QStringLiteral("%1: must not appear in the body; it belongs in the Uri-Path").arg(scopePath(k)));
+        if (kServerOnlyScopeMembers.contains(k))
+            return badRequest(QStringLiteral("%1: only a server sends this").arg(scopePath(k)));
+        if (k.startsWith(QLatin1String("ietf-dots-call-home:")))
+            return badRequest(QStringLiteral("%1: call-home attributes are only valid on a call-home session (RFC 9066)")
+                                  .arg(scopePath(k)));
+        if (k.startsWith(QLatin1String("ietf-dots-telemetry:")))
+            continue; // RFC 9244 attributes in efficacy updates: accepted, not used
+        if (!kClientScopeMembers.contains(k))
+            return badRequest(QStringLiteral("%1: unknown parameter").arg(scopePath(k)));
+    }
+
+    // lifetime: mandatory, 0 invalid, -1 indefinite (RFC 9132 §4.4.1).
+    const QJsonValue lifetimeValue = scope.value(QStringLiteral("lifetime"));
+    if (lifetimeValue.isUndefined())
+        return badRequest(QStringLiteral("%1: missing; lifetime is mandatory").arg(scopePath(QStringLiteral("lifetime"))));
+    const double lifetimeNumber = lifetimeValue.toDouble(-2);
+    if (!lifetimeValue.isDouble() || lifetimeNumber != std::floor(lifetimeNumber) || lifetimeNumber < -1
+        || lifetimeNumber > 4294967295.0)
+        return badRequest(QStringLiteral("%1: must be -1 or an unsigned 32-bit integer").arg(scopePath(QStringLiteral("lifetime"))));
+    if (lifetimeNumber == 0)
+        return badRequest(QStringLiteral("%1: 0 is not a valid lifetime").arg(scopePath(QStringLiteral("lifetime"))));
+    qint64 granted = qint64(lifetimeNumber);
+    if (granted < 0 && !policy().allowIndefinite)
+        granted = policy().maxLifetime;
+    if (granted > policy().maxLifetime)
+        granted = policy().maxLifetime;
+
+    bool trigger = true;
+    if (scope.contains(QStringLiteral("trigger-mitigation"))) {
+        if (!scope.value(QStringLiteral("trigger-mitigation")).isBool())
+            return badRequest(QStringLiteral("%1: must be true or false").arg(scopePath(QStringLiteral("trigger-mitigation"))));
+        trigger = scope.value(QStringLiteral("trigger-mitigation")).toBool();
+    }
+
+    TargetScope targets;
+    if (const QString e = TargetScope::parse(scope, targets); !e.isEmpty())
+        return badRequest(scopePath(e));
+    if (targets.isEmpty())
+        return badRequest(QStringLiteral("%1.scope[0]: names no target; give target-prefix, target-fqdn, target-uri or alias-name")
+                              .arg(kMitigationScope));
+
+    auto &mine = m_mitigations[cuid];
+    const auto existingIt = mine.find(mid);
+    Mitigation *existing = existingIt != mine.end() && !isFinished(existingIt->second.status) ? &existingIt->second : nullptr;
+    const bool clientActive = hasActiveMitigation(cuid);
+
+    if (scope.contains(QStringLiteral("ietf-dots-signal-control:acl-list"))) {
+        if (!clientActive)
+            return badRequest(QStringLiteral("%1: filtering control (RFC 9133) MUST NOT be used in 'idle' time")
+                                  .arg(scopePath(QStringLiteral("ietf-dots-signal-control:acl-list"))));
+        return badRequest(QStringLiteral("%1: no such ACL for this client (no data-channel ACLs are provisioned)")
+                              .arg(scopePath(QStringLiteral("ietf-dots-signal-control:acl-list"))));
+    }
+
+    QJsonObject stored;
+    for (const QString &member : kTargetMembers) {
+        if (scope.contains(member))
+            stored.insert(member, scope.value(member));
+    }
+
+    // Efficacy update (RFC 9132 §4.4.3): If-Match with an empty value on an existing request.
+    if (r.ifMatch) {
+        if (!r.ifMatch->isEmpty())
+            return badRequest(QStringLiteral("If-Match with a non-empty value is not supported; an efficacy update uses an empty If-Match"));
+        if (!existing)
+            return ServerResponse::error(CoapCode::NotFound,
+                                         QStringLiteral("no mitigation with cuid=%1 mid=%2 to update").arg(cuid).arg(mid));
+        const QJsonValue as = scope.value(QStringLiteral("attack-status"));
+        if (as.isUndefined())
+            return badRequest(QStringLiteral("%1: missing; it is mandatory in an efficacy update").arg(scopePath(QStringLiteral("attack-status"))));
+        int attackStatus = 0;
+        if (as.toString() == QLatin1String("under-attack"))
+            attackStatus = 1;
+        else if (as.toString() == QLatin1String("attack-successfully-mitigated"))
+            attackStatus = 2;
+        else
+            return badRequest(QStringLiteral("%1: must be under-attack or attack-successfully-mitigated").arg(scopePath(QStringLiteral("attack-status"))));
+        if (targets != existing->targets) {
+            return badRequest(QStringLiteral("%1.scope[0]: an efficacy update must repeat the request's targets unchanged (only lifetime may differ)")
+                                  .arg(kMitigationScope));
+        }
+        if (existing->status == MitigationStatus::ExceededCapability) {
+            ServerResponse busy = ServerResponse::error(CoapCode::ServiceUnavailable,
+                QStringLiteral("the attack on mid=%1 exceeds the mitigation capacity").arg(mid));
+            busy.maxAge = quint32(policy().unavailableMaxAge);
+            return busy;
+        }
+        existing->lastAttackStatus = attackStatus;
+        existing->lifetime = granted;
+        existing->refreshedAtMs = m_nowMs;
+        existing->triggerMitigation = trigger;
+        markChanged(*existing);
+        return ServerResponse::ok(CoapCode::Changed, putResponse(mid, granted));
+    }
+
+    ClientState &state = client(cuid);
+    if (!existing) {
+        const bool reuseOfFinished = existingIt != mine.end();
+        const bool rollover = !clientActive && state.highestMid && *state.highestMid >= kMidRolloverThreshold;
+        if (state.highestMid && mid <= *state.highestMid && !reuseOfFinished && !rollover) {
+            // A lower mid that overlaps a higher one is a conflict (RFC 9132 §4.4.1); otherwise it
+            // breaks the rule that mid values increase monotonically.
+            bool overlapsHigher = false;
+            for (auto &[otherMid, other] : mine) {
+                if (otherMid > mid && !isFinished(other.status) && other.triggerMitigation == trigger
+                    && targets.overlap(other.targets))
+                    overlapsHigher = true;
+            }
+            if (!overlapsHigher)
+                return badRequest(QStringLiteral("mid=%1 is not greater than %2, the highest mid this client has used; "
+                                                 "mid values must increase monotonically (RFC 9132 §4.4.1)")
+                                      .arg(mid).arg(*state.highestMid));
+        }
+        if (activeCount() >= policy().maxMitigations) {
+            ServerResponse busy = ServerResponse::error(CoapCode::ServiceUnavailable,
+                QStringLiteral("the mitigator is at its limit of %1 mitigations").arg(policy().maxMitigations));
+            busy.maxAge = quint32(policy().unavailableMaxAge);
+            return busy;
+        }
+    }
+
+    // Overlaps with this client's other requests (RFC 9132 §4.4.1).
+    QList<quint32> superseded;
+    QList<quint32> deactivated;
+    for (auto &[otherMid, other] : mine) {
+        if (otherMid == mid || isFinished(other.status))
+            continue;
+        const auto common = targets.overlap(other.targets);
+        if (!common)
+            continue;
+        const bool otherInactivePreconfigured = !other.triggerMitigation && other.status == MitigationStatus::SignalLoss;
+        if (other.triggerMitigation == trigger) {
+            if (otherMid > mid) {
+                QJsonObject cs = common->toJson();
+                cs.insert(QStringLiteral("mid"), qint64(otherMid));
+                QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
+                               {QStringLiteral("retry-timer"), policy().conflictRetryTimer},
+                               {QStringLiteral("conflict-scope"), cs}};
+                ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
+                c.diagnostic = QStringLiteral("overlaps mid=%1 of the same client, which has a higher mid").arg(otherMid);
+                return c;
+            }
+            superseded.append(otherMid); // the lower mid is deleted automatically
+        } else if (!trigger && isActive(other.status)) {
+            // A pre-configured request must not shadow an active immediate one.
+            QJsonObject cs = common->toJson();
+            cs.insert(QStringLiteral("mid"), qint64(otherMid));
+            QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
+                           {QStringLiteral("retry-timer"), policy().conflictRetryTimer},
+                           {QStringLiteral("conflict-scope"), cs}};
+            ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
+            c.diagnostic = QStringLiteral("pre-configured request overlaps active mid=%1").arg(otherMid);
+            return c;
+        } else if (trigger && !other.triggerMitigation && !otherInactivePreconfigured) {
+            deactivated.append(otherMid); // an active pre-configured one goes back to waiting
+        }
+    }
+
+    // Overlaps with other clients' active mitigations.
+    QJsonObject conflictWithOthers;
+    for (auto it = m_mitigations.cbegin(); it != m_mitigations.cend(); ++it) {
+        if (it.key() == cuid)
+            continue;
+        for (const auto &[otherMid, other] : it.value()) {
+            if (!isActive(other.status))
+                continue;
+            if (const auto common = targets.overlap(other.targets)) {
+                conflictWithOthers = QJsonObject{
+                    {QStringLiteral("conflict-status"), policy().conflictPolicy == ConflictPolicy::Reject
+                                                            ? QStringLiteral("request-inactive-other-active")
+                                                            : QStringLiteral("request-active")},
+                    {QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
+                    {QStringLiteral("conflict-scope"), common->toJson()}};
+                break;
+            }
+        }
+        if (!conflictWithOthers.isEmpty())
+            break;
+    }
+    if (!conflictWithOthers.isEmpty() && policy().conflictPolicy == ConflictPolicy::Reject) {
+        conflictWithOthers.insert(QStringLiteral("retry-timer"), policy().conflictRetryTimer);
+        ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, conflictWithOthers));
+        c.diagnostic = QStringLiteral("overlaps an active mitigation of another client");
+        return c;
+    }
+
+    for (quint32 lower : superseded) {
+        ResourceChange gone{ResourceChange::Kind::Mitigation, cuid, lower};
+        mine.erase(lower);
+        if (!m_changes.contains(gone))
+            m_changes.append(gone);
+    }
+    for (quint32 waiting : deactivated)
+        setStatus(mine.at(waiting), MitigationStatus::SignalLoss);
+
+    const bool created = existing == nullptr;
+    Mitigation &m = mine[mid];
+    if (created) {
+        m = Mitigation{};
+        m.cuid = cuid;
+        m.mid = mid;
+        m.status = trigger ? MitigationStatus::InProgress : MitigationStatus::SignalLoss;
+        m.statusSinceMs = m_nowMs;
+        if (trigger)
+            m.startedAtMs = m_nowMs;
+        if (!state.highestMid || mid > *state.highestMid || !clientActive)
+            state.highestMid = mid;
+    } else {
+        if (m.status == MitigationStatus::ClientWithdrawn)
+            setStatus(m, MitigationStatus::InProgress); // asked again while terminating
+        if (trigger && m.status == MitigationStatus::SignalLoss) {
+            setStatus(m, MitigationStatus::InProgress);
+            if (!m.startedAtMs)
+                m.startedAtMs = m_nowMs;
+        } else if (!trigger && isActive(m.status) && !m_heartbeats.isLost(cuid)) {
+            setStatus(m, MitigationStatus::SignalLoss);
+        }
+    }
+    m.requestScope = stored;
+    m.targets = targets;
+    m.lifetime = granted;
+    m.refreshedAtMs = m_nowMs;
+    m.triggerMitigation = trigger;
+    markChanged(m);
+
+    QJsonObject conflictEcho;
+    if (!conflictWithOthers.isEmpty())
+        conflictEcho = conflictWithOthers;
+    ServerResponse ok = ServerResponse::ok(created ? CoapCode::Created : CoapCode::Changed, putResponse(mid, granted));
+    if (!conflictEcho.isEmpty()) {
+        // Accepted despite the overlap: tell the client (RFC 9132 §4.4.1), keep the lifetime.
+        QJsonObject scopeEntry{{QStringLiteral("mid"), qint64(mid)}, {QStringLiteral("lifetime"), granted},
+                               {QStringLiteral("conflict-information"), conflictEcho}};
+        ok.body = QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), QJsonArray{scopeEntry}}}}};
+    }
+    return ok;
+}
+
+ServerResponse ServerCore::deleteMitigation(const QString &cuid, quint32 mid)
+{
+    // 2.02 even when the mid is unknown (RFC 9132 §4.4.4), so a repeated DELETE is harmless.
+    auto it = m_mitigations.find(cuid);
+    if (it == m_mitigations.end())
+        return ServerResponse::ok(CoapCode::Deleted);
+    auto found = it->find(mid);
+    if (found == it->end() || isFinished(found->second.status))
+        return ServerResponse::ok(CoapCode::Deleted);
+    Mitigation &m = found->second;
+    if (m.status == MitigationStatus::ClientWithdrawn)
+        return ServerResponse::ok(CoapCode::Deleted);
+    if (isActive(m.status) && policy().activeButTerminating > 0) {
+        setStatus(m, MitigationStatus::ClientWithdrawn);
+        m.terminatingUntilMs = m_nowMs + qint64(policy().activeButTerminating) * 1000;
+    } else {
+        setStatus(m, MitigationStatus::Terminated);
+    }
+    return ServerResponse::ok(CoapCode::Deleted);
+}
+
+// --- config ---------------------------------------------------------------------------------
+
+ServerResponse ServerCore::handleConfig(const ServerRequest &r, const QStringList &segments)
+{
+    const PathParams p = PathParams::parse(segments);
+    if (!p.error.isEmpty())
+        return badRequest(p.error);
+    if (p.cuid || p.mid || p.cdid)
+        return badRequest(QStringLiteral("the config resource takes only a sid= Uri-Path parameter"));
+    ClientState &state = client(r.clientCuid);
+
+    switch (r.method) {
+    case Method::Get: {
+        if (p.sid && state.sid != p.sid)
+            return ServerResponse::error(CoapCode::NotFound,
+                                         QStringLiteral("no session configuration with sid=%1").arg(*p.sid));
+        ServerResponse ok = ServerResponse::ok(CoapCode::Content, sessionconfig::toJson(policy().sessionConfig, state.config));
+        if (policy().configMaxAge > 0)
+            ok.maxAge = policy().configMaxAge;
+        return ok;
+    }
+    case Method::Put: {
+        if (!p.sid)
+            return badRequest(QStringLiteral("Missing required Uri-Path parameter: sid"));
+        if (!r.body)
+            return badRequest(QStringLiteral("a session configuration request needs a body"));
+        const auto proposal = sessionconfig::parseProposal(*r.body, policy().sessionConfig);
+        if (!proposal.ok())
+            return ServerResponse::error(proposal.errorCode, proposal.error);
+        const bool known = state.sid == p.sid;
+        const bool changed = state.config != proposal.values || !known;
+        state.sid = p.sid;
+        state.config = proposal.values;
+        if (changed)
+            markConfigChanged(r.clientCuid);
+        return ServerResponse::ok(known ? CoapCode::Changed : CoapCode::Created);
+    }
+    case Method::Delete: {
+        if (p.sid && state.sid != p.sid)
+            return ServerResponse::error(CoapCode::NotFound,
+                                         QStringLiteral("no session configuration with sid=%1").arg(*p.sid));
+        const bool changed = state.sid.has_value() || state.config != policy().sessionConfig.defaults();
+        state.sid.reset();
+        state.config = policy().sessionConfig.defaults();
+        if (changed)
+            markConfigChanged(r.clientCuid);
+        return ServerResponse::ok(CoapCode::Deleted);
+    }
+    default:
+        return ServerResponse::error(CoapCode::MethodNotAllowed, QStringLiteral("config accepts GET, PUT and DELETE"));
+    }
+}
+
+// --- hb -------------------------------------------------------------------------------------
+
+ServerResponse ServerCore::handleHeartbeat(const ServerRequest &r, const QStringList &segments)
+{
+    if (r.method != Method::Put)
+        return ServerResponse::error(CoapCode::MethodNotAllowed, QStringLiteral("hb accepts only PUT"));
+    if (!segments.isEmpty())
+        return badRequest(QStringLiteral("a heartbeat must not carry cuid, cdid or mid Uri-Path parameters"));
+    if (!r.body)
+        return badRequest(QStringLiteral("a heartbeat needs a body with %1.peer-hb-status").arg(kHeartbeat));
+    for (auto it = r.body->begin(); it != r.body->end(); ++it) {
+        if (it.key() != kHeartbeat)
+            return badRequest(QStringLiteral("%1: unexpected member (expected %2)").arg(it.key(), kHeartbeat));
+    }
+    const QJsonObject hb = r.body->value(kHeartbeat).toObject();
+    for (auto it = hb.begin(); it != hb.end(); ++it) {
+        if (it.key() != QLatin1String("peer-hb-status"))
+            return badRequest(QStringLiteral("%1.%2: unknown parameter").arg(kHeartbeat, it.key()));
+    }
+    if (!hb.value(QStringLiteral("peer-hb-status")).isBool())
+        return badRequest(QStringLiteral("%1.peer-hb-status: missing or not a boolean; it is mandatory").arg(kHeartbeat));
+    m_heartbeats.heartbeatReceived(r.clientCuid, m_wallMs);
+    return ServerResponse::ok(CoapCode::Changed);
+}
+
+QJsonObject ServerCore::heartbeatBody(bool peerHbStatus)
+{
+    return QJsonObject{{kHeartbeat, QJsonObject{{QStringLiteral("peer-hb-status"), peerHbStatus}}}};
+}
+
+QList<HeartbeatMonitor::Due> ServerCore::heartbeatsDue(qint64 wallMs)
+{
+    m_wallMs = wallMs;
+    auto due = m_heartbeats.due(
+        wallMs, [this](const QString &cuid) { return heartbeatIntervalSeconds(cuid) * 1000; },
+        [this](const QString &cuid) { return missingHbAllowed(cuid); });
+    for (const QString &cuid : m_heartbeats.takeLost())
+        signalLost(cuid);
+    return due;
+}
+
+void ServerCore::heartbeatAnswered(const QString &cuid, qint64 wallMs)
+{
+    m_wallMs = wallMs;
+    m_heartbeats.heartbeatAnswered(cuid, wallMs);
+}
+
+void ServerCore::sessionClosed(const QString &cuid)
+{
+    m_heartbeats.sessionClosed(cuid);
+}
+
+void ServerCore::signalLost(const QString &cuid)
+{
+    auto it = m_mitigations.find(cuid);
+    if (it == m_mitigations.end())
+        return;
+    QList<TargetScope> preconfigured;
+    for (auto &[mid, m] : *it) {
+        if (!m.triggerMitigation && m.status == MitigationStatus::SignalLoss) {
+            setStatus(m, MitigationStatus::InProgress);
+            if (!m.startedAtMs)
+                m.startedAtMs = m_nowMs;
+            preconfigured.append(m.targets);
+        }
+    }
+    for (auto &[mid, m] : *it) {
+        if (!m.triggerMitigation || !isActive(m.status))
+            continue;
+        for (const TargetScope &t : preconfigured) {
+            if (m.targets.overlap(t)) {
+                setStatus(m, MitigationStatus::Withdrawn);
+                break;
+            }
+        }
+    }
+}
+
+// --- clock ----------------------------------------------------------------------------------
+
+void ServerCore::purgeFinished(qint64 beforeMs)
+{
+    for (auto it = m_mitigations.begin(); it != m_mitigations.end();) {
+        auto &mine = it.value();
+        for (auto m = mine.begin(); m != mine.end();) {
+            if (isFinished(m->second.status) && m->second.statusSinceMs < beforeMs)
+                m = mine.erase(m);
+            else
+                ++m;
+        }
+        it = mine.empty() ? m_mitigations.erase(it) : std::next(it);
+    }
+}
+
+void ServerCore::advanceTo(qint64 scenarioMs)
+{
+    if (scenarioMs < m_nowMs)
+        return; // time never runs backwards; a late tick changes nothing
+    // Finished mitigations were reported at the time they finished; now they go.
+    purgeFinished(scenarioMs);
+    const qint64 dtMs = scenarioMs - m_nowMs;
+    m_nowMs = scenarioMs;
+    const double dt = double(dtMs) / 1000.0;
+    const ServerPolicy &pol = policy();
+
+    for (auto it = m_mitigations.begin(); it != m_mitigations.end(); ++it) {
+        for (auto &[mid, m] : it.value()) {
+            if (isFinished(m.status))
+                continue;
+            if (m.lifetime >= 0 && m.remainingLifetime(m_nowMs) == 0) {
+                setStatus(m, MitigationStatus::Terminated);
+                continue;
+            }
+            if (m.status == MitigationStatus::ClientWithdrawn && m_nowMs >= m.terminatingUntilMs) {
+                setStatus(m, MitigationStatus::Terminated);
+                continue;
+            }
+            if (!isActive(m.status))
+                continue;
+
+            const AttackLoad load = m_scenario.loadAt(m_nowMs, m.targets);
+            const bool overCapacity = load.bps > pol.capacityBps;
+            // Traffic dropped during the step that just ended, at the state it was in.
+            if (m.status == MitigationStatus::SuccessfullyMitigated || m.status == MitigationStatus::ExceededCapability
+                || m.status == MitigationStatus::ClientWithdrawn) {
+                const double share = overCapacity && load.bps > 0 ? pol.capacityBps / load.bps : 1.0;
+                m.bytesDropped += load.bps / 8.0 * pol.dropRatio * share * dt;
+                m.pktsDropped += load.pps * pol.dropRatio * share * dt;
+            }
+            m.activeSeconds += dt;
+
+            if (m.status == MitigationStatus::ClientWithdrawn)
+                continue;
+            const bool setUp = m.status != MitigationStatus::InProgress
+                || m_nowMs - m.statusSinceMs >= qint64(pol.mitigationSetup) * 1000;
+            if (setUp) {
+                const MitigationStatus next = !load.active() ? MitigationStatus::AttackStopped
+                    : overCapacity                          ? MitigationStatus::ExceededCapability
+                                                            : MitigationStatus::SuccessfullyMitigated;
+                if (next != m.status)
+                    setStatus(m, next);
+            }
+            if (pol.notifyInterval > 0 && m_nowMs - m.lastNotifiedMs >= qint64(pol.notifyInterval) * 1000)
+                markChanged(m);
+        }
+    }
+}
+
+void ServerCore::setStatus(Mitigation &m, MitigationStatus status)
+{
+    if (m.status == status)
+        return;
+    m.status = status;
+    m.statusSinceMs = m_nowMs;
+    markChanged(m);
+}
+
+void ServerCore::markChanged(Mitigation &m)
+{
+    m.lastNotifiedMs = m_nowMs;
+    const ResourceChange c{ResourceChange::Kind::Mitigation, m.cuid, m.mid};
+    if (!m_changes.contains(c))
+        m_changes.append(c);
+}
+
+void ServerCore::markConfigChanged(const QString &cuid)
+{
+    const ResourceChange c{ResourceChange::Kind::SessionConfig, cuid, 0};
+    if (!m_changes.contains(c))
+        m_changes.append(c);
+}
+
+QList<ResourceChange> ServerCore::takeChanges()
+{
+    return std::exchange(m_changes, {});
+}
+
+// --- inspection -----------------------------------------------------------------------------
+
+const Mitigation *ServerCore::mitigation(const QString &cuid, quint32 mid) const
+{
+    const auto it = m_mitigations.constFind(cuid);
+    if (it == m_mitigations.cend())
+        return nullptr;
+    const auto found = it->find(mid);
+    return found == it->end() ? nullptr : &found->second;
+}
+
+QList<const Mitigation *> ServerCore::mitigations(const QString &cuid) const
+{
+    QList<const Mitigation *> result;
+    const auto it = m_mitigations.constFind(cuid);
+    if (it != m_mitigations.cend()) {
+        for (const auto &[mid, m] : it.value())
+            result.append(&m);
+    }
+    return result;
+}
+
+bool ServerCore::hasActiveMitigation(const QString &cuid) const
+{
+    const auto it = m_mitigations.constFind(cuid);
+    if (it == m_mitigations.cend())
+        return false;
+    return std::any_of(it->begin(), it->end(), [](const auto &e) { return isActive(e.second.status); });
+}
+
+int ServerCore::activeCount() const
+{
+    int n = 0;
+    for (const auto &mine : m_mitigations) {
+        for (const auto &[mid, m] : mine)
+            n += isFinished(m.status) ? 0 : 1;
+    }
+    return n;
+}
+
+SessionConfigValues ServerCore::sessionConfig(const QString &cuid) const
+{
+    const auto it = m_clients.constFind(cuid);
+    return it == m_clients.cend() ? policy().sessionConfig.defaults() : it->config;
+}
+
+std::optional<qint64> ServerCore::sessionId(const QString &cuid) const
+{
+    const auto it = m_clients.constFind(cuid);
+    return it == m_clients.cend() ? std::nullopt : it->sid;
+}
+
+qint64 ServerCore::heartbeatIntervalSeconds(const QString &cuid) const
+{
+    const auto kind = hasActiveMitigation(cuid) ? ConfigKind::Mitigating : ConfigKind::Idle;
+    return sessionConfig(cuid).of(kind)[0];
+}
+
+int ServerCore::missingHbAllowed(const QString &cuid) const
+{
+    const auto kind = hasActiveMitigation(cuid) ? ConfigKind::Mitigating : ConfigKind::Idle;
+    return int(sessionConfig(cuid).of(kind)[1]);
+}
+
+} // namespace dots::simulator

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "HeartbeatMonitor.h"
+#include "Mitigation.h"
+#include "Scenario.h"
+#include "ServerRequest.h"
+#include "ServerResponse.h"
+#include "SessionConfig.h"
+
+#include <QHash>
+#include <QList>
+
+#include <map>
+#include <optional>
+
+namespace dots::simulator {
+
+// A resource whose representation changed, so that its observers get a notification.
+struct ResourceChange {
+    enum class Kind { Mitigation, SessionConfig };
+    Kind kind = Kind::Mitigation;
+    QString cuid;
+    quint32 mid = 0; // Mitigation only
+    friend bool operator==(const ResourceChange &, const ResourceChange &) = default;
+};
+
+// The DOTS signal-channel server without the wire: RFC 9132 resources under /.well-known/dots
+// (mitigate, config, hb), the mitigation lifecycle driven by a scenario clock, and the
+// heartbeat bookkeeping. Every input is explicit (request, scenario time, wall time), so the
+// whole behaviour is testable without sockets or timers.
+class ServerCore {
+public:
+    explicit ServerCore(Scenario scenario = {});
+
+    const ServerPolicy &policy() const { return m_scenario.policy; }
+    const Scenario &scenario() const { return m_scenario; }
+
+    // Answers one request at the current scenario time.
+    ServerResponse handle(const ServerRequest &request);
+
+    // Moves the scenario clock forward (milliseconds since the scenario start): status
+    // transitions, dropped-traffic counters, lifetime expiry, periodic notifications.
+    void advanceTo(qint64 scenarioMs);
+    qint64 now() const { return m_nowMs; }
+    // Unix time of scenario time 0, for mitigation-start.
+    void setEpochAtStart(qint64 unixSeconds) { m_epochAtStart = unixSeconds; }
+
+    // Resources changed since the last call; each at most once.
+    QList<ResourceChange> takeChanges();
+
+    // Heartbeats run on wall time (milliseconds, any origin) so that a sped-up scenario does
+    // not make the server chattier than the session configuration says.
+    void setWallTime(qint64 wallMs) { m_wallMs = wallMs; }
+    QList<HeartbeatMonitor::Due> heartbeatsDue(qint64 wallMs);
+    void heartbeatAnswered(const QString &cuid, qint64 wallMs);
+    void sessionClosed(const QString &cuid);
+    static QJsonObject heartbeatBody(bool peerHbStatus);
+    const HeartbeatMonitor &heartbeats() const { return m_heartbeats; }
+
+    // RFC 9132 §4.4.1: pre-configured (trigger-mitigation false) requests start now; active
+    // requests overlapping them are withdrawn. Mitigations are never stopped for signal loss.
+    void signalLost(const QString &cuid);
+
+    // Inspection, for the wire layer and tests.
+    const Mitigation *mitigation(const QString &cuid, quint32 mid) const;
+    QList<const Mitigation *> mitigations(const QString &cuid) const;
+    bool hasActiveMitigation(const QString &cuid) const;
+    SessionConfigValues sessionConfig(const QString &cuid) const;
+    std::optional<qint64> sessionId(const QString &cuid) const;
+    // Current heartbeat-interval / missing-hb-allowed for a client (mitigating or idle set).
+    qint64 heartbeatIntervalSeconds(const QString &cuid) const;
+    int missingHbAllowed(const QString &cuid) const;
+
+private:
+    struct ClientState {
+        std::optional<qint64> sid;
+        SessionConfigValues config;
+        std::optional<quint32> highestMid;
+    };
+
+    ServerResponse handleMitigate(const ServerRequest &r, const QStringList &params);
+    ServerResponse getMitigations(const QString &cuid, std::optional<quint32> mid) const;
+    ServerResponse putMitigation(const ServerRequest &r, const QString &cuid, quint32 mid);
+    ServerResponse deleteMitigation(const QString &cuid, quint32 mid);
+    ServerResponse handleConfig(const ServerRequest &r, const QStringList &params);
+    ServerResponse handleHeartbeat(const ServerRequest &r, const QStringList &params);
+
+    QJsonObject scopeStatusJson(const Mitigation &m) const;
+    void setStatus(Mitigation &m, MitigationStatus status);
+    void markChanged(Mitigation &m);
+    void markConfigChanged(const QString &cuid);
+    ClientState &client(const QString &cuid);
+    int activeCount() const;
+    void purgeFinished(qint64 beforeMs);
+
+    Scenario m_scenario;
+    qint64 m_nowMs = 0;
+    qint64 m_wallMs = 0;
+    qint64 m_epochAtStart = 0;
+    QHash<QString, ClientState> m_clients;
+    QHash<QString, std::map<quint32, Mitigation>> m_mitigations;
+    QList<ResourceChange> m_changes;
+    HeartbeatMonitor m_heartbeats;
+};
+
+} // namespace dots::simulator

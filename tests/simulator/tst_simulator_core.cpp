@@ -1,0 +1,454 @@
+#include "ServerCore.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace dots::simulator;
+
+namespace {
+
+const QString kAlice = QStringLiteral("aliceAAAAAAAAAAAAAAAAA");
+const QString kBob = QStringLiteral("bobBBBBBBBBBBBBBBBBBBB");
+
+QStringList mitigatePath(const QString &cuid, std::optional<quint32> mid = std::nullopt)
+{
+    QStringList p{QStringLiteral(".well-known"), QStringLiteral("dots"), QStringLiteral("mitigate"),
+                  QStringLiteral("cuid=") + cuid};
+    if (mid)
+        p << QStringLiteral("mid=%1").arg(*mid);
+    return p;
+}
+
+QJsonObject mitigationBody(const QStringList &prefixes, qint64 lifetime = 3600, std::optional<bool> trigger = {})
+{
+    QJsonObject scope{{QStringLiteral("target-prefix"), QJsonArray::fromStringList(prefixes)},
+                      {QStringLiteral("lifetime"), lifetime}};
+    if (trigger)
+        scope.insert(QStringLiteral("trigger-mitigation"), *trigger);
+    return QJsonObject{{QStringLiteral("ietf-dots-signal-channel:mitigation-scope"),
+                        QJsonObject{{QStringLiteral("scope"), QJsonArray{scope}}}}};
+}
+
+ServerRequest put(const QString &client, const QStringList &path, const QJsonObject &body)
+{
+    ServerRequest r;
+    r.clientCuid = client;
+    r.method = Method::Put;
+    r.uriPath = path;
+    r.body = body;
+    return r;
+}
+
+ServerRequest get(const QString &client, const QStringList &path)
+{
+    ServerRequest r;
+    r.clientCuid = client;
+    r.method = Method::Get;
+    r.uriPath = path;
+    return r;
+}
+
+ServerRequest del(const QString &client, const QStringList &path)
+{
+    ServerRequest r = get(client, path);
+    r.method = Method::Delete;
+    return r;
+}
+
+QJsonObject firstScope(const ServerResponse &r)
+{
+    return r.body.value(QStringLiteral("ietf-dots-signal-channel:mitigation-scope")).toObject()
+        .value(QStringLiteral("scope")).toArray().at(0).toObject();
+}
+
+Scenario attackScenario()
+{
+    Scenario s;
+    QString error;
+    const bool ok = Scenario::fromJson(R"({
+        "policy": {"mitigation-setup": 2, "notify-interval": 5, "active-but-terminating": 10},
+        "attacks": [{"name": "flood", "target": {"target-prefix": ["203.0.113.0/24"]},
+                     "start": 10, "duration": 60, "bps": 8000000, "pps": 1000}]
+    })", s, error);
+    Q_ASSERT_X(ok, "attackScenario", qPrintable(error));
+    return s;
+}
+
+} // namespace
+
+class TestSimulatorCore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void createGetAndUpdate()
+    {
+        ServerCore core;
+        auto r = core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"198.51.100.0/24"})));
+        QCOMPARE(r.code, CoapCode::Created);
+        QCOMPARE(firstScope(r).value("mid").toInteger(), 1);
+        QCOMPARE(firstScope(r).value("lifetime").toInteger(), 3600);
+
+        r = core.handle(get(kAlice, mitigatePath(kAlice, 1)));
+        QCOMPARE(r.code, CoapCode::Content);
+        const QJsonObject s = firstScope(r);
+        QCOMPARE(s.value("status").toString(), QStringLiteral("attack-mitigation-in-progress"));
+        QCOMPARE(s.value("target-prefix").toArray().at(0).toString(), QStringLiteral("198.51.100.0/24"));
+        QVERIFY(s.value("bytes-dropped").isString()); // uint64 as a JSON string (RFC 7951)
+        QVERIFY(s.contains("mitigation-start"));
+
+        r = core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"198.51.100.0/24"}, 600)));
+        QCOMPARE(r.code, CoapCode::Changed);
+        QCOMPARE(core.mitigation(kAlice, 1)->lifetime, 600);
+
+        r = core.handle(put(kAlice, mitigatePath(kAlice, 2), mitigationBody({"192.0.2.1"})));
+        QCOMPARE(r.code, CoapCode::Created);
+        r = core.handle(get(kAlice, mitigatePath(kAlice)));
+        QCOMPARE(r.code, CoapCode::Content);
+        QCOMPARE(r.body.value("ietf-dots-signal-channel:mitigation-scope").toObject().value("scope").toArray().size(), 2);
+    }
+
+    void getErrors()
+    {
+        ServerCore core;
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(kAlice))).code, CoapCode::NotFound);
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(kAlice, 7))).code, CoapCode::NotFound);
+        auto r = core.handle(get(kAlice, {".well-known", "dots", "mitigate"}));
+        QCOMPARE(r.code, CoapCode::BadRequest);
+        QVERIFY(r.diagnostic.contains("cuid"));
+        r = core.handle(get(kAlice, {".well-known", "dots", "nothing"}));
+        QCOMPARE(r.code, CoapCode::NotFound);
+        r = core.handle(get(kAlice, {".well-known", "dots", "mitigate", "cuid=" + kAlice, "mid=abc"}));
+        QCOMPARE(r.code, CoapCode::BadRequest);
+        QVERIFY(r.diagnostic.contains("mid=abc"));
+    }
+
+    void foreignCuidIsRefused()
+    {
+        ServerCore core;
+        const auto r = core.handle(put(kBob, mitigatePath(kAlice, 1), mitigationBody({"198.51.100.0/24"})));
+        QCOMPARE(r.code, CoapCode::Forbidden);
+        QVERIFY(r.diagnostic.contains(kAlice));
+        QCOMPARE(core.handle(get(kBob, mitigatePath(kAlice))).code, CoapCode::Forbidden);
+    }
+
+    void badRequests_data()
+    {
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("mentions");
+        const auto withScope = [](const QJsonObject &scope) {
+            return QJsonObject{{"ietf-dots-signal-channel:mitigation-scope",
+                                QJsonObject{{"scope", QJsonArray{scope}}}}};
+        };
+        QTest::newRow("lifetime 0") << mitigationBody({"198.51.100.0/24"}, 0) << "lifetime";
+        QTest::newRow("lifetime missing") << withScope({{"target-prefix", QJsonArray{"198.51.100.0/24"}}}) << "lifetime";
+        QTest::newRow("no target") << withScope({{"lifetime", 60}}) << "no target";
+        QTest::newRow("bad prefix") << mitigationBody({"198.51.100.300/24"}) << "target-prefix[0]";
+        QTest::newRow("loopback") << mitigationBody({"127.0.0.1"}) << "loopback";
+        QTest::newRow("mid in body") << withScope({{"mid", 3}, {"lifetime", 60}, {"target-prefix", QJsonArray{"192.0.2.0/24"}}}) << "Uri-Path";
+        QTest::newRow("unknown member") << withScope({{"lifetime", 60}, {"colour", "red"}, {"target-prefix", QJsonArray{"192.0.2.0/24"}}}) << "colour";
+        QTest::newRow("server-only member") << withScope({{"lifetime", 60}, {"status", "attack-stopped"}, {"target-prefix", QJsonArray{"192.0.2.0/24"}}}) << "only a server";
+        QTest::newRow("port range upside down") << withScope({{"lifetime", 60}, {"target-prefix", QJsonArray{"192.0.2.0/24"}},
+                                                              {"target-port-range", QJsonArray{QJsonObject{{"lower-port", 90}, {"upper-port", 80}}}}}) << "upper-port";
+        QTest::newRow("two scopes") << QJsonObject{{"ietf-dots-signal-channel:mitigation-scope",
+                                                    QJsonObject{{"scope", QJsonArray{QJsonObject{}, QJsonObject{}}}}}} << "exactly one scope";
+        QTest::newRow("wrong root") << QJsonObject{{"ietf-dots-signal-channel:signal-config", QJsonObject{}}} << "unexpected member";
+        QTest::newRow("acl-list in idle time") << withScope({{"lifetime", 60}, {"target-prefix", QJsonArray{"192.0.2.0/24"}},
+                                                             {"ietf-dots-signal-control:acl-list", QJsonArray{QJsonObject{{"acl-name", "a"}}}}}) << "idle";
+    }
+
+    void badRequests()
+    {
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, mentions);
+        ServerCore core;
+        const auto r = core.handle(put(kAlice, mitigatePath(kAlice, 1), body));
+        QCOMPARE(r.code, CoapCode::BadRequest);
+        QVERIFY2(r.diagnostic.contains(mentions), qPrintable(r.diagnostic));
+        QVERIFY(core.mitigations(kAlice).isEmpty());
+    }
+
+    void putWithoutMidOrBody()
+    {
+        ServerCore core;
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::BadRequest);
+        ServerRequest r = put(kAlice, mitigatePath(kAlice, 1), {});
+        r.body.reset();
+        QCOMPARE(core.handle(r).code, CoapCode::BadRequest);
+    }
+
+    void midMustIncrease()
+    {
+        ServerCore core;
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 10), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        const auto r = core.handle(put(kAlice, mitigatePath(kAlice, 5), mitigationBody({"198.51.100.0/24"})));
+        QCOMPARE(r.code, CoapCode::BadRequest);
+        QVERIFY(r.diagnostic.contains("monotonically"));
+    }
+
+    void sameClientOverlap()
+    {
+        ServerCore core;
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        // A higher mid overlapping a lower one replaces it.
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 2), mitigationBody({"192.0.2.128/25"}))).code, CoapCode::Created);
+        QVERIFY(!core.mitigation(kAlice, 1));
+        // Updating a lower mid to overlap a higher one is a conflict naming the higher mid.
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 3), mitigationBody({"198.51.100.0/24"}))).code, CoapCode::Created);
+        const auto r = core.handle(put(kAlice, mitigatePath(kAlice, 2), mitigationBody({"198.51.100.7"})));
+        QCOMPARE(r.code, CoapCode::Conflict);
+        const QJsonObject ci = firstScope(r).value("conflict-information").toObject();
+        QCOMPARE(ci.value("conflict-cause").toString(), QStringLiteral("overlapping-targets"));
+        QCOMPARE(ci.value("conflict-scope").toObject().value("mid").toInteger(), 3);
+    }
+
+    void otherClientOverlapRejected()
+    {
+        ServerCore core;
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        const auto r = core.handle(put(kBob, mitigatePath(kBob, 1), mitigationBody({"192.0.2.64/26"})));
+        QCOMPARE(r.code, CoapCode::Conflict);
+        const QJsonObject ci = firstScope(r).value("conflict-information").toObject();
+        QCOMPARE(ci.value("conflict-status").toString(), QStringLiteral("request-inactive-other-active"));
+        QCOMPARE(ci.value("conflict-cause").toString(), QStringLiteral("overlapping-targets"));
+        QCOMPARE(ci.value("conflict-scope").toObject().value("target-prefix").toArray().at(0).toString(),
+                 QStringLiteral("192.0.2.64/26"));
+        QVERIFY(ci.contains("retry-timer"));
+        QVERIFY(core.mitigations(kBob).isEmpty());
+        // Disjoint ports do not overlap.
+        QJsonObject body = mitigationBody({"198.51.100.0/24"});
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 2), body)).code, CoapCode::Created);
+    }
+
+    void otherClientOverlapAccepted()
+    {
+        Scenario s;
+        s.policy.conflictPolicy = ConflictPolicy::Accept;
+        ServerCore core(s);
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        const auto r = core.handle(put(kBob, mitigatePath(kBob, 1), mitigationBody({"192.0.2.0/24"})));
+        QCOMPARE(r.code, CoapCode::Created);
+        QCOMPARE(firstScope(r).value("conflict-information").toObject().value("conflict-status").toString(),
+                 QStringLiteral("request-active"));
+    }
+
+    void deleteWithdrawsAfterTerminatingPeriod()
+    {
+        ServerCore core(attackScenario());
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        core.takeChanges();
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::ClientWithdrawn);
+        QCOMPARE(core.takeChanges().size(), 1);
+        // Twice, and for an unknown mid: still 2.02 (RFC 9132 §4.4.4).
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 99))).code, CoapCode::Deleted);
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice))).code, CoapCode::BadRequest);
+        core.advanceTo(11000);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::Terminated);
+        core.advanceTo(12000);
+        QVERIFY(!core.mitigation(kAlice, 1));
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::NotFound);
+    }
+
+    void lifecycleFollowsTheAttack()
+    {
+        ServerCore core(attackScenario());
+        core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"203.0.113.0/24"})));
+        core.advanceTo(3000);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackStopped); // no attack yet
+        core.advanceTo(12000);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::SuccessfullyMitigated);
+        core.advanceTo(30000);
+        const double bytes = core.mitigation(kAlice, 1)->bytesDropped;
+        QVERIFY(bytes > 0);
+        core.advanceTo(40000);
+        QVERIFY(core.mitigation(kAlice, 1)->bytesDropped > bytes);
+        auto s = firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 1))));
+        QVERIFY(s.value("pps-dropped").toString().toULongLong() > 0);
+        core.advanceTo(75000);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackStopped);
+    }
+
+    void lifetimeExpires()
+    {
+        ServerCore core;
+        core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}, 30)));
+        core.handle(put(kAlice, mitigatePath(kAlice, 2), mitigationBody({"198.51.100.0/24"}, -1)));
+        core.advanceTo(10000);
+        QCOMPARE(firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 1)))).value("lifetime").toInteger(), 20);
+        core.advanceTo(31000);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::Terminated);
+        core.advanceTo(32000);
+        QVERIFY(!core.mitigation(kAlice, 1));
+        QVERIFY(core.mitigation(kAlice, 2)); // -1: indefinite
+        QCOMPARE(firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 2)))).value("lifetime").toInteger(), -1);
+    }
+
+    void lifetimeCappedByPolicy()
+    {
+        Scenario s;
+        s.policy.maxLifetime = 100;
+        s.policy.allowIndefinite = false;
+        ServerCore core(s);
+        auto r = core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}, -1)));
+        QCOMPARE(firstScope(r).value("lifetime").toInteger(), 100);
+    }
+
+    void efficacyUpdate()
+    {
+        ServerCore core(attackScenario());
+        ServerRequest r = put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"203.0.113.0/24"}));
+        r.ifMatch = QByteArray();
+        QCOMPARE(core.handle(r).code, CoapCode::NotFound); // nothing to update yet
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"203.0.113.0/24"}))).code, CoapCode::Created);
+        auto res = core.handle(r);
+        QCOMPARE(res.code, CoapCode::BadRequest);
+        QVERIFY(res.diagnostic.contains("attack-status"));
+        QJsonObject body = mitigationBody({"203.0.113.0/24"}, 900);
+        QJsonObject root = body.value("ietf-dots-signal-channel:mitigation-scope").toObject();
+        QJsonArray scopes = root.value("scope").toArray();
+        QJsonObject scope = scopes.at(0).toObject();
+        scope.insert("attack-status", "under-attack");
+        scopes[0] = scope;
+        root.insert("scope", scopes);
+        body.insert("ietf-dots-signal-channel:mitigation-scope", root);
+        r.body = body;
+        res = core.handle(r);
+        QCOMPARE(res.code, CoapCode::Changed);
+        QCOMPARE(core.mitigation(kAlice, 1)->lifetime, 900);
+        QCOMPARE(core.mitigation(kAlice, 1)->lastAttackStatus, 1);
+        // Changed targets are not an efficacy update.
+        scope.insert("target-prefix", QJsonArray{"203.0.113.0/25"});
+        scopes[0] = scope;
+        root.insert("scope", scopes);
+        body.insert("ietf-dots-signal-channel:mitigation-scope", root);
+        r.body = body;
+        QCOMPARE(core.handle(r).code, CoapCode::BadRequest);
+        r.ifMatch = QByteArray("x");
+        QCOMPARE(core.handle(r).code, CoapCode::BadRequest);
+    }
+
+    void capacityGives503WithMaxAge()
+    {
+        Scenario s;
+        s.policy.maxMitigations = 1;
+        s.policy.unavailableMaxAge = 30;
+        ServerCore core(s);
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        const auto r = core.handle(put(kAlice, mitigatePath(kAlice, 2), mitigationBody({"198.51.100.0/24"})));
+        QCOMPARE(r.code, CoapCode::ServiceUnavailable);
+        QCOMPARE(r.maxAge, 30u);
+    }
+
+    void observeChanges()
+    {
+        ServerCore core(attackScenario());
+        core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"203.0.113.0/24"})));
+        QCOMPARE(core.takeChanges(), (QList<ResourceChange>{{ResourceChange::Kind::Mitigation, kAlice, 1}}));
+        QVERIFY(core.takeChanges().isEmpty());
+        core.advanceTo(2500); // setup done, no attack: attack-stopped
+        QCOMPARE(core.takeChanges().size(), 1);
+        core.advanceTo(4000);
+        QVERIFY(core.takeChanges().isEmpty());
+        core.advanceTo(8000); // periodic notification while active
+        QCOMPARE(core.takeChanges().size(), 1);
+        core.advanceTo(7000); // time running backwards is ignored
+        QVERIFY(core.takeChanges().isEmpty());
+    }
+
+    void preconfiguredStartsOnSignalLoss()
+    {
+        ServerCore core;
+        core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}, 3600, false)));
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::SignalLoss);
+        auto s = firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 1))));
+        QVERIFY(!s.contains("mitigation-start"));
+        QVERIFY(!core.hasActiveMitigation(kAlice));
+        core.signalLost(kAlice);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::InProgress);
+    }
+
+    void heartbeats()
+    {
+        ServerCore core;
+        core.setWallTime(0);
+        ServerRequest hb;
+        hb.clientCuid = kAlice;
+        hb.method = Method::Put;
+        hb.uriPath = QStringList{".well-known", "dots", "hb"};
+        hb.body = ServerCore::heartbeatBody(true);
+        QCOMPARE(core.handle(hb).code, CoapCode::Changed);
+        hb.body = QJsonObject{{"ietf-dots-signal-channel:heartbeat", QJsonObject{}}};
+        QCOMPARE(core.handle(hb).code, CoapCode::BadRequest);
+        hb.body = ServerCore::heartbeatBody(true);
+        hb.uriPath << "cuid=x";
+        QCOMPARE(core.handle(hb).code, CoapCode::BadRequest);
+        hb.uriPath.removeLast();
+        hb.method = Method::Get;
+        QCOMPARE(core.handle(hb).code, CoapCode::MethodNotAllowed);
+
+        core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}, 3600, false)));
+        QVERIFY(core.heartbeatsDue(10000).isEmpty());
+        const auto due = core.heartbeatsDue(30000); // idle-config default heartbeat-interval 30 s
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due[0].cuid, kAlice);
+        QVERIFY(due[0].peerHbStatus);
+        core.heartbeatAnswered(kAlice, 30010);
+        QCOMPARE(core.heartbeats().missed(kAlice), 0);
+        // Never answered again: missing-hb-allowed (15) misses, then signal loss.
+        qint64 t = 30010;
+        for (int i = 0; i < 20 && !core.heartbeats().isLost(kAlice); ++i) {
+            t += 30000;
+            core.heartbeatsDue(t);
+        }
+        QVERIFY(core.heartbeats().isLost(kAlice));
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::InProgress);
+        QVERIFY(core.heartbeatsDue(t + 30000).isEmpty());
+        // Late answer from a vanished peer, twice: harmless.
+        core.heartbeatAnswered(kBob, t);
+        core.heartbeatAnswered(kBob, t);
+        core.sessionClosed(kBob);
+    }
+
+    void sessionConfig()
+    {
+        ServerCore core;
+        const QStringList configPath{".well-known", "dots", "config"};
+        auto r = core.handle(get(kAlice, configPath));
+        QCOMPARE(r.code, CoapCode::Content);
+        const QJsonObject mc = r.body.value("ietf-dots-signal-channel:signal-config").toObject().value("mitigating-config").toObject();
+        QCOMPARE(mc.value("heartbeat-interval").toObject().value("current-value").toInteger(), 30);
+        QCOMPARE(mc.value("heartbeat-interval").toObject().value("min-value").toInteger(), 15);
+        QCOMPARE(mc.value("missing-hb-allowed").toObject().value("current-value").toInteger(), 15);
+        QCOMPARE(mc.value("ack-timeout").toObject().value("current-value-decimal").toString(), QStringLiteral("2.0"));
+        QCOMPARE(mc.value("ack-random-factor").toObject().value("current-value-decimal").toString(), QStringLiteral("1.5"));
+        QVERIFY(mc.contains("ietf-dots-robust-trans:max-payloads"));
+
+        const auto proposal = [](qint64 hb, const QString &ack = QStringLiteral("2.5")) {
+            return QJsonObject{{"ietf-dots-signal-channel:signal-config",
+                                QJsonObject{{"mitigating-config", QJsonObject{{"heartbeat-interval", QJsonObject{{"current-value", hb}}},
+                                                                              {"ack-timeout", QJsonObject{{"current-value-decimal", ack}}}}}}}};
+        };
+        QCOMPARE(core.handle(put(kAlice, configPath, proposal(60))).code, CoapCode::BadRequest); // no sid
+        const QStringList sidPath = configPath + QStringList{"sid=7"};
+        QCOMPARE(core.handle(put(kAlice, sidPath, proposal(60))).code, CoapCode::Created);
+        QCOMPARE(core.sessionConfig(kAlice).mitigating[0], 60);
+        QCOMPARE(core.sessionConfig(kAlice).mitigating[3], 250);
+        QCOMPARE(core.handle(put(kAlice, sidPath, proposal(90))).code, CoapCode::Changed);
+        r = core.handle(put(kAlice, sidPath, proposal(5)));
+        QCOMPARE(r.code, CoapCode::UnprocessableEntity);
+        QVERIFY(r.diagnostic.contains("15..240"));
+        QCOMPARE(core.handle(put(kAlice, sidPath, proposal(60, "abc"))).code, CoapCode::BadRequest);
+        QCOMPARE(core.handle(get(kAlice, configPath + QStringList{"sid=8"})).code, CoapCode::NotFound);
+        QCOMPARE(core.handle(get(kAlice, sidPath)).code, CoapCode::Content);
+        QVERIFY(core.takeChanges().contains(ResourceChange{ResourceChange::Kind::SessionConfig, kAlice, 0}));
+        QCOMPARE(core.handle(del(kAlice, configPath + QStringList{"sid=8"})).code, CoapCode::NotFound);
+        QCOMPARE(core.handle(del(kAlice, sidPath)).code, CoapCode::Deleted);
+        QCOMPARE(core.sessionConfig(kAlice).mitigating[0], 30);
+        // Another client's settings are its own.
+        QCOMPARE(core.sessionConfig(kBob).mitigating[0], 30);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSimulatorCore)
+#include "tst_simulator_core.moc"
