@@ -134,6 +134,7 @@ void StoreTest::damagedPagesAreAnError()
     f.close();
     auto r = Database::open(dbPath(), QStringLiteral("damaged"));
     if (!r) {
+        qInfo("open reported: %s", qPrintable(r.error().message));
         QVERIFY(r.error().kind == StoreError::Kind::Corrupt || r.error().kind == StoreError::Kind::NotADatabase);
         return;
     }
