@@ -1,0 +1,175 @@
+#include "transport/CoapClient.h"
+
+#include "transport/ClientSession.h"
+#include "transport/CoapContext.h"
+#include "transport/HappyEyeballs.h"
+
+namespace dots::transport {
+
+using Kind = TransportError::Kind;
+
+CoapClient::CoapClient(QObject *parent)
+    : QObject(parent), m_context(std::make_unique<CoapContext>())
+{
+}
+
+CoapClient::~CoapClient()
+{
+    // Sessions must go before the libcoap context they live in.
+    delete m_connecting;
+    dropSession();
+}
+
+void CoapClient::setRetransmission(const RetransmissionParams &params)
+{
+    m_retransmission = params;
+    if (m_session)
+        m_session->setRetransmission(params);
+}
+
+RetransmissionParams CoapClient::retransmission() const
+{
+    if (m_session)
+        return m_session->retransmission();
+    return m_retransmission.value_or(RetransmissionParams{});
+}
+
+void CoapClient::setDefaultTimeout(std::chrono::milliseconds timeout)
+{
+    m_defaultTimeout = timeout;
+    if (m_session)
+        m_session->setDefaultTimeout(timeout);
+}
+
+QCoro::Task<Result<ConnectionInfo>> CoapClient::connectToHost(QString host, quint16 port)
+{
+    QPointer<CoapClient> self(this);
+    delete m_connecting;
+    dropSession();
+
+    PkiConfig pki = m_pki;
+    if (pki.peerName.isEmpty())
+        pki.peerName = host; // check the certificate against the name we were given
+    auto *racer = new HappyEyeballs(m_context.get(), pki, this);
+    racer->setRetransmission(m_retransmission);
+    connect(racer, &HappyEyeballs::attemptFailed, this, &CoapClient::attemptFailed);
+    m_connecting = racer;
+
+    Result<ClientSession *> outcome = co_await racer->connectToHost(host, port, m_connectOptions);
+    if (!self) {
+        if (outcome.ok())
+            delete outcome.value();
+        co_return TransportError::make(Kind::Cancelled);
+    }
+    if (m_connecting == racer) {
+        m_connecting = nullptr;
+        racer->deleteLater();
+    }
+    if (!outcome.ok())
+        co_return outcome.error();
+    adopt(outcome.value());
+    const ConnectionInfo info = m_session->info();
+    emit connected(info);
+    co_return info;
+}
+
+void CoapClient::adopt(ClientSession *session)
+{
+    dropSession();
+    m_session = session;
+    session->setParent(this);
+    session->setDefaultTimeout(m_defaultTimeout);
+    ++m_counters.sessionsEstablished;
+    connect(session, &ClientSession::notification, this,
+            [this](const QByteArray &token, const CoapResponse &response) {
+                ++m_counters.notificationsReceived;
+                emit notificationReceived(token, response);
+            });
+    connect(session, &ClientSession::observationEnded, this, &CoapClient::observationEnded);
+    connect(session, &ClientSession::requestStarted, this,
+            [this](const QByteArray &token, const CoapRequest &request) {
+                ++m_counters.requestsSent;
+                emit requestStarted(token, request);
+            });
+    connect(session, &ClientSession::requestFinished, this,
+            [this](const QByteArray &token, std::chrono::microseconds elapsed, bool answered) {
+                ++(answered ? m_counters.responsesReceived : m_counters.requestsFailed);
+                m_counters.lastRequestDuration = elapsed;
+                emit requestFinished(token, elapsed, answered);
+            });
+    connect(session, &ClientSession::closed, this, [this, session](const TransportError &reason) {
+        if (session != m_session)
+            return;
+        ++m_counters.sessionsLost;
+        m_session = nullptr;
+        session->disconnect(this);
+        session->deleteLater();
+        emit disconnected(reason);
+    });
+}
+
+void CoapClient::dropSession()
+{
+    if (!m_session)
+        return;
+    ClientSession *session = std::exchange(m_session, nullptr);
+    session->disconnect(this);
+    session->close();
+    delete session;
+}
+
+void CoapClient::disconnectFromHost()
+{
+    delete m_connecting;
+    if (!m_session)
+        return;
+    dropSession();
+    emit disconnected(TransportError::make(Kind::Cancelled, QStringLiteral("disconnected")));
+}
+
+bool CoapClient::isConnected() const
+{
+    return m_session && m_session->state() == ClientSession::State::Established;
+}
+
+std::optional<ConnectionInfo> CoapClient::connection() const
+{
+    if (!isConnected())
+        return std::nullopt;
+    return m_session->info();
+}
+
+QCoro::Task<Result<CoapResponse>> CoapClient::request(CoapRequest request)
+{
+    if (!isConnected())
+        co_return TransportError::make(Kind::NotConnected);
+    co_return co_await m_session->request(std::move(request));
+}
+
+QCoro::Task<Result<CoapResponse>> CoapClient::observe(CoapRequest request)
+{
+    request.method = Method::Get;
+    request.observe = ObserveAction::Register;
+    if (!isConnected())
+        co_return TransportError::make(Kind::NotConnected);
+    co_return co_await m_session->request(std::move(request));
+}
+
+QCoro::Task<Result<CoapResponse>> CoapClient::cancelObservation(QByteArray token)
+{
+    if (!isConnected())
+        co_return TransportError::make(Kind::NotConnected);
+    co_return co_await m_session->cancelObservation(std::move(token));
+}
+
+QList<QByteArray> CoapClient::observations() const
+{
+    return m_session ? m_session->observationTokens() : QList<QByteArray>{};
+}
+
+CoapRequest CoapClient::observationRequest(const QByteArray &token) const
+{
+    return m_session ? m_session->observationRequest(token) : CoapRequest{};
+}
+
+} // namespace dots::transport

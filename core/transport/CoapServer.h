@@ -1,0 +1,118 @@
+#pragma once
+
+#include "transport/PkiConfig.h"
+#include "transport/ServerPeer.h"
+#include "transport/ServerRequest.h"
+#include "transport/ServerResponse.h"
+#include "transport/SessionHandler.h"
+
+#include <QHash>
+#include <QMap>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+struct coap_resource_t;
+struct coap_endpoint_t;
+
+namespace dots::transport {
+
+class CoapContext;
+
+// The server side for the DOTS simulator: coaps and coaps+tcp endpoints with mutual
+// certificate authentication, handlers per path prefix (DOTS paths carry cuid=/mid=
+// segments, so nothing is registered per resource), and Observe.
+//
+// Handlers run synchronously while libcoap processes the request: compute the answer
+// and return it; do not wait. notify() may be called from a handler.
+//
+// Observe is kept here, not in libcoap: libcoap cannot observe its "unknown resource"
+// (the only one that sees dynamic paths), so a GET with Observe 0 that the handler
+// answers with 2.xx registers (session, token, path), and notify() asks the GET handler
+// again for each matching observation and sends the result with the next Observe number.
+class CoapServer : public QObject, private SessionHandler
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<ServerResponse(const ServerRequest &)>;
+
+    struct Observation
+    {
+        quint64 peerId = 0;
+        QByteArray token;
+        QStringList uriPath;
+        QString path() const { return QLatin1Char('/') + uriPath.join(QLatin1Char('/')); }
+    };
+
+    explicit CoapServer(QObject *parent = nullptr);
+    ~CoapServer() override;
+
+    // Server certificate, key, and the CA client certificates must chain to.
+    // Call before listen().
+    void setPki(const PkiConfig &pki);
+    // Port 0 picks a free port; see serverPort().
+    bool listen(const QHostAddress &address, quint16 port, Transport transport);
+    quint16 serverPort(Transport transport) const;
+    QString errorString() const { return m_error; }
+    void close();
+
+    // Requests whose path starts with `pathPrefix` (whole segments) go to `handler`;
+    // the longest prefix wins. Paths without a handler get 4.04.
+    void setHandler(const QString &pathPrefix, Handler handler);
+    void removeHandler(const QString &pathPrefix);
+
+    // Send a notification to every observation whose path starts with `pathPrefix`,
+    // built by calling its handler with ServerRequest::isNotification set. A non-2.xx
+    // answer ends the observation. Returns the number of observations notified.
+    int notify(const QString &pathPrefix, bool confirmable = false);
+    // End matching observations with a final response (e.g. 4.04 after DELETE).
+    int endObservations(const QString &pathPrefix, const ServerResponse &finalResponse,
+                        bool confirmable = false);
+    QList<Observation> observations() const;
+    QList<ServerPeer> peers() const;
+
+signals:
+    void peerConnected(const dots::transport::ServerPeer &peer);
+    void peerDisconnected(const dots::transport::ServerPeer &peer);
+    // A client did not get through the handshake (e.g. certificate from an unknown CA).
+    void handshakeFailed(const QHostAddress &address, const QString &reason);
+    void observationAdded(const dots::transport::CoapServer::Observation &observation);
+    void observationRemoved(const dots::transport::CoapServer::Observation &observation);
+
+private:
+    struct Peer;
+    struct ObservationState;
+    struct Callbacks;
+    friend struct Callbacks;
+
+    void onCoapEvent(coap_session_t *session, coap_event_t event) override;
+    bool onCoapResponse(coap_session_t *session, const coap_pdu_t *sent,
+                        const coap_pdu_t *received, coap_mid_t mid) override;
+    void onCoapNack(coap_session_t *session, const coap_pdu_t *sent,
+                    coap_nack_reason_t reason, coap_mid_t mid) override;
+    void onCoapLog(int level, const QString &message);
+
+    void handleRequest(coap_resource_t *resource, coap_session_t *session,
+                       const coap_pdu_t *request, const void *query, coap_pdu_t *response);
+    Handler *handlerFor(const QStringList &path);
+    Peer &peerFor(coap_session_t *session);
+    void sessionGone(coap_session_t *session, bool deleted);
+    int sendNotifications(const QString &pathPrefix, const ServerResponse *fixed, bool confirmable);
+    void removeObservation(qsizetype index);
+
+    std::unique_ptr<CoapContext> m_context;
+    coap_resource_t *m_resource = nullptr;
+    QList<coap_endpoint_t *> m_endpoints;
+    QMap<Transport, quint16> m_ports;
+    PkiConfig m_pki;
+    bool m_pkiSet = false;
+    QString m_error;
+    QMap<QStringList, Handler> m_handlers;
+    QHash<coap_session_t *, std::shared_ptr<Peer>> m_peers;
+    QList<std::shared_ptr<ObservationState>> m_observations;
+    quint64 m_nextPeerId = 1;
+    quint32 m_observeSequence = 2;
+};
+
+} // namespace dots::transport

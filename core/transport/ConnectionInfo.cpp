@@ -1,0 +1,10 @@
+#include "transport/ConnectionInfo.h"
+
+namespace dots::transport {
+
+QString ConnectionInfo::describe() const
+{
+    return QStringLiteral("%1 port %2 over %3").arg(address.toString()).arg(port).arg(toString(transport));
+}
+
+} // namespace dots::transport

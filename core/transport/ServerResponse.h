@@ -1,0 +1,29 @@
+#pragma once
+
+#include "transport/CoapMessage.h"
+
+#include <optional>
+
+namespace dots::transport {
+
+// What a server handler answers. Large payloads go out with Block2 automatically.
+struct ServerResponse
+{
+    quint8 code = CoapCode::Content;
+    QByteArray payload;
+    std::optional<int> contentFormat; // set it (e.g. ContentFormatDotsCbor) when there is a payload
+    std::optional<quint32> maxAge;
+    QByteArray etag;
+
+    static ServerResponse withCode(quint8 code) { ServerResponse r; r.code = code; return r; }
+    static ServerResponse cbor(quint8 code, const QByteArray &body)
+    {
+        ServerResponse r;
+        r.code = code;
+        r.payload = body;
+        r.contentFormat = ContentFormatDotsCbor;
+        return r;
+    }
+};
+
+} // namespace dots::transport

@@ -1,0 +1,75 @@
+#include "transport/TransportError.h"
+
+namespace dots::transport {
+
+TransportError TransportError::make(Kind kind, const QString &message, const QString &detail)
+{
+    TransportError e;
+    e.kind = kind;
+    e.message = message.isEmpty() ? defaultMessage(kind) : message;
+    e.detail = detail;
+    return e;
+}
+
+QString TransportError::defaultMessage(Kind kind)
+{
+    switch (kind) {
+    case Kind::None: return {};
+    case Kind::InvalidConfiguration: return QStringLiteral("the transport configuration is invalid");
+    case Kind::ResolveFailed: return QStringLiteral("the server name could not be resolved");
+    case Kind::ConnectionRefused: return QStringLiteral("connection refused");
+    case Kind::HandshakeTimeout: return QStringLiteral("handshake timed out");
+    case Kind::UntrustedServerCertificate:
+        return QStringLiteral("server certificate is not signed by a trusted CA");
+    case Kind::ServerNameMismatch: return QStringLiteral("server certificate is for another name");
+    case Kind::InvalidServerCertificate: return QStringLiteral("server certificate is not valid");
+    case Kind::ClientCertificateRejected:
+        return QStringLiteral("server rejected our client certificate");
+    case Kind::TlsFailure: return QStringLiteral("secure connection failed");
+    case Kind::Timeout: return QStringLiteral("no response from the server");
+    case Kind::Reset: return QStringLiteral("server reset the message");
+    case Kind::SessionLost: return QStringLiteral("connection to the server was lost");
+    case Kind::NotConnected: return QStringLiteral("not connected to a server");
+    case Kind::Cancelled: return QStringLiteral("request cancelled");
+    case Kind::InvalidRequest: return QStringLiteral("request could not be built");
+    }
+    return {};
+}
+
+QString TransportError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None: return QStringLiteral("None");
+    case Kind::InvalidConfiguration: return QStringLiteral("InvalidConfiguration");
+    case Kind::ResolveFailed: return QStringLiteral("ResolveFailed");
+    case Kind::ConnectionRefused: return QStringLiteral("ConnectionRefused");
+    case Kind::HandshakeTimeout: return QStringLiteral("HandshakeTimeout");
+    case Kind::UntrustedServerCertificate: return QStringLiteral("UntrustedServerCertificate");
+    case Kind::ServerNameMismatch: return QStringLiteral("ServerNameMismatch");
+    case Kind::InvalidServerCertificate: return QStringLiteral("InvalidServerCertificate");
+    case Kind::ClientCertificateRejected: return QStringLiteral("ClientCertificateRejected");
+    case Kind::TlsFailure: return QStringLiteral("TlsFailure");
+    case Kind::Timeout: return QStringLiteral("Timeout");
+    case Kind::Reset: return QStringLiteral("Reset");
+    case Kind::SessionLost: return QStringLiteral("SessionLost");
+    case Kind::NotConnected: return QStringLiteral("NotConnected");
+    case Kind::Cancelled: return QStringLiteral("Cancelled");
+    case Kind::InvalidRequest: return QStringLiteral("InvalidRequest");
+    }
+    return {};
+}
+
+bool TransportError::isCertificateProblem() const
+{
+    return kind == Kind::UntrustedServerCertificate || kind == Kind::ServerNameMismatch
+        || kind == Kind::InvalidServerCertificate || kind == Kind::ClientCertificateRejected;
+}
+
+QString TransportError::toString() const
+{
+    if (detail.isEmpty())
+        return message;
+    return QStringLiteral("%1 (%2)").arg(message, detail);
+}
+
+} // namespace dots::transport
