@@ -288,6 +288,30 @@ private slots:
                  "ietf-dots-signal-channel:signal-config.mitigating-config.ack-timeout.current-value-decimal: " + error);
     }
 
+    void mutatedMessagesNeverCrash()
+    {
+        // Every truncation and every single-byte change of a real message must give a
+        // value or an error, never a crash (run under the asan preset to see more).
+        const auto valid = QJsonDocument::fromJson(R"({"ietf-dots-signal-channel:mitigation-scope":{"scope":[{
+            "target-prefix":["2001:db8::/32"],"target-port-range":[{"lower-port":80,"upper-port":443}],
+            "lifetime":3600,"ietf-dots-telemetry:attack-detail":[{"vendor-id":1,"attack-id":2,
+            "source-count":{"peak-g":"5"}}],"ietf-dots-signal-control:acl-list":[{"acl-name":"a"}]}]}})");
+        const QByteArray bytes = encodeJson(valid).value();
+        int accepted = 0;
+        for (qsizetype n = 0; n < bytes.size(); ++n)
+            accepted += decodeCbor(bytes.left(n)).ok();
+        QCOMPARE(accepted, 0);
+        for (qsizetype i = 0; i < bytes.size(); ++i) {
+            for (int value : {0x00, 0x17, 0x18, 0x1b, 0x20, 0x5f, 0x7f, 0x9f, 0xbf, 0xc4, 0xf5, 0xf9, 0xff}) {
+                QByteArray mutated = bytes;
+                mutated[i] = char(value);
+                const auto result = decodeCbor(mutated);
+                if (result.ok())
+                    QVERIFY(encodeJson(result.value()).ok());
+            }
+        }
+    }
+
     void deepNestingIsRejectedNotFatal()
     {
         // 10000 nested arrays under an unknown optional key: refused by the parser.
