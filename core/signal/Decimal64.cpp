@@ -1,7 +1,8 @@
 #include "signal/Decimal64.h"
 
+#include "codec/Decimal64.h"
+
 #include <cmath>
-#include <limits>
 
 namespace dots::signal {
 
@@ -12,40 +13,11 @@ Decimal64 Decimal64::fromDouble(double v)
 
 std::optional<Decimal64> Decimal64::fromString(QStringView text)
 {
-    text = text.trimmed();
-    if (text.isEmpty())
+    // The lexical rules are the codec's; this type only fixes the precision.
+    const auto parsed = codec::decimalFromText(text.trimmed(), kFractionDigits);
+    if (!parsed.ok())
         return std::nullopt;
-    bool negative = false;
-    if (text.front() == QLatin1Char('-') || text.front() == QLatin1Char('+')) {
-        negative = text.front() == QLatin1Char('-');
-        text = text.mid(1);
-    }
-    const qsizetype dot = text.indexOf(QLatin1Char('.'));
-    const QStringView intPart = dot < 0 ? text : text.left(dot);
-    const QStringView fracPart = dot < 0 ? QStringView() : text.mid(dot + 1);
-    if (intPart.isEmpty() && fracPart.isEmpty())
-        return std::nullopt;
-    if (fracPart.size() > kFractionDigits || (dot >= 0 && fracPart.isEmpty()))
-        return std::nullopt;
-    qint64 whole = 0;
-    for (QChar c : intPart) {
-        if (!c.isDigit())
-            return std::nullopt;
-        if (whole > (std::numeric_limits<qint64>::max() / 100 - 9) / 10)
-            return std::nullopt;
-        whole = whole * 10 + c.digitValue();
-    }
-    qint64 frac = 0;
-    for (qsizetype i = 0; i < kFractionDigits; ++i) {
-        frac *= 10;
-        if (i < fracPart.size()) {
-            if (!fracPart[i].isDigit())
-                return std::nullopt;
-            frac += fracPart[i].digitValue();
-        }
-    }
-    const qint64 h = whole * 100 + frac;
-    return fromHundredths(negative ? -h : h);
+    return fromHundredths(parsed.value().mantissa);
 }
 
 std::optional<Decimal64> Decimal64::fromJson(const QJsonValue &v)

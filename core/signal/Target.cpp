@@ -1,8 +1,9 @@
 #include "signal/Target.h"
 
+#include "codec/ValueChecks.h"
+
 #include <QHostAddress>
 #include <QSet>
-#include <QUrl>
 
 namespace dots::signal {
 
@@ -149,12 +150,10 @@ void Target::validate(const JsonReader &r) const
 
 QString checkTargetPrefix(const QString &prefix)
 {
-    // inet:ip-prefix always carries a length; a bare address is not a prefix.
-    if (!prefix.contains(QLatin1Char('/')))
-        return QStringLiteral("\"%1\" is not a prefix (expected address/length)").arg(prefix);
+    // Syntax is the codec's rule, so a form, a message and a log all say the same.
+    if (const auto problem = codec::checkIpPrefix(prefix))
+        return *problem;
     const auto [address, length] = QHostAddress::parseSubnet(prefix);
-    if (address.isNull() || length < 0)
-        return QStringLiteral("\"%1\" is not a valid IPv4 or IPv6 prefix").arg(prefix);
     // RFC 9132 §4.4.1.1: broadcast, loopback and multicast are invalid targets.
     if (address.isLoopback())
         return QStringLiteral("\"%1\" is a loopback prefix").arg(prefix);
@@ -167,30 +166,12 @@ QString checkTargetPrefix(const QString &prefix)
 
 QString checkFqdn(const QString &fqdn)
 {
-    QString name = fqdn;
-    if (name.endsWith(QLatin1Char('.')))
-        name.chop(1);
-    if (name.isEmpty() || name.size() > 253)
-        return QStringLiteral("\"%1\" is not a valid domain name (1..253 characters)").arg(fqdn);
-    const QStringList labels = name.split(QLatin1Char('.'));
-    for (const QString &label : labels) {
-        if (label.isEmpty() || label.size() > 63)
-            return QStringLiteral("\"%1\" has an empty or over-long label").arg(fqdn);
-        for (QChar c : label) {
-            const bool allowed = (c.unicode() < 128 && c.isLetterOrNumber()) || c == QLatin1Char('-') || c == QLatin1Char('_');
-            if (!allowed)
-                return QStringLiteral("\"%1\" contains the invalid character '%2'").arg(fqdn, QString(c));
-        }
-    }
-    return {};
+    return codec::checkFqdn(fqdn).value_or(QString());
 }
 
 QString checkUri(const QString &uri)
 {
-    const QUrl url(uri, QUrl::StrictMode);
-    if (!url.isValid() || url.scheme().isEmpty())
-        return QStringLiteral("\"%1\" is not an absolute URI").arg(uri);
-    return {};
+    return codec::checkUri(uri).value_or(QString());
 }
 
 } // namespace dots::signal

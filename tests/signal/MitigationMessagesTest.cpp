@@ -134,10 +134,10 @@ void MitigationMessagesTest::requestValidationPaths_data()
         << QStringLiteral("scope[0]: needs at least one of target-prefix, target-fqdn, target-uri or alias-name");
     QTest::newRow("bare address")
         << QByteArray(R"({"target-prefix":["192.0.2.1"],"lifetime":60})")
-        << QStringLiteral("scope[0].target-prefix[0]: \"192.0.2.1\" is not a prefix (expected address/length)");
+        << QStringLiteral("scope[0].target-prefix[0]: \"192.0.2.1\" is not a prefix: the \"/length\" is missing");
     QTest::newRow("bad prefix length")
         << QByteArray(R"({"target-prefix":["192.0.2.0/24","10.0.0.0/33"],"lifetime":60})")
-        << QStringLiteral("scope[0].target-prefix[1]: \"10.0.0.0/33\" is not a valid IPv4 or IPv6 prefix");
+        << QStringLiteral("scope[0].target-prefix[1]: \"10.0.0.0/33\" has an invalid prefix length (0..32)");
     QTest::newRow("loopback")
         << QByteArray(R"({"target-prefix":["::1/128"],"lifetime":60})")
         << QStringLiteral("scope[0].target-prefix[0]: \"::1/128\" is a loopback prefix");
@@ -149,7 +149,7 @@ void MitigationMessagesTest::requestValidationPaths_data()
         << QStringLiteral("scope[0].target-protocol[1]: must be <= 255, got 256");
     QTest::newRow("bad fqdn")
         << QByteArray(R"({"target-fqdn":["www.exa mple.com"],"lifetime":60})")
-        << QStringLiteral("scope[0].target-fqdn[0]: \"www.exa mple.com\" contains the invalid character ' '");
+        << QStringLiteral("scope[0].target-fqdn[0]: \"www.exa mple.com\" contains ' ', not allowed in a domain name");
     QTest::newRow("duplicate acl")
         << QByteArray(R"({"alias-name":["a"],"ietf-dots-signal-control:acl-list":[{"acl-name":"x"},{"acl-name":"x"}],"lifetime":60})")
         << QStringLiteral("scope[0].ietf-dots-signal-control:acl-list[1].acl-name: duplicate list key \"x\"");
