@@ -129,7 +129,8 @@ ServerResponse ServerCore::handle(const ServerRequest &r)
     if (r.clientCuid.isEmpty())
         return ServerResponse::error(CoapCode::Forbidden, QStringLiteral("no client identity"));
 
-    m_heartbeats.messageReceived(r.clientCuid, m_wallMs);
+    if (!r.notification)
+        m_heartbeats.messageReceived(r.clientCuid, m_wallMs);
     const QString resource = r.uriPath[2];
     const QStringList params = r.uriPath.mid(3);
     if (resource == QLatin1String("mitigate"))

@@ -25,6 +25,8 @@ struct ServerRequest {
     std::optional<quint32> observe;
     // Payload converted to RFC 7951 JSON (YANG names); nullopt when there was none.
     std::optional<QJsonObject> body;
+    // Asked by the server itself to build an Observe notification: not a sign of life.
+    bool notification = false;
 };
 
 } // namespace dots::simulator

@@ -1,0 +1,104 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace dots::simulator {
+
+QString CommandLine::parseListen(const QString &text, std::optional<ListenAddress> &out)
+{
+    if (text == QLatin1String("off")) {
+        out.reset();
+        return {};
+    }
+    QString host = QStringLiteral("127.0.0.1");
+    QString port = text;
+    if (text.startsWith(QLatin1Char('['))) {
+        const auto close = text.indexOf(QLatin1String("]:"));
+        if (close < 0)
+            return QStringLiteral("\"%1\": expected [IPv6]:PORT").arg(text);
+        host = text.mid(1, close - 1);
+        port = text.mid(close + 2);
+    } else if (text.count(QLatin1Char(':')) == 1) {
+        host = text.section(QLatin1Char(':'), 0, 0);
+        port = text.section(QLatin1Char(':'), 1);
+    }
+    ListenAddress a;
+    if (!a.address.setAddress(host))
+        return QStringLiteral("\"%1\": \"%2\" is not an IP address").arg(text, host);
+    bool ok = false;
+    const uint p = port.toUInt(&ok);
+    if (!ok || p > 65535)
+        return QStringLiteral("\"%1\": \"%2\" is not a port number (0 picks a free one)").arg(text, port);
+    a.port = quint16(p);
+    out = a;
+    return {};
+}
+
+QString CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "DOTS server simulator (RFC 9132 signal channel) with scripted attacks.\n"
+        "Clients must present a certificate issued by the CA given with --ca (or the demo PKI)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption coapsOpt(QStringLiteral("coaps"),
+        QStringLiteral("DTLS listen address ADDR:PORT, or off (default 127.0.0.1:4646)."), QStringLiteral("addr:port"),
+        QStringLiteral("127.0.0.1:4646"));
+    const QCommandLineOption tcpOpt(QStringLiteral("coaps-tcp"),
+        QStringLiteral("TLS listen address ADDR:PORT, or off (default 127.0.0.1:4646)."), QStringLiteral("addr:port"),
+        QStringLiteral("127.0.0.1:4646"));
+    const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("Server certificate (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption keyOpt(QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("file"));
+    const QCommandLineOption caOpt(QStringLiteral("ca"), QStringLiteral("CA that client certificates must chain to (PEM)."),
+                                   QStringLiteral("file"));
+    const QCommandLineOption pkiOpt(QStringLiteral("demo-pki"),
+        QStringLiteral("Use the demo PKI in DIR, generating it first if it is missing."), QStringLiteral("dir"));
+    const QCommandLineOption scenarioOpt(QStringLiteral("scenario"), QStringLiteral("Scenario file (JSON, see README.md)."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption speedOpt(QStringLiteral("speed"),
+        QStringLiteral("Scenario seconds per real second (default 1)."), QStringLiteral("factor"), QStringLiteral("1"));
+    const QCommandLineOption printOpt(QStringLiteral("print-messages"),
+        QStringLiteral("Print every message received and sent as one JSON object per line on stdout."));
+    const QCommandLineOption configOpt(QStringLiteral("session-config"),
+        QStringLiteral("Range and default of a session-config parameter for both sets, e.g. heartbeat-interval=15:240:30 "
+                       "(repeatable; overrides the scenario)."),
+        QStringLiteral("name=min:max:default"));
+    const QCommandLineOption conflictOpt(QStringLiteral("conflict-policy"),
+        QStringLiteral("reject (4.09) or accept (2.01 with conflict-information) overlapping requests of different clients."),
+        QStringLiteral("policy"));
+    parser.addOptions({coapsOpt, tcpOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt, conflictOpt});
+    parser.process(arguments); // exits for --help, --version and unknown options
+
+    if (!parser.positionalArguments().isEmpty())
+        return QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first());
+    if (QString e = parseListen(parser.value(coapsOpt), coaps); !e.isEmpty())
+        return QStringLiteral("--coaps ") + e;
+    if (QString e = parseListen(parser.value(tcpOpt), coapsTcp); !e.isEmpty())
+        return QStringLiteral("--coaps-tcp ") + e;
+    if (!coaps && !coapsTcp)
+        return QStringLiteral("both --coaps and --coaps-tcp are off: nothing to listen on");
+    certificate = parser.value(certOpt);
+    key = parser.value(keyOpt);
+    ca = parser.value(caOpt);
+    demoPki = parser.value(pkiOpt);
+    const bool anyFile = !certificate.isEmpty() || !key.isEmpty() || !ca.isEmpty();
+    if (demoPki.isEmpty() && (certificate.isEmpty() || key.isEmpty() || ca.isEmpty()))
+        return QStringLiteral("give --cert, --key and --ca, or --demo-pki DIR");
+    if (!demoPki.isEmpty() && anyFile)
+        return QStringLiteral("--demo-pki cannot be combined with --cert, --key or --ca");
+    scenario = parser.value(scenarioOpt);
+    bool ok = false;
+    speed = parser.value(speedOpt).toDouble(&ok);
+    if (!ok || speed <= 0 || speed > 10000)
+        return QStringLiteral("--speed \"%1\": expected a number above 0 (at most 10000)").arg(parser.value(speedOpt));
+    printMessages = parser.isSet(printOpt);
+    sessionConfigSpecs = parser.values(configOpt);
+    conflictPolicy = parser.value(conflictOpt);
+    if (!conflictPolicy.isEmpty() && conflictPolicy != QLatin1String("reject") && conflictPolicy != QLatin1String("accept"))
+        return QStringLiteral("--conflict-policy \"%1\": expected reject or accept").arg(conflictPolicy);
+    return {};
+}
+
+} // namespace dots::simulator

@@ -1,0 +1,198 @@
+#include "SignalServer.h"
+
+#include "codec/Codec.h"
+#include "signal/Cuid.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace dots::simulator {
+
+namespace {
+
+Method toCoreMethod(transport::Method m)
+{
+    switch (m) {
+    case transport::Method::Get: return Method::Get;
+    case transport::Method::Post: return Method::Post;
+    case transport::Method::Put: return Method::Put;
+    case transport::Method::Delete: return Method::Delete;
+    default: return Method::Other;
+    }
+}
+
+QString codeName(quint8 code)
+{
+    return QStringLiteral("%1.%2").arg(code >> 5).arg(code & 0x1f, 2, 10, QLatin1Char('0'));
+}
+
+constexpr int kTickMs = 250;
+
+} // namespace
+
+SignalServer::SignalServer(Scenario scenario, QObject *parent)
+    : QObject(parent), m_core(std::move(scenario))
+{
+    m_coap.setHandler(QStringLiteral("/.well-known/dots"),
+                      [this](const transport::ServerRequest &r) { return handle(r); });
+    connect(&m_coap, &transport::CoapServer::peerDisconnected, this, [this](const transport::ServerPeer &peer) {
+        // The cuid stays known to the core: its mitigations outlive the session.
+        const QString cuid = m_cuidByPeer.take(peer.id);
+        if (!cuid.isEmpty())
+            m_core.sessionClosed(cuid);
+    });
+    connect(&m_coap, &transport::CoapServer::handshakeFailed, this, [this](const QHostAddress &address, const QString &reason) {
+        if (m_sink)
+            m_sink(QJsonObject{{QStringLiteral("event"), QStringLiteral("handshake-failed")},
+                               {QStringLiteral("peer"), address.toString()},
+                               {QStringLiteral("reason"), reason}});
+    });
+    m_ticker.setInterval(kTickMs);
+    connect(&m_ticker, &QTimer::timeout, this, &SignalServer::tick);
+}
+
+bool SignalServer::listen(const QHostAddress &address, quint16 port, transport::Transport transport)
+{
+    return m_coap.listen(address, port, transport);
+}
+
+void SignalServer::start()
+{
+    m_core.setEpochAtStart(QDateTime::currentSecsSinceEpoch());
+    m_clock.start();
+    m_core.setWallTime(0);
+    m_ticker.start();
+}
+
+void SignalServer::close()
+{
+    m_ticker.stop();
+    m_coap.close();
+}
+
+QString SignalServer::cuidOf(const transport::ServerPeer &peer)
+{
+    if (const auto it = m_cuidByPeer.constFind(peer.id); it != m_cuidByPeer.cend())
+        return *it;
+    const auto cuid = signal::cuid::fromCertificate(peer.certificateDer);
+    if (!cuid)
+        return {};
+    m_cuidByPeer.insert(peer.id, *cuid);
+    return *cuid;
+}
+
+void SignalServer::print(const char *direction, const transport::ServerRequest &request, const QJsonValue &body,
+                         const QString &extra, std::optional<quint8> code)
+{
+    if (!m_sink)
+        return;
+    QJsonObject line{{QStringLiteral("dir"), QLatin1String(direction)},
+                     {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("peer"), QStringLiteral("%1:%2").arg(request.peer.address.toString()).arg(request.peer.port)},
+                     {QStringLiteral("transport"), transport::uriScheme(request.peer.transport)},
+                     {QStringLiteral("path"), request.path()}};
+    if (code)
+        line.insert(QStringLiteral("code"), codeName(*code));
+    else
+        line.insert(QStringLiteral("method"), transport::methodName(request.method));
+    if (request.isNotification)
+        line.insert(QStringLiteral("notification"), true);
+    if (!body.isNull() && !body.isUndefined())
+        line.insert(QStringLiteral("body"), body);
+    if (!extra.isEmpty())
+        line.insert(QStringLiteral("diagnostic"), extra);
+    m_sink(line);
+}
+
+transport::ServerResponse SignalServer::handle(const transport::ServerRequest &request)
+{
+    m_core.setWallTime(m_clock.isValid() ? m_clock.elapsed() : 0);
+    ServerRequest r;
+    r.clientCuid = cuidOf(request.peer);
+    r.method = toCoreMethod(request.method);
+    r.uriPath = request.uriPath;
+    r.uriQuery = request.uriQuery;
+    r.notification = request.isNotification;
+    if (!request.ifMatch.isEmpty())
+        r.ifMatch = request.ifMatch.first();
+    if (request.observe == transport::ObserveAction::Register)
+        r.observe = 0;
+    else if (request.observe == transport::ObserveAction::Deregister)
+        r.observe = 1;
+
+    std::optional<ServerResponse> refused;
+    if (r.clientCuid.isEmpty()) {
+        refused = ServerResponse::error(CoapCode::Forbidden, QStringLiteral("cannot derive a cuid from the client certificate"));
+    } else if (!request.payload.isEmpty()) {
+        codec::Options options;
+        options.direction = codec::MessageDirection::ClientToServer;
+        options.unknownOptional = codec::UnknownOptionalKeys::Skip; // RFC 9132 §10.6.1: ignore them
+        const auto decoded = codec::decodeCbor(request.payload, options);
+        if (!decoded.ok()) {
+            print("in", request, QJsonValue(), decoded.errorString(), std::nullopt);
+            refused = ServerResponse::error(CoapCode::BadRequest, decoded.errorString());
+        } else {
+            r.body = decoded.value().object();
+        }
+    }
+    if (!request.isNotification && r.body)
+        print("in", request, *r.body, QString(), std::nullopt);
+    else if (!request.isNotification && request.payload.isEmpty())
+        print("in", request, QJsonValue(), QString(), std::nullopt);
+
+    const ServerResponse answer = refused ? *refused : m_core.handle(r);
+
+    transport::ServerResponse out;
+    out.code = quint8(answer.code);
+    out.maxAge = answer.maxAge;
+    if (!answer.body.isEmpty()) {
+        const auto encoded = codec::encodeJson(QJsonDocument(answer.body));
+        if (encoded.ok()) {
+            out.payload = encoded.value();
+            out.contentFormat = transport::ContentFormatDotsCbor;
+        } else {
+            // A bug here, not the client's fault: say so instead of sending half a message.
+            out.code = transport::CoapCode::InternalServerError;
+            out.payload = (QStringLiteral("cannot encode the answer: ") + encoded.errorString()).toUtf8();
+        }
+    } else if (!answer.diagnostic.isEmpty()) {
+        out.payload = answer.diagnostic.toUtf8();
+    }
+    print("out", request, answer.body.isEmpty() ? QJsonValue() : QJsonValue(answer.body), answer.diagnostic, out.code);
+
+    if (!request.isNotification && !m_publishQueued) {
+        // Notify after this response has gone out.
+        m_publishQueued = true;
+        QMetaObject::invokeMethod(this, &SignalServer::publishChanges, Qt::QueuedConnection);
+    }
+    return out;
+}
+
+void SignalServer::tick()
+{
+    const qint64 wall = m_clock.elapsed();
+    m_core.advanceTo(qint64(double(wall) * m_speed));
+    // The transport has no way yet to send a request to a client, so the server's own
+    // heartbeats are not sent; loss is still detected from the client's silence.
+    m_core.heartbeatsDue(wall);
+    publishChanges();
+}
+
+void SignalServer::publishChanges()
+{
+    m_publishQueued = false;
+    QSet<QString> notified;
+    for (const ResourceChange &c : m_core.takeChanges()) {
+        const QString prefix = c.kind == ResourceChange::Kind::Mitigation
+            ? QStringLiteral("/.well-known/dots/mitigate/cuid=") + c.cuid
+            : QStringLiteral("/.well-known/dots/config");
+        if (notified.contains(prefix))
+            continue;
+        notified.insert(prefix);
+        // RFC 9132 §4.4.2.1: notifications are Non-confirmable.
+        m_coap.notify(prefix, false);
+    }
+}
+
+} // namespace dots::simulator

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "ServerCore.h"
+
+#include "transport/CoapServer.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <functional>
+
+namespace dots::simulator {
+
+// The wire side of the simulator: puts ServerCore behind the transport's CoAP server,
+// converting CBOR <-> JSON with the codec, deriving each client's cuid from its
+// certificate, running the scenario clock and sending Observe notifications.
+class SignalServer : public QObject {
+    Q_OBJECT
+public:
+    explicit SignalServer(Scenario scenario, QObject *parent = nullptr);
+
+    void setPki(const transport::PkiConfig &pki) { m_coap.setPki(pki); }
+    bool listen(const QHostAddress &address, quint16 port, transport::Transport transport);
+    quint16 serverPort(transport::Transport transport) const { return m_coap.serverPort(transport); }
+    QString errorString() const { return m_coap.errorString(); }
+
+    // Scenario seconds per wall-clock second.
+    void setSpeed(double speed) { m_speed = speed; }
+    // Every message received and sent, as one JSON object per call.
+    void setMessageSink(std::function<void(const QJsonObject &)> sink) { m_sink = std::move(sink); }
+
+    void start();
+    void close();
+    ServerCore &core() { return m_core; }
+
+private:
+    transport::ServerResponse handle(const transport::ServerRequest &request);
+    void tick();
+    void publishChanges();
+    QString cuidOf(const transport::ServerPeer &peer);
+    void print(const char *direction, const transport::ServerRequest &request, const QJsonValue &body,
+               const QString &extra, std::optional<quint8> code);
+
+    ServerCore m_core;
+    transport::CoapServer m_coap;
+    QTimer m_ticker;
+    QElapsedTimer m_clock;
+    double m_speed = 1.0;
+    bool m_publishQueued = false;
+    QHash<quint64, QString> m_cuidByPeer;
+    std::function<void(const QJsonObject &)> m_sink;
+};
+
+} // namespace dots::simulator
