@@ -1,0 +1,766 @@
+#include "signal/SignalChannel.h"
+
+#include "codec/Codec.h"
+#include "signal/Cuid.h"
+#include "signal/Heartbeat.h"
+#include "signal/NonConfirmableExchange.h"
+#include "signal/ResourcePath.h"
+#include "store/MidAllocator.h"
+#include "transport/CoapClient.h"
+
+#include <QCoro/QCoroTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcSignal, "dots.signal")
+
+namespace dots::signal {
+
+using transport::CoapCode::toString;
+using transport::CoapRequest;
+using transport::CoapResponse;
+using transport::Method;
+
+namespace {
+
+QByteArray encodeBody(const QJsonObject &json, QString *error)
+{
+    codec::Options options;
+    options.direction = codec::MessageDirection::ClientToServer;
+    auto bytes = codec::encodeJson(QJsonDocument(json), options);
+    if (!bytes.ok()) {
+        *error = bytes.errorString();
+        return {};
+    }
+    return bytes.value();
+}
+
+// Decodes a dots+cbor body; an empty body is an empty object.
+std::optional<QJsonObject> decodeBody(const QByteArray &payload, QString *error)
+{
+    if (payload.isEmpty())
+        return QJsonObject();
+    auto json = codec::decodeCbor(payload);
+    if (!json.ok()) {
+        *error = json.errorString();
+        return std::nullopt;
+    }
+    return json.value().object();
+}
+
+std::chrono::milliseconds seconds(double s)
+{
+    return std::chrono::milliseconds(static_cast<qint64>(s * 1000.0));
+}
+
+// The first status the server reports for `mid`, falling back to the first one.
+std::optional<MitigationStatus> pick(const QList<MitigationStatus> &statuses, quint32 mid)
+{
+    for (const auto &s : statuses)
+        if (s.mid == mid)
+            return s;
+    if (!statuses.isEmpty())
+        return statuses.first();
+    return std::nullopt;
+}
+
+// Keeps what the server did not repeat (notifications carry subsets).
+MitigationStatus merge(MitigationStatus known, const MitigationStatus &update)
+{
+    const Target target = update.target.identifiesResource() ? update.target : known.target;
+    MitigationStatus merged = update;
+    merged.target = target;
+#define KEEP(field) if (!merged.field) merged.field = known.field
+    KEEP(lifetime);
+    KEEP(triggerMitigation);
+    KEEP(mitigationStart);
+    KEEP(status);
+    KEEP(bytesDropped);
+    KEEP(bpsDropped);
+    KEEP(pktsDropped);
+    KEEP(ppsDropped);
+    KEEP(attackStatus);
+#undef KEEP
+    if (merged.aclList.isEmpty())
+        merged.aclList = known.aclList;
+    return merged;
+}
+
+} // namespace
+
+SignalChannel::SignalChannel(QObject *parent) : QObject(parent)
+{
+    m_heartbeatTimer.setSingleShot(false);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { sendHeartbeat(); });
+}
+
+SignalChannel::~SignalChannel()
+{
+    m_wanted = false;
+    ++m_generation;
+    qDeleteAll(m_renewTimers);
+}
+
+std::optional<transport::ConnectionInfo> SignalChannel::connection() const
+{
+    return m_client ? m_client->connection() : std::nullopt;
+}
+
+std::optional<MitigationStatus> SignalChannel::mitigation(quint32 mid) const
+{
+    const auto it = m_mitigations.constFind(mid);
+    return it == m_mitigations.constEnd() ? std::nullopt : std::optional(*it);
+}
+
+std::optional<MitigationRequest> SignalChannel::sentRequest(quint32 mid) const
+{
+    const auto it = m_sentRequests.constFind(mid);
+    return it == m_sentRequests.constEnd() ? std::nullopt : std::optional(*it);
+}
+
+bool SignalChannel::isMitigating() const
+{
+    return std::any_of(m_mitigations.cbegin(), m_mitigations.cend(),
+                       [](const MitigationStatus &s) { return s.isActive(); });
+}
+
+ConfigParameters SignalChannel::activeConfig() const
+{
+    if (m_serverConfig) {
+        const auto &set = isMitigating() ? m_serverConfig->mitigatingConfig : m_serverConfig->idleConfig;
+        if (set)
+            return set->withDefaults();
+    }
+    return ConfigParameters::rfcDefaults();
+}
+
+void SignalChannel::setState(State state, const QString &reason)
+{
+    if (m_state == state && m_stateReason == reason)
+        return;
+    m_state = state;
+    m_stateReason = reason;
+    qCInfo(lcSignal) << "signal channel" << state << reason;
+    emit stateChanged(state, reason);
+}
+
+QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToServer(ServerProfile profile)
+{
+    disconnectFromServer();
+    const quint64 generation = ++m_generation;
+    m_profile = profile;
+    m_wanted = true;
+
+    if (const QString problem = profile.pki.problem(); !problem.isEmpty()) {
+        setState(State::Disconnected, problem);
+        co_return SignalError::make(SignalError::Kind::Invalid, problem);
+    }
+    QFile certFile(profile.pki.certificateFile);
+    QString cuidError;
+    const auto cuid = certFile.open(QIODevice::ReadOnly) ? cuid::fromCertificate(certFile.readAll(), &cuidError)
+                                                        : std::nullopt;
+    if (!cuid) {
+        const QString why = QStringLiteral("cannot derive the client identifier from %1: %2")
+                                .arg(profile.pki.certificateFile, cuidError.isEmpty() ? certFile.errorString() : cuidError);
+        setState(State::Disconnected, why);
+        co_return SignalError::make(SignalError::Kind::Invalid, why);
+    }
+    m_cuid = *cuid;
+
+    m_client = std::make_unique<transport::CoapClient>();
+    transport::PkiConfig pki = profile.pki;
+    if (pki.peerName.isEmpty())
+        pki.peerName = profile.host;
+    m_client->setPki(pki);
+    transport::ConnectOptions options;
+    options.preference = profile.preference;
+    m_client->setConnectOptions(options);
+    connect(m_client.get(), &transport::CoapClient::notificationReceived, this, &SignalChannel::onNotification);
+    connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalChannel::onDisconnected);
+
+    setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
+    auto connected = co_await m_client->connectToHost(profile.host, profile.port);
+    if (generation != m_generation)
+        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
+    if (!connected.ok()) {
+        m_wanted = false;
+        setState(State::Disconnected, connected.error().message);
+        co_return SignalError::fromTransport(connected.error());
+    }
+    co_await afterConnect();
+    if (generation != m_generation)
+        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
+    co_return connected.value();
+}
+
+void SignalChannel::disconnectFromServer()
+{
+    m_wanted = false;
+    ++m_generation;
+    m_heartbeatTimer.stop();
+    m_heartbeatInFlight = false;
+    m_observationMid.clear();
+    if (m_client) {
+        m_client->disconnect(this);
+        m_client->disconnectFromHost();
+        // Coroutines of the old session may still hold the pointer until they resume.
+        m_client.release()->deleteLater();
+    }
+    if (m_state != State::Disconnected)
+        setState(State::Disconnected, QStringLiteral("disconnected by the operator"));
+}
+
+QCoro::Task<> SignalChannel::afterConnect()
+{
+    const quint64 generation = m_generation;
+    m_missedHeartbeats = 0;
+    m_heartbeatInFlight = false;
+    m_observationMid.clear();
+
+    auto config = co_await fetchSessionConfig();
+    if (generation != m_generation)
+        co_return;
+    if (!config.ok())
+        qCWarning(lcSignal) << "session configuration not read:" << config.error().toString();
+
+    auto listed = co_await refreshMitigations();
+    if (generation != m_generation)
+        co_return;
+    if (listed.ok()) {
+        for (const auto &status : listed.value())
+            if (status.isActive())
+                observeMitigation(status.mid);
+    }
+    applyActiveConfig();
+    setState(State::Connected, m_client && m_client->connection() ? m_client->connection()->describe() : QString());
+}
+
+QCoro::Task<> SignalChannel::reconnectLoop()
+{
+    if (m_reconnecting)
+        co_return;
+    m_reconnecting = true;
+    const quint64 generation = m_generation;
+    auto delay = std::chrono::milliseconds(1000);
+    while (m_wanted && generation == m_generation && m_state == State::Lost && m_client) {
+        co_await QCoro::sleepFor(delay);
+        if (!m_wanted || generation != m_generation || !m_client)
+            break;
+        qCInfo(lcSignal) << "reconnecting to" << m_profile.host;
+        auto connected = co_await m_client->connectToHost(m_profile.host, m_profile.port);
+        if (!m_wanted || generation != m_generation)
+            break;
+        if (connected.ok()) {
+            co_await afterConnect();
+            break;
+        }
+        setState(State::Lost, QStringLiteral("reconnect failed: %1").arg(connected.error().message));
+        delay = std::min(delay * 2, std::chrono::milliseconds(30000));
+    }
+    m_reconnecting = false;
+}
+
+void SignalChannel::onDisconnected(const transport::TransportError &reason)
+{
+    if (!m_wanted || m_reconnecting)
+        return;
+    m_heartbeatTimer.stop();
+    m_observationMid.clear();
+    setState(State::Lost, QStringLiteral("session closed: %1").arg(reason.message));
+    reconnectLoop();
+}
+
+QCoro::Task<> SignalChannel::sendHeartbeat()
+{
+    if (m_heartbeatInFlight || !m_client || m_state == State::Disconnected)
+        co_return;
+    m_heartbeatInFlight = true;
+    const quint64 generation = m_generation;
+    const ConfigParameters config = activeConfig();
+    const int interval = config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
+
+    Heartbeat heartbeat;
+    // RFC 9132 section 4.7: tell the server whether its heartbeats reach us.
+    heartbeat.peerHbStatus = m_lastServerHeartbeat.isValid()
+        && m_lastServerHeartbeat.secsTo(QDateTime::currentDateTimeUtc()) <= 2 * interval;
+    QString error;
+    CoapRequest request;
+    request.method = Method::Put;
+    request.uriPath = resource::heartbeat();
+    request.payload = encodeBody(heartbeat.toJson(), &error);
+    request.confirmable = false;
+    request.timeout = std::chrono::seconds(std::max(1, interval));
+    logOutgoing(request);
+
+    QElapsedTimer clock;
+    clock.start();
+    QPointer<transport::CoapClient> client(m_client.get());
+    auto result = co_await client->request(request);
+    if (generation != m_generation)
+        co_return;
+    m_heartbeatInFlight = false;
+    if (result.ok()) {
+        logIncoming(result.value(), QStringLiteral("heartbeat"));
+        const auto rtt = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds(clock.nsecsElapsed()));
+        m_rtt.addSample(rtt);
+        m_missedHeartbeats = 0;
+        m_lastHeartbeatAnswered = QDateTime::currentDateTimeUtc();
+        emit heartbeatAnswered(rtt);
+        if (m_state == State::Lost && !m_reconnecting)
+            setState(State::Connected, QStringLiteral("heartbeats answered again"));
+        co_return;
+    }
+    ++m_missedHeartbeats;
+    emit heartbeatMissed(m_missedHeartbeats);
+    const int allowed = config.missingHbAllowed.currentValue.value_or(defaults::kMissingHbAllowed);
+    qCInfo(lcSignal) << "heartbeat not answered" << m_missedHeartbeats << "of" << allowed << result.error().toString();
+    if (m_missedHeartbeats >= allowed && m_state == State::Connected) {
+        setState(State::Lost, QStringLiteral("%1 heartbeats in a row went unanswered").arg(m_missedHeartbeats));
+        reconnectLoop();
+    }
+}
+
+void SignalChannel::applyActiveConfig()
+{
+    const ConfigParameters config = activeConfig();
+    if (m_client) {
+        transport::RetransmissionParams params;
+        params.maxRetransmit = config.maxRetransmit.currentValue.value_or(defaults::kMaxRetransmit);
+        params.ackTimeout = seconds(config.ackTimeout.currentValue.value_or(defaults::kAckTimeout).toDouble());
+        params.ackRandomFactor = config.ackRandomFactor.currentValue.value_or(defaults::kAckRandomFactor).toDouble();
+        m_client->setRetransmission(params);
+    }
+    const int interval = config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
+    if (interval <= 0) {
+        m_heartbeatTimer.stop(); // heartbeat-interval 0 turns heartbeats off
+    } else if (m_heartbeatTimer.interval() != interval * 1000 || !m_heartbeatTimer.isActive()) {
+        m_heartbeatTimer.start(interval * 1000);
+    }
+}
+
+QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest request, bool confirmable)
+{
+    if (!m_client)
+        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("not connected to a DOTS server"));
+    logOutgoing(request);
+    QPointer<transport::CoapClient> client(m_client.get());
+    if (confirmable) {
+        request.confirmable = true;
+        auto result = co_await client->request(request);
+        if (!result.ok())
+            co_return SignalError::fromTransport(result.error());
+        logIncoming(result.value(), request.path());
+        co_return result.value();
+    }
+    auto outcome = co_await sendNonConfirmable(client, request, m_retry, &m_rtt);
+    if (!outcome.result.ok())
+        co_return SignalError::fromTransport(outcome.result.error());
+    CoapResponse response = outcome.result.value();
+    logIncoming(response, request.path());
+    // A repeated DELETE whose first copy got through finds nothing left to delete.
+    if (request.method == Method::Delete && outcome.attempts > 1
+        && response.code == transport::CoapCode::NotFound)
+        response.code = transport::CoapCode::Deleted;
+    co_return response;
+}
+
+SignalError SignalChannel::errorFromResponse(const CoapResponse &response, const QString &what) const
+{
+    SignalError error;
+    error.kind = SignalError::Kind::Coap;
+    error.coapCode = response.code;
+    error.maxAge = response.maxAge;
+    QString decodeProblem;
+    if (response.contentFormat == transport::ContentFormatDotsCbor) {
+        if (const auto body = decodeBody(response.payload, &decodeProblem)) {
+            const auto statuses = parseMitigationStatus(*body);
+            if (!statuses.value.isEmpty() && statuses.value.first().conflictInformation) {
+                const ConflictInformation &conflict = *statuses.value.first().conflictInformation;
+                QStringList parts;
+                if (conflict.conflictCause)
+                    parts << label(*conflict.conflictCause);
+                if (conflict.conflictScope && conflict.conflictScope->mid)
+                    parts << QStringLiteral("with mitigation %1").arg(*conflict.conflictScope->mid);
+                if (conflict.retryTimer)
+                    parts << QStringLiteral("retry in %1 s").arg(*conflict.retryTimer);
+                error.diagnostic = parts.join(QStringLiteral(", "));
+            } else {
+                error.diagnostic = QString::fromUtf8(QJsonDocument(*body).toJson(QJsonDocument::Compact));
+            }
+        } else {
+            error.diagnostic = decodeProblem;
+        }
+    } else {
+        error.diagnostic = QString::fromUtf8(response.payload).trimmed();
+    }
+    QString meaning;
+    switch (response.code) {
+    case transport::CoapCode::BadRequest: meaning = QStringLiteral("the server found the request malformed"); break;
+    case transport::CoapCode::Unauthorized:
+    case transport::CoapCode::Forbidden: meaning = QStringLiteral("the server does not allow this client to do that"); break;
+    case transport::CoapCode::NotFound: meaning = QStringLiteral("the server does not know it"); break;
+    case transport::CoapCode::Conflict: meaning = QStringLiteral("the server reports a conflict"); break;
+    case transport::CoapCode::PreconditionFailed: meaning = QStringLiteral("the server has no such mitigation to update"); break;
+    case transport::CoapCode::UnprocessableEntity: meaning = QStringLiteral("the server cannot accept these values"); break;
+    case transport::CoapCode::ServiceUnavailable:
+        meaning = response.maxAge ? QStringLiteral("the server is busy; try again in %1 s").arg(*response.maxAge)
+                                  : QStringLiteral("the server is busy");
+        break;
+    default: meaning = QStringLiteral("the server answered %1").arg(response.codeString()); break;
+    }
+    error.message = QStringLiteral("%1 refused (%2): %3").arg(what, response.codeString(), meaning);
+    return error;
+}
+
+std::optional<quint32> SignalChannel::allocateMid(QString *error)
+{
+    if (m_mids) {
+        auto mid = m_mids->allocate(m_profile.label(), m_cuid, !isMitigating());
+        if (!mid.ok()) {
+            *error = mid.error().message;
+            return std::nullopt;
+        }
+        m_highestMidSeen = std::max(m_highestMidSeen, mid.value());
+        return mid.value();
+    }
+    return ++m_highestMidSeen;
+}
+
+QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(MitigationRequest request)
+{
+    if (const auto problems = request.validate(); !problems.isEmpty()) {
+        QStringList lines;
+        for (const auto &p : problems)
+            lines << p.toString();
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request is not valid"), lines.join(u'\n'));
+    }
+    if (request.mid == 0) {
+        QString error;
+        const auto mid = allocateMid(&error);
+        if (!mid)
+            co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("no mitigation identifier available"), error);
+        request.mid = *mid;
+    }
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = resource::mitigation(m_cuid, request.mid);
+    coap.payload = encodeBody(request.toJson(), &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request cannot be encoded"), encodeError);
+
+    const quint32 mid = request.mid;
+    auto response = co_await exchange(coap, false);
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
+        co_return errorFromResponse(r, QStringLiteral("mitigation request %1").arg(mid));
+
+    m_sentRequests.insert(mid, request);
+    m_highestMidSeen = std::max(m_highestMidSeen, mid);
+    MitigationStatus status;
+    status.mid = mid;
+    status.target = request.target;
+    status.lifetime = request.lifetime;
+    status.triggerMitigation = request.triggerMitigation;
+    status.aclList = request.aclList;
+    QString problem;
+    if (const auto body = decodeBody(r.payload, &problem); body && !body->isEmpty()) {
+        const auto parsed = parseMitigationStatus(*body);
+        if (const auto reported = pick(parsed.value, mid))
+            status = merge(status, *reported);
+    }
+    status.mid = mid;
+    if (m_mitigations.contains(mid))
+        status = merge(m_mitigations.value(mid), status);
+    applyMitigationStatus(status);
+    if (!m_observationMid.values().contains(mid))
+        observeMitigation(mid);
+    scheduleRenewal(mid);
+    co_return status;
+}
+
+QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint32 mid)
+{
+    const auto sent = sentRequest(mid);
+    if (!sent)
+        co_return SignalError::make(SignalError::Kind::Invalid,
+                                    QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
+    co_return co_await requestMitigation(*sent);
+}
+
+QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
+{
+    MitigationRequest request;
+    if (const auto sent = sentRequest(mid)) {
+        request = *sent;
+    } else if (const auto known = mitigation(mid)) {
+        request.mid = mid;
+        request.target = known->target;
+        request.lifetime = known->lifetime.value_or(kDefaultLifetime);
+    } else {
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("mitigation %1 is not known").arg(mid));
+    }
+    request.mid = mid;
+    const EfficacyUpdate update = EfficacyUpdate::forRequest(request, attackStatus);
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = resource::mitigation(m_cuid, mid);
+    coap.ifMatch = QByteArray(); // empty If-Match: update only what exists (RFC 9132 section 4.4.3)
+    coap.payload = encodeBody(update.toJson(), &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the update cannot be encoded"), encodeError);
+    auto response = co_await exchange(coap, false);
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Changed && r.code != transport::CoapCode::Created)
+        co_return errorFromResponse(r, QStringLiteral("efficacy update for mitigation %1").arg(mid));
+    MitigationStatus status = mitigation(mid).value_or(MitigationStatus{});
+    status.mid = mid;
+    status.attackStatus = attackStatus;
+    QString problem;
+    if (const auto body = decodeBody(r.payload, &problem); body && !body->isEmpty())
+        if (const auto reported = pick(parseMitigationStatus(*body).value, mid))
+            status = merge(status, *reported);
+    applyMitigationStatus(status);
+    co_return status;
+}
+
+QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
+{
+    CoapRequest coap;
+    coap.method = Method::Delete;
+    coap.uriPath = resource::mitigation(m_cuid, mid);
+    auto response = co_await exchange(coap, false);
+    if (!response.ok())
+        co_return response.error();
+    if (response.value().code != transport::CoapCode::Deleted)
+        co_return errorFromResponse(response.value(), QStringLiteral("withdrawal of mitigation %1").arg(mid));
+    removeMitigation(mid);
+    co_return Done{};
+}
+
+QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigations()
+{
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = resource::mitigation(m_cuid);
+    auto response = co_await exchange(coap, false);
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code == transport::CoapCode::NotFound)
+        co_return QList<MitigationStatus>{}; // no mitigation at all
+    if (r.code != transport::CoapCode::Content)
+        co_return errorFromResponse(r, QStringLiteral("listing mitigations"));
+    QString problem;
+    const auto body = decodeBody(r.payload, &problem);
+    if (!body)
+        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the mitigation list could not be decoded"), problem);
+    const auto parsed = parseMitigationStatus(*body);
+    if (!parsed.ok())
+        qCWarning(lcSignal) << "mitigation list has problems:" << parsed.errorString();
+    for (const auto &status : parsed.value) {
+        m_highestMidSeen = std::max(m_highestMidSeen, status.mid);
+        if (m_mids)
+            m_mids->noteUsed(m_profile.label(), m_cuid, status.mid);
+        applyMitigationStatus(merge(m_mitigations.value(status.mid), status));
+    }
+    co_return parsed.value;
+}
+
+QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
+{
+    if (!m_client)
+        co_return;
+    const quint64 generation = m_generation;
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = resource::mitigation(m_cuid, mid);
+    coap.observe = transport::ObserveAction::Register;
+    // Confirmable, so libcoap repeats the registration itself under loss.
+    coap.confirmable = true;
+    logOutgoing(coap);
+    QPointer<transport::CoapClient> client(m_client.get());
+    auto result = co_await client->observe(coap);
+    if (generation != m_generation || !client)
+        co_return;
+    if (!result.ok()) {
+        qCInfo(lcSignal) << "observing mitigation" << mid << "failed:" << result.error().toString();
+        co_return;
+    }
+    m_observationMid.insert(result.value().token, mid);
+    onNotification(result.value().token, result.value());
+}
+
+void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &response)
+{
+    const auto it = m_observationMid.constFind(token);
+    if (it == m_observationMid.constEnd())
+        return; // an observation of an earlier session
+    const quint32 mid = *it;
+    logIncoming(response, QStringLiteral("notification for mitigation %1").arg(mid));
+    if (response.code == transport::CoapCode::NotFound) {
+        m_observationMid.remove(token);
+        removeMitigation(mid);
+        return;
+    }
+    if (!response.isSuccess())
+        return;
+    QString problem;
+    const auto body = decodeBody(response.payload, &problem);
+    if (!body) {
+        qCWarning(lcSignal) << "notification for mitigation" << mid << "ignored:" << problem;
+        return;
+    }
+    if (const auto reported = pick(parseMitigationStatus(*body).value, mid))
+        applyMitigationStatus(merge(m_mitigations.value(reported->mid), *reported));
+}
+
+void SignalChannel::applyMitigationStatus(const MitigationStatus &status)
+{
+    const bool wasMitigating = isMitigating();
+    m_mitigations.insert(status.mid, status);
+    emit mitigationChanged(status);
+    if (wasMitigating != isMitigating())
+        applyActiveConfig(); // RFC 9132 section 4.5: switch idle <-> mitigating values
+}
+
+void SignalChannel::removeMitigation(quint32 mid)
+{
+    const bool wasMitigating = isMitigating();
+    m_sentRequests.remove(mid);
+    delete m_renewTimers.take(mid);
+    if (m_mitigations.remove(mid) > 0)
+        emit mitigationRemoved(mid);
+    if (wasMitigating != isMitigating())
+        applyActiveConfig();
+}
+
+void SignalChannel::scheduleRenewal(quint32 mid)
+{
+    delete m_renewTimers.take(mid);
+    const auto sent = sentRequest(mid);
+    if (!m_autoRenew || !sent || sent->lifetime <= 0)
+        return;
+    // Renew when 90 % of the lifetime has gone, and at least 5 s before it ends.
+    const qint64 lifetimeMs = sent->lifetime * 1000;
+    const qint64 at = std::max<qint64>(1000, std::min(lifetimeMs * 9 / 10, lifetimeMs - 5000));
+    auto *timer = new QTimer;
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, mid] {
+        if (m_state == State::Connected || m_state == State::Lost)
+            renewMitigation(mid);
+    });
+    timer->start(std::chrono::milliseconds(at));
+    m_renewTimers.insert(mid, timer);
+}
+
+QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
+{
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = resource::config();
+    auto response = co_await exchange(coap, true);
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Content)
+        co_return errorFromResponse(r, QStringLiteral("reading the session configuration"));
+    QString problem;
+    const auto body = decodeBody(r.payload, &problem);
+    if (!body)
+        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the session configuration could not be decoded"), problem);
+    auto parsed = SessionConfig::fromJson(*body);
+    if (!parsed.ok())
+        qCWarning(lcSignal) << "session configuration has problems:" << parsed.errorString();
+    m_serverConfig = parsed.value;
+    if (parsed.value.sid)
+        m_sid = std::max(m_sid, *parsed.value.sid);
+    applyActiveConfig();
+    emit sessionConfigChanged();
+    co_return parsed.value;
+}
+
+QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(SessionConfig proposal)
+{
+    if (m_serverConfig) {
+        if (const auto problems = checkAgainstServerRanges(proposal, *m_serverConfig); !problems.isEmpty()) {
+            QStringList lines;
+            for (const auto &p : problems)
+                lines << p.toString();
+            co_return SignalError::make(SignalError::Kind::Invalid,
+                                        QStringLiteral("the proposal is outside the server's ranges"), lines.join(u'\n'));
+        }
+    }
+    // sid only grows (RFC 9132 section 4.5.2); seconds since 2020 keep it growing across restarts.
+    m_sid = std::max<quint32>(m_sid + 1, quint32(QDateTime::currentSecsSinceEpoch() - 1577836800));
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = resource::config(m_sid);
+    coap.payload = encodeBody(proposal.currentValuesOnly().toJson(), &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the proposal cannot be encoded"), encodeError);
+    auto response = co_await exchange(coap, true);
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
+        co_return errorFromResponse(r, QStringLiteral("session configuration proposal"));
+    co_return co_await fetchSessionConfig();
+}
+
+QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
+{
+    CoapRequest coap;
+    coap.method = Method::Delete;
+    coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
+    auto response = co_await exchange(coap, true);
+    if (!response.ok())
+        co_return response.error();
+    if (response.value().code != transport::CoapCode::Deleted)
+        co_return errorFromResponse(response.value(), QStringLiteral("session configuration reset"));
+    co_return co_await fetchSessionConfig();
+}
+
+void SignalChannel::logOutgoing(const CoapRequest &request)
+{
+    SignalMessage message;
+    message.direction = SignalMessage::Direction::Outgoing;
+    message.time = QDateTime::currentDateTimeUtc();
+    message.summary = QStringLiteral("%1 %2%3").arg(transport::methodName(request.method), request.path(),
+                                                   request.observe == transport::ObserveAction::Register ? QStringLiteral(" (observe)") : QString());
+    if (!request.payload.isEmpty()) {
+        if (const auto body = decodeBody(request.payload, &message.problem))
+            message.body = *body;
+    }
+    emit messageExchanged(message);
+}
+
+void SignalChannel::logIncoming(const CoapResponse &response, const QString &context)
+{
+    SignalMessage message;
+    message.direction = SignalMessage::Direction::Incoming;
+    message.time = QDateTime::currentDateTimeUtc();
+    message.summary = QStringLiteral("%1 for %2").arg(response.codeString(), context);
+    if (!response.payload.isEmpty()) {
+        if (response.contentFormat == transport::ContentFormatDotsCbor || !response.contentFormat) {
+            if (const auto body = decodeBody(response.payload, &message.problem))
+                message.body = *body;
+        } else {
+            message.problem = QString::fromUtf8(response.payload);
+        }
+    }
+    emit messageExchanged(message);
+}
+
+} // namespace dots::signal

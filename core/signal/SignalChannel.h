@@ -1,0 +1,156 @@
+#pragma once
+
+#include "signal/EfficacyUpdate.h"
+#include "signal/MitigationRequest.h"
+#include "signal/MitigationStatus.h"
+#include "signal/RetryPolicy.h"
+#include "signal/RttEstimator.h"
+#include "signal/ServerProfile.h"
+#include "signal/SessionConfig.h"
+#include "signal/SignalError.h"
+#include "signal/SignalMessage.h"
+#include "transport/CoapMessage.h"
+#include "transport/ConnectionInfo.h"
+
+#include <QCoro/QCoroTask>
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace dots::transport { class CoapClient; }
+namespace dots::store { class MidAllocator; }
+
+namespace dots::signal {
+
+// The DOTS signal channel of one client with one server (RFC 9132): keeps the session up
+// with heartbeats, negotiates its configuration, carries mitigation requests, efficacy
+// updates and withdrawals, and keeps every mitigation's last known state current through
+// Observe. It reconnects by itself when the session is lost and re-observes afterwards.
+//
+// Mitigation requests, efficacy updates, withdrawals and heartbeats are Non-confirmable
+// and repeated at the RetryPolicy's interval until answered (sendNonConfirmable);
+// session-configuration requests are Confirmable (RFC 9132 section 4.5).
+class SignalChannel : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected, // not asked to connect, or given up
+        Connecting,   // first handshake under way
+        Connected,    // heartbeats answered
+        Lost          // missing-hb-allowed heartbeats went unanswered, or the session closed; reconnecting
+    };
+    Q_ENUM(State)
+
+    explicit SignalChannel(QObject *parent = nullptr);
+    ~SignalChannel() override;
+
+    // Persistent mid counter; without one, mids start above the highest the server lists.
+    void setMidAllocator(store::MidAllocator *allocator) { m_mids = allocator; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    RetryPolicy retryPolicy() const { return m_retry; }
+    // Renew requests with a finite lifetime before they expire (on by default).
+    void setAutoRenew(bool enabled) { m_autoRenew = enabled; }
+
+    // Connects, reads the session configuration, lists and observes this client's
+    // mitigations, and starts heartbeats. Fails with the handshake's reason in words.
+    QCoro::Task<SignalResult<transport::ConnectionInfo>> connectToServer(ServerProfile profile);
+    void disconnectFromServer();
+
+    State state() const { return m_state; }
+    QString stateReason() const { return m_stateReason; }
+    const ServerProfile &profile() const { return m_profile; }
+    QString cuid() const { return m_cuid; }
+    std::optional<transport::ConnectionInfo> connection() const;
+    const RttEstimator &rtt() const { return m_rtt; }
+    QDateTime lastHeartbeatAnswered() const { return m_lastHeartbeatAnswered; }
+    QDateTime lastServerHeartbeat() const { return m_lastServerHeartbeat; }
+    int missedHeartbeats() const { return m_missedHeartbeats; }
+    // The server's answer to GET config (ranges and current values), if read.
+    std::optional<SessionConfig> serverConfig() const { return m_serverConfig; }
+    // The parameters in force now: mitigating-config while a mitigation is active, else idle-config.
+    ConfigParameters activeConfig() const;
+    bool isMitigating() const;
+    QList<MitigationStatus> mitigations() const { return m_mitigations.values(); }
+    std::optional<MitigationStatus> mitigation(quint32 mid) const;
+    // The request as we sent it, for renewals, efficacy updates and "duplicate as new".
+    std::optional<MitigationRequest> sentRequest(quint32 mid) const;
+    transport::CoapClient *coapClient() const { return m_client.get(); }
+
+    // PUT mitigate/cuid=../mid=..; mid 0 means "allocate one". Answers 2.01/2.04 with the
+    // server's view, or a typed error (4.09 carries conflict-information in `diagnostic`).
+    QCoro::Task<SignalResult<MitigationStatus>> requestMitigation(MitigationRequest request);
+    // Same mid, same scope again: extends the lifetime (RFC 9132 section 4.4.1).
+    QCoro::Task<SignalResult<MitigationStatus>> renewMitigation(quint32 mid);
+    // PUT with If-Match (RFC 9132 section 4.4.3).
+    QCoro::Task<SignalResult<MitigationStatus>> sendEfficacyUpdate(quint32 mid, AttackStatus status);
+    // DELETE; a 4.04 to a repeated DELETE means the first one got through.
+    QCoro::Task<SignalResult<Done>> withdrawMitigation(quint32 mid);
+    // GET mitigate/cuid=.. (all of this client's mitigations).
+    QCoro::Task<SignalResult<QList<MitigationStatus>>> refreshMitigations();
+
+    QCoro::Task<SignalResult<SessionConfig>> fetchSessionConfig();
+    // Checks the proposal against the server's ranges first, then PUT config/sid=N.
+    QCoro::Task<SignalResult<SessionConfig>> proposeSessionConfig(SessionConfig proposal);
+    // DELETE config/sid=N: back to the server's defaults.
+    QCoro::Task<SignalResult<SessionConfig>> resetSessionConfig();
+
+signals:
+    void stateChanged(dots::signal::SignalChannel::State state, const QString &reason);
+    void heartbeatAnswered(std::chrono::microseconds rtt);
+    void heartbeatMissed(int consecutive);
+    void mitigationChanged(const dots::signal::MitigationStatus &status);
+    void mitigationRemoved(quint32 mid);
+    void sessionConfigChanged();
+    void messageExchanged(const dots::signal::SignalMessage &message);
+
+private:
+    void setState(State state, const QString &reason);
+    QCoro::Task<SignalResult<transport::CoapResponse>> exchange(transport::CoapRequest request, bool confirmable);
+    QCoro::Task<> afterConnect();
+    QCoro::Task<> reconnectLoop();
+    QCoro::Task<> sendHeartbeat();
+    QCoro::Task<> observeMitigation(quint32 mid);
+    void onNotification(const QByteArray &token, const transport::CoapResponse &response);
+    void onDisconnected(const transport::TransportError &reason);
+    void applyMitigationStatus(const MitigationStatus &status);
+    void removeMitigation(quint32 mid);
+    void applyActiveConfig();
+    void scheduleRenewal(quint32 mid);
+    std::optional<quint32> allocateMid(QString *error);
+    SignalError errorFromResponse(const transport::CoapResponse &response, const QString &what) const;
+    void logOutgoing(const transport::CoapRequest &request);
+    void logIncoming(const transport::CoapResponse &response, const QString &context);
+
+    std::unique_ptr<transport::CoapClient> m_client;
+    store::MidAllocator *m_mids = nullptr;
+    ServerProfile m_profile;
+    QString m_cuid;
+    State m_state = State::Disconnected;
+    QString m_stateReason;
+    RetryPolicy m_retry;
+    RttEstimator m_rtt;
+    bool m_autoRenew = true;
+    bool m_wanted = false;        // the operator wants a session (reconnect when lost)
+    bool m_reconnecting = false;
+    quint64 m_generation = 0;     // bumps on every connect/disconnect; stale coroutines check it
+
+    QTimer m_heartbeatTimer;
+    bool m_heartbeatInFlight = false;
+    int m_missedHeartbeats = 0;
+    QDateTime m_lastHeartbeatAnswered;
+    QDateTime m_lastServerHeartbeat;
+
+    std::optional<SessionConfig> m_serverConfig;
+    quint32 m_sid = 0;
+    QHash<quint32, MitigationStatus> m_mitigations;
+    QHash<quint32, MitigationRequest> m_sentRequests;
+    QHash<QByteArray, quint32> m_observationMid; // Observe token -> mid
+    QHash<quint32, QTimer *> m_renewTimers;
+    quint32 m_highestMidSeen = 0;
+};
+
+} // namespace dots::signal
