@@ -1,0 +1,121 @@
+#include "CommandContext.h"
+
+#include "ExitCode.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace dots::cli {
+
+CommandContext::CommandContext(GlobalOptions options, Output output, Interrupt &interrupt)
+    : m_options(std::move(options)), m_output(output), m_interrupt(interrupt)
+{
+}
+
+CommandContext::~CommandContext()
+{
+    m_channel.disconnectFromServer();
+    m_channel.setMidAllocator(nullptr);
+}
+
+int CommandContext::openStore()
+{
+    const QString path = m_options.stateDb;
+    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
+        Output::error(QStringLiteral("--state-db: cannot create the directory of %1").arg(path));
+        return UsageError;
+    }
+    auto db = store::Database::open(path, QStringLiteral("dots-cli"));
+    if (!db) {
+        Output::error(QStringLiteral("--state-db %1: %2").arg(path, db.error().toString()));
+        return UsageError;
+    }
+    m_db = std::move(db).value();
+    m_mids = std::make_unique<store::MidAllocator>(*m_db);
+    m_audit = std::make_unique<store::AuditLog>(*m_db);
+    m_channel.setMidAllocator(m_mids.get());
+    return Success;
+}
+
+QCoro::Task<int> CommandContext::connect()
+{
+    const signal::ServerProfile &profile = m_options.profile;
+    if (profile.host.isEmpty()) {
+        Output::error(QStringLiteral("no server given: use --server HOST or --profile NAME"));
+        co_return UsageError;
+    }
+    // Unreadable files are a mistake on this side, not a connection failure.
+    if (const QString problem = profile.pki.problem(); !problem.isEmpty()) {
+        Output::error(QStringLiteral("%1 (see --cert, --key, --ca)").arg(problem));
+        co_return UsageError;
+    }
+    if (const int code = openStore(); code != Success)
+        co_return code;
+
+    // Renewing is the job of whoever keeps a session; this process leaves when done.
+    m_channel.setAutoRenew(false);
+
+    auto connected = co_await m_channel.connectToServer(profile);
+    if (!connected.ok()) {
+        const signal::SignalError error = connected.error();
+        const QString reason = error.kind == signal::SignalError::Kind::Transport ? error.transportError.toString()
+                                                                                  : error.toString();
+        Output::error(QStringLiteral("cannot connect to %1 port %2: %3").arg(profile.host).arg(profile.port).arg(reason));
+        co_return CannotConnect;
+    }
+    co_return Success;
+}
+
+int CommandContext::fail(const signal::SignalError &error, const QString &what) const
+{
+    using Kind = signal::SignalError::Kind;
+    switch (error.kind) {
+    case Kind::None:
+        return Success;
+    case Kind::Coap: {
+        QString text = QStringLiteral("the server refused %1: %2").arg(what, error.codeString());
+        if (!error.diagnostic.isEmpty())
+            text += QStringLiteral(": ") + error.diagnostic;
+        else if (!error.message.isEmpty())
+            text += QStringLiteral(" (%1)").arg(error.message);
+        if (error.maxAge)
+            text += QStringLiteral(" (try again in %1 s)").arg(*error.maxAge);
+        Output::error(text);
+        return ServerRefused;
+    }
+    case Kind::Malformed:
+        Output::error(QStringLiteral("%1: the server's answer could not be decoded: %2").arg(what, error.toString()));
+        return ServerRefused;
+    case Kind::Invalid:
+        Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
+        return UsageError;
+    case Kind::Transport:
+        if (error.transportError.kind == transport::TransportError::Kind::Timeout) {
+            Output::error(QStringLiteral("%1: no answer from the server: %2").arg(what, error.transportError.toString()));
+            return TimedOut;
+        }
+        Output::error(QStringLiteral("%1: %2").arg(what, error.transportError.toString()));
+        return CannotConnect;
+    case Kind::NotConnected:
+        Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
+        return CannotConnect;
+    }
+    return CannotConnect;
+}
+
+void CommandContext::audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                           const QJsonObject &detail)
+{
+    if (!m_audit)
+        return;
+    store::AuditEntry entry;
+    entry.server = serverLabel();
+    entry.action = action;
+    entry.mid = mid;
+    entry.summary = summary;
+    entry.detail = detail;
+    if (auto appended = m_audit->append(entry); !appended)
+        Output::error(QStringLiteral("warning: not recorded in the audit log: %1").arg(appended.error().toString()));
+}
+
+} // namespace dots::cli

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "GlobalOptions.h"
+#include "Interrupt.h"
+#include "Output.h"
+
+#include "signal/SignalChannel.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/MidAllocator.h"
+
+#include <QCoro/QCoroTask>
+
+#include <memory>
+
+namespace dots::cli {
+
+// What every command works with: the options, the output, the signal channel and the
+// store. Also the one place that turns errors into words on stderr and exit codes.
+class CommandContext
+{
+public:
+    CommandContext(GlobalOptions options, Output output, Interrupt &interrupt);
+    ~CommandContext();
+
+    const GlobalOptions &options() const { return m_options; }
+    const Output &out() const { return m_output; }
+    signal::SignalChannel &channel() { return m_channel; }
+    Interrupt &interrupt() { return m_interrupt; }
+    // The server's key in the mid counter and audit log: the profile name or host:port.
+    QString serverLabel() const { return m_options.profile.label(); }
+
+    // Opens the store and connects. Returns Success or the exit code (error already printed).
+    QCoro::Task<int> connect();
+    // Prints `error` about `what` and returns the matching exit code.
+    int fail(const signal::SignalError &error, const QString &what) const;
+    // Appends to the audit log; a failure is reported but does not change the outcome.
+    void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+               const QJsonObject &detail = {});
+
+private:
+    int openStore();
+
+    GlobalOptions m_options;
+    Output m_output;
+    Interrupt &m_interrupt;
+    std::unique_ptr<store::Database> m_db;
+    std::unique_ptr<store::MidAllocator> m_mids;
+    std::unique_ptr<store::AuditLog> m_audit;
+    signal::SignalChannel m_channel;
+};
+
+} // namespace dots::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+namespace dots::cli {
+
+// What a script can act on; documented in --help and README.md. Keep the numbers stable.
+enum ExitCode : int {
+    Success = 0,
+    UsageError = 2,     // bad command line or invalid input, nothing was sent
+    CannotConnect = 3,  // unreachable, (D)TLS or certificate failure, session lost
+    ServerRefused = 4,  // CoAP 4.xx/5.xx, or an answer that could not be decoded
+    TimedOut = 5,       // --timeout elapsed, or a request went unanswered
+};
+
+// The table printed by --help.
+inline const char *exitCodeHelp()
+{
+    return "Exit codes:\n"
+           "  0  success\n"
+           "  2  usage error or invalid input (nothing was sent)\n"
+           "  3  cannot connect: unreachable, (D)TLS or certificate failure, session lost\n"
+           "  4  the server refused the request (CoAP 4.xx/5.xx; code and diagnostic on stderr)\n"
+           "  5  timeout (--timeout elapsed or a request went unanswered)\n";
+}
+
+} // namespace dots::cli

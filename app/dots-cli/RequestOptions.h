@@ -1,0 +1,23 @@
+#pragma once
+
+#include "signal/MitigationRequest.h"
+
+#include <QCommandLineParser>
+
+namespace dots::cli {
+
+// The options of `request` and their translation into a MitigationRequest, checked with
+// the core's own rules so the CLI refuses exactly what the console's form refuses.
+struct RequestOptions
+{
+    static void addOptions(QCommandLineParser &parser);
+    // Fills `out`; returns every problem, each naming its option, or empty.
+    static QStringList read(const QCommandLineParser &parser, signal::MitigationRequest &out);
+
+    // "80" or "80-443".
+    static std::optional<signal::PortRange> parsePortRange(const QString &text, QString *error);
+    // "tcp", "udp", "icmp", ... or 0..255.
+    static std::optional<quint8> parseProtocol(const QString &text, QString *error);
+};
+
+} // namespace dots::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "signal/MitigationRequest.h"
+#include "signal/MitigationStatus.h"
+#include "signal/SessionConfig.h"
+#include "transport/ConnectionInfo.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace dots::cli {
+
+// How mitigations, targets and session parameters read on a terminal and in --json lines.
+// JSON uses the YANG member names, so a playbook can use the RFC as its reference.
+
+// "203.0.113.0/24 ports 80-443 proto tcp"
+QString describeTarget(const signal::Target &target);
+// "3600 s", "indefinite", "-" when unknown.
+QString describeLifetime(std::optional<qint64> lifetime);
+// One line: mid, status name, lifetime, counters, target.
+QString describeStatus(const signal::MitigationStatus &status);
+// The scope in YANG names plus "status-label" (words) for convenience.
+QJsonObject statusJson(const signal::MitigationStatus &status);
+
+// "heartbeat-interval 30 s, missing-hb-allowed 15, ..." (current values, RFC defaults filled in).
+QString describeConfig(const signal::ConfigParameters &parameters);
+// {"heartbeat-interval": 30, ..., "ack-timeout": 2.0} (current values).
+QJsonObject configJson(const signal::ConfigParameters &parameters);
+
+// "dtls" or "tls".
+QString transportKey(transport::Transport transport);
+
+} // namespace dots::cli

@@ -1,0 +1,35 @@
+#include "WithdrawCommand.h"
+
+#include "CommandContext.h"
+#include "ExitCode.h"
+
+namespace dots::cli {
+
+void WithdrawCommand::addOptions(QCommandLineParser &parser) const
+{
+    parser.addOption({QStringLiteral("mid"), QStringLiteral("The mitigation to withdraw."), QStringLiteral("N")});
+}
+
+QString WithdrawCommand::readOptions(const QCommandLineParser &parser)
+{
+    QString error;
+    const auto mid = parseMid(parser, &error);
+    m_mid = mid.value_or(0);
+    return error;
+}
+
+QCoro::Task<int> WithdrawCommand::run(CommandContext &context)
+{
+    if (const int code = co_await context.connect(); code != Success)
+        co_return code;
+    auto result = co_await context.channel().withdrawMitigation(m_mid);
+    if (!result.ok())
+        co_return context.fail(result.error(), QStringLiteral("the withdrawal of mitigation %1").arg(m_mid));
+    context.audit(store::AuditAction::Withdraw, m_mid, QStringLiteral("withdraw mitigation %1").arg(m_mid));
+    context.out().text(QStringLiteral("mid %1 withdrawn").arg(m_mid));
+    context.out().json({{QStringLiteral("command"), name()}, {QStringLiteral("mid"), qint64(m_mid)},
+                        {QStringLiteral("withdrawn"), true}});
+    co_return Success;
+}
+
+} // namespace dots::cli
