@@ -75,7 +75,9 @@ QString GlobalOptions::helpText(const QString &commandList) const
     parser.setApplicationDescription(QStringLiteral("Talks to a DOTS server's signal channel (RFC 9132)."));
     addOptions(parser);
     QString text = parser.helpText();
-    text.replace(QStringLiteral("[options] command"), QStringLiteral("[global options] <command> [command options]"));
+    // Qt names argv[0] and [options]; show the shape of the call instead.
+    text = QStringLiteral("Usage: dots-cli [global options] <command> [command options]\n")
+        + text.mid(text.indexOf(QLatin1Char('\n')) + 1);
     return text + QStringLiteral("\nCommands:\n") + commandList + QLatin1Char('\n') + QLatin1String(exitCodeHelp());
 }
 
