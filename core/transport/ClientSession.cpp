@@ -12,7 +12,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 
-Q_LOGGING_CATEGORY(lcSession, "dots.transport.session")
+Q_LOGGING_CATEGORY(lcSession, "dots.transport.session", QtWarningMsg)
 
 namespace dots::transport {
 
@@ -283,7 +283,8 @@ QCoro::Task<Result<CoapResponse>> ClientSession::request(CoapRequest request)
     m_context->scheduleProcess();
 
     // Nothing of `this` is touched after this point: the session may be gone by then.
-    co_return co_await PendingRequest::Awaiter{pending};
+    Result<CoapResponse> outcome = co_await PendingRequest::Awaiter{pending.get()};
+    co_return outcome;
 }
 
 QCoro::Task<Result<CoapResponse>> ClientSession::cancelObservation(QByteArray token)
@@ -320,7 +321,8 @@ QCoro::Task<Result<CoapResponse>> ClientSession::cancelObservation(QByteArray to
         pending->deadline->start(timeoutFor(request));
     }
     m_context->scheduleProcess();
-    co_return co_await PendingRequest::Awaiter{pending};
+    Result<CoapResponse> outcome = co_await PendingRequest::Awaiter{pending.get()};
+    co_return outcome;
 }
 
 void ClientSession::finish(const std::shared_ptr<PendingRequest> &pending, Result<CoapResponse> outcome)

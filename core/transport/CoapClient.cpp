@@ -55,7 +55,9 @@ QCoro::Task<Result<ConnectionInfo>> CoapClient::connectToHost(QString host, quin
     connect(racer, &HappyEyeballs::attemptFailed, this, &CoapClient::attemptFailed);
     m_connecting = racer;
 
-    Result<ClientSession *> outcome = co_await racer->connectToHost(host, port, m_connectOptions);
+    // Named tasks: GCC 12 mishandles non-trivial temporaries used as co_await operands.
+    QCoro::Task<Result<ClientSession *>> racing = racer->connectToHost(host, port, m_connectOptions);
+    Result<ClientSession *> outcome = co_await racing;
     if (!self) {
         if (outcome.ok())
             delete outcome.value();
@@ -143,7 +145,9 @@ QCoro::Task<Result<CoapResponse>> CoapClient::request(CoapRequest request)
 {
     if (!isConnected())
         co_return TransportError::make(Kind::NotConnected);
-    co_return co_await m_session->request(std::move(request));
+    QCoro::Task<Result<CoapResponse>> task = m_session->request(std::move(request));
+    Result<CoapResponse> outcome = co_await task;
+    co_return outcome;
 }
 
 QCoro::Task<Result<CoapResponse>> CoapClient::observe(CoapRequest request)
@@ -152,14 +156,18 @@ QCoro::Task<Result<CoapResponse>> CoapClient::observe(CoapRequest request)
     request.observe = ObserveAction::Register;
     if (!isConnected())
         co_return TransportError::make(Kind::NotConnected);
-    co_return co_await m_session->request(std::move(request));
+    QCoro::Task<Result<CoapResponse>> task = m_session->request(std::move(request));
+    Result<CoapResponse> outcome = co_await task;
+    co_return outcome;
 }
 
 QCoro::Task<Result<CoapResponse>> CoapClient::cancelObservation(QByteArray token)
 {
     if (!isConnected())
         co_return TransportError::make(Kind::NotConnected);
-    co_return co_await m_session->cancelObservation(std::move(token));
+    QCoro::Task<Result<CoapResponse>> task = m_session->cancelObservation(std::move(token));
+    Result<CoapResponse> outcome = co_await task;
+    co_return outcome;
 }
 
 QList<QByteArray> CoapClient::observations() const

@@ -11,7 +11,7 @@
 #include <cstring>
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcCoap, "dots.transport.coap")
+Q_LOGGING_CATEGORY(lcCoap, "dots.transport.coap", QtWarningMsg)
 
 namespace dots::transport {
 

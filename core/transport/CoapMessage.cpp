@@ -2,7 +2,7 @@
 
 namespace dots::transport {
 
-QString toString(Method method)
+QString methodName(Method method)
 {
     switch (method) {
     case Method::Get: return QStringLiteral("GET");

@@ -13,7 +13,7 @@ namespace dots::transport {
 // CoAP request methods (RFC 7252, RFC 8132), values as on the wire.
 enum class Method : quint8 { Get = 1, Post = 2, Put = 3, Delete = 4, Fetch = 5, Patch = 6, IPatch = 7 };
 
-QString toString(Method method);
+QString methodName(Method method);
 
 // application/dots+cbor (RFC 9132 section 10.3)
 inline constexpr int ContentFormatDotsCbor = 271;

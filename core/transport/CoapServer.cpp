@@ -9,7 +9,7 @@
 
 #include <coap3/coap.h>
 
-Q_LOGGING_CATEGORY(lcServer, "dots.transport.server")
+Q_LOGGING_CATEGORY(lcServer, "dots.transport.server", QtWarningMsg)
 
 namespace dots::transport {
 
@@ -174,7 +174,7 @@ bool CoapServer::listen(const QHostAddress &address, quint16 port, Transport tra
         m_error = QStringLiteral("cannot listen on %1 port %2 (%3)")
                       .arg(address.toString())
                       .arg(port)
-                      .arg(toString(transport));
+                      .arg(transportName(transport));
         return false;
     }
     m_endpoints.append(endpoint);
@@ -182,7 +182,7 @@ bool CoapServer::listen(const QHostAddress &address, quint16 port, Transport tra
     const QString text = QString::fromUtf8(coap_endpoint_str(endpoint)).section(QLatin1Char(' '), 0, 0);
     m_ports[transport] = text.section(QLatin1Char(':'), -1).toUShort();
     m_context->scheduleProcess();
-    qCDebug(lcServer) << "listening" << text << toString(transport);
+    qCDebug(lcServer) << "listening" << text << transportName(transport);
     return true;
 }
 

@@ -38,16 +38,18 @@ public:
         return true;
     }
 
+    // The awaiter holds a plain pointer (see PendingRequest::Awaiter); keep the
+    // Completion alive in the awaiting frame.
     auto operator co_await() const
     {
         struct Awaiter
         {
-            std::shared_ptr<State> state;
+            State *state;
             bool await_ready() const noexcept { return state->value.has_value(); }
             void await_suspend(std::coroutine_handle<> handle) noexcept { state->waiter = handle; }
             T await_resume() { return std::move(*state->value); }
         };
-        return Awaiter{m_state};
+        return Awaiter{m_state.get()};
     }
 
 private:

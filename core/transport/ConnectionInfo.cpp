@@ -4,7 +4,7 @@ namespace dots::transport {
 
 QString ConnectionInfo::describe() const
 {
-    return QStringLiteral("%1 port %2 over %3").arg(address.toString()).arg(port).arg(toString(transport));
+    return QStringLiteral("%1 port %2 over %3").arg(address.toString()).arg(port).arg(transportName(transport));
 }
 
 } // namespace dots::transport

@@ -7,7 +7,7 @@
 #include <QHostInfo>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcEyeballs, "dots.transport.happyeyeballs")
+Q_LOGGING_CATEGORY(lcEyeballs, "dots.transport.happyeyeballs", QtWarningMsg)
 
 namespace dots::transport {
 
@@ -128,7 +128,8 @@ QCoro::Task<Result<ClientSession *>> HappyEyeballs::connectToHost(QString host, 
     m_plan = plan(addresses, options.preference);
     qCDebug(lcEyeballs) << host << "attempts:" << m_plan.size();
     startNext();
-    co_return co_await done->result;
+    Result<ClientSession *> outcome = co_await done->result;
+    co_return outcome;
 }
 
 void HappyEyeballs::startNext()
@@ -144,7 +145,7 @@ void HappyEyeballs::startNext()
     connect(session, &ClientSession::established, this, [this, session] { onEstablished(session); });
     connect(session, &ClientSession::failed, this,
             [this, session](const TransportError &error) { onFailed(session, error); });
-    qCDebug(lcEyeballs) << "attempt" << attempt.address << toString(attempt.transport);
+    qCDebug(lcEyeballs) << "attempt" << attempt.address << transportName(attempt.transport);
     emit attemptStarted(attempt.address, attempt.transport);
     session->start(m_options.handshakeTimeout);
     if (m_next < m_plan.size())

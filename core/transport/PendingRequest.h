@@ -41,9 +41,12 @@ struct PendingRequest
         return true;
     }
 
+    // Holds a plain pointer: the awaiting frame keeps the shared_ptr. (GCC 12 may
+    // destroy a co_await operand temporary twice; a trivially destructible awaiter
+    // makes that harmless.)
     struct Awaiter
     {
-        std::shared_ptr<PendingRequest> pending;
+        PendingRequest *pending;
         bool await_ready() const noexcept { return pending->result.has_value(); }
         void await_suspend(std::coroutine_handle<> handle) noexcept { pending->waiter = handle; }
         Result<CoapResponse> await_resume() { return std::move(*pending->result); }

@@ -10,7 +10,7 @@ enum class Transport { Dtls, Tls };
 // Which transports a client may try, and in which order (RFC 9132 section 4.3 prefers UDP).
 enum class TransportPreference { PreferDtls, PreferTls, DtlsOnly, TlsOnly };
 
-inline QString toString(Transport t)
+inline QString transportName(Transport t)
 {
     return t == Transport::Dtls ? QStringLiteral("DTLS (coaps, UDP)")
                                 : QStringLiteral("TLS (coaps+tcp, TCP)");
