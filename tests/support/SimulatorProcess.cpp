@@ -1,0 +1,76 @@
+#include "SimulatorProcess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+#include <QThread>
+
+#ifndef DOTS_SIMULATOR_EXECUTABLE
+#error "DOTS_SIMULATOR_EXECUTABLE must name the dots-simulator binary"
+#endif
+
+SimulatorProcess::SimulatorProcess(QString pkiDirectory) : m_pki(std::move(pkiDirectory))
+{
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+}
+
+SimulatorProcess::~SimulatorProcess()
+{
+    terminate();
+}
+
+QString SimulatorProcess::executable()
+{
+    return QStringLiteral(DOTS_SIMULATOR_EXECUTABLE);
+}
+
+QString SimulatorProcess::start(const QStringList &extraArguments)
+{
+    const auto address = [](quint16 port) { return QStringLiteral("127.0.0.1:%1").arg(port); };
+    // Ports of a previous run are reused, so the client's reconnect finds the server again.
+    QStringList args{QStringLiteral("--demo-pki"), m_pki,
+                     QStringLiteral("--coaps"), address(m_dtlsPort),
+                     QStringLiteral("--coaps-tcp"), address(m_tlsPort)};
+    args << extraArguments;
+    m_output.clear();
+    m_process.start(executable(), args);
+    if (!m_process.waitForStarted(10000))
+        return QStringLiteral("dots-simulator did not start: %1").arg(m_process.errorString());
+
+    static const QRegularExpression listening(QStringLiteral(R"(listening on (coaps|coaps\+tcp)://127\.0\.0\.1:(\d+))"));
+    QDeadlineTimer deadline(15000);
+    quint16 dtls = 0, tls = 0;
+    while (!deadline.hasExpired() && (dtls == 0 || tls == 0)) {
+        if (!m_process.waitForReadyRead(200) && m_process.state() == QProcess::NotRunning)
+            break;
+        m_output += QString::fromUtf8(m_process.readAll());
+        auto it = listening.globalMatch(m_output);
+        while (it.hasNext()) {
+            const auto match = it.next();
+            (match.captured(1) == QLatin1String("coaps") ? dtls : tls) = match.captured(2).toUShort();
+        }
+    }
+    if (dtls == 0 || tls == 0)
+        return QStringLiteral("dots-simulator is not listening:\n%1").arg(m_output);
+    m_dtlsPort = dtls;
+    m_tlsPort = tls;
+    return {};
+}
+
+void SimulatorProcess::kill()
+{
+    if (!isRunning())
+        return;
+    m_process.kill();
+    m_process.waitForFinished(5000);
+}
+
+void SimulatorProcess::terminate()
+{
+    if (!isRunning())
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
+    }
+}

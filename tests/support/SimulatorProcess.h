@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+// Runs the dots-simulator executable for an integration test: on 127.0.0.1, on free
+// ports it picks itself, with the demo PKI in a directory of the test's choosing.
+class SimulatorProcess
+{
+public:
+    explicit SimulatorProcess(QString pkiDirectory);
+    ~SimulatorProcess();
+
+    // Starts and waits until both transports listen. Ports 0 keep the ports of the
+    // previous start (so a restart looks like the same server), or pick free ones.
+    // Returns an empty string on success, else what went wrong (with the output).
+    QString start(const QStringList &extraArguments = {});
+    void kill();       // SIGKILL: a server that disappears without a word
+    void terminate();  // SIGTERM and wait
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+
+    quint16 dtlsPort() const { return m_dtlsPort; }
+    quint16 tlsPort() const { return m_tlsPort; }
+    QString pkiDirectory() const { return m_pki; }
+    QString output() const { return m_output; }
+    static QString executable();
+
+private:
+    QProcess m_process;
+    QString m_pki;
+    QString m_output;
+    quint16 m_dtlsPort = 0;
+    quint16 m_tlsPort = 0;
+};
