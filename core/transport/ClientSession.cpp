@@ -345,10 +345,9 @@ void ClientSession::failAllPending(const TransportError &error)
     const auto pending = m_pending.values();
     for (const auto &p : pending)
         finish(p, error);
-    const auto tokens = m_observations.keys();
-    m_observations.clear();
-    for (const QByteArray &token : tokens)
-        emit observationEnded(token, error);
+    const auto observations = std::exchange(m_observations, {});
+    for (auto it = observations.cbegin(); it != observations.cend(); ++it)
+        emit observationEnded(it.key(), it.value(), error);
 }
 
 void ClientSession::releaseSession()
@@ -457,9 +456,9 @@ bool ClientSession::onCoapResponse(coap_session_t *session, const coap_pdu_t *se
         }
         if (self->m_observations.contains(response.token)) {
             if (!response.isSuccess()) {
-                self->m_observations.remove(response.token);
+                const CoapRequest request = self->m_observations.take(response.token);
                 emit self->observationEnded(
-                    response.token,
+                    response.token, request,
                     TransportError::make(Kind::None,
                                          QStringLiteral("server ended the observation with %1")
                                              .arg(response.codeString())));

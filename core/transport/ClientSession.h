@@ -65,8 +65,10 @@ signals:
     void failed(const dots::transport::TransportError &error);  // never got established
     void closed(const dots::transport::TransportError &reason); // was established
     void notification(const QByteArray &token, const dots::transport::CoapResponse &response);
-    // The server ended an observation (error code) or the session went away.
-    void observationEnded(const QByteArray &token, const dots::transport::TransportError &reason);
+    // The server ended an observation (error code) or the session went away; `request`
+    // is what it was registered with, to register again on the next session.
+    void observationEnded(const QByteArray &token, const dots::transport::CoapRequest &request,
+                          const dots::transport::TransportError &reason);
     void requestStarted(const QByteArray &token, const dots::transport::CoapRequest &request);
     void requestFinished(const QByteArray &token, std::chrono::microseconds elapsed, bool answered);
 

@@ -75,7 +75,10 @@ signals:
     // Observations are gone with it: register them again after connected().
     void disconnected(const dots::transport::TransportError &reason);
     void notificationReceived(const QByteArray &token, const dots::transport::CoapResponse &response);
-    void observationEnded(const QByteArray &token, const dots::transport::TransportError &reason);
+    // An observation is over (server error code, or the session ended). `request` is
+    // what it was registered with: observe(request) again after connected().
+    void observationEnded(const QByteArray &token, const dots::transport::CoapRequest &request,
+                          const dots::transport::TransportError &reason);
     void attemptFailed(const QHostAddress &address, dots::transport::Transport transport,
                        const dots::transport::TransportError &error);
     // Timing hooks (e.g. for RTT in a status bar).

@@ -87,4 +87,5 @@ struct CoapResponse
 
 } // namespace dots::transport
 
+Q_DECLARE_METATYPE(dots::transport::CoapRequest)
 Q_DECLARE_METATYPE(dots::transport::CoapResponse)

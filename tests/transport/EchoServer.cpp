@@ -41,6 +41,11 @@ EchoServer::EchoServer(const PkiConfig &pki) : m_server(std::make_unique<CoapSer
         answer.maxAge = 60;
         return answer;
     });
+    m_server->setHandler(QStringLiteral("/bigobs"), [this](const ServerRequest &) {
+        QByteArray body = bigBody();
+        body.replace(0, 8, QByteArray::number(m_counter).rightJustified(8, '0'));
+        return ServerResponse::cbor(CoapCode::Content, body);
+    });
     m_server->setHandler(QStringLiteral("/hang"), [this](const ServerRequest &r) {
         requests.append(r);
         return ServerResponse::withCode(0); // empty ACK: "separate response follows" (it never does)

@@ -14,6 +14,7 @@ class TestPki;
 //   /echo/...   answers with the request's payload (PUT 2.01, POST 2.04, DELETE 2.02, GET 2.05)
 //   /big        GET: 5000 bytes (Block2)
 //   /obs/...    GET: "value N" for the current counter; observable; bump() changes N
+//   /bigobs     GET: 5000 bytes starting with the counter; observable
 //   /hang       CON: empty ACK and never a response
 class EchoServer
 {

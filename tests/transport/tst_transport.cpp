@@ -287,8 +287,60 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, 5000);
         QCOMPARE(notes.size(), 1);
         QCOMPARE(notes.first().at(1).value<CoapResponse>().code, CoapCode::NotFound);
+        QCOMPARE(ended.first().at(1).value<CoapRequest>().path(), QStringLiteral("/obs/cuid=abc/mid=7"));
         QVERIFY(client.observations().isEmpty());
         QVERIFY(echo.server().observations().isEmpty());
+    }
+
+    void observationsEndWithSession()
+    {
+        auto echo = std::make_unique<EchoServer>(serverPki());
+        QVERIFY(echo->start(false, true));
+        const quint16 port = echo->port();
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(false));
+        QVERIFY(runFor(client.connectToHost(QStringLiteral("127.0.0.1"), port))->ok());
+        QVERIFY(runFor(client.observe(req(Method::Get, QStringLiteral("/obs/cuid=abc"))))->ok());
+        QSignalSpy ended(&client, &CoapClient::observationEnded);
+        QSignalSpy lost(&client, &CoapClient::disconnected);
+        echo.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 5000);
+        QCOMPARE(ended.size(), 1);
+        const CoapRequest again = ended.first().at(1).value<CoapRequest>();
+        QCOMPARE(again.path(), QStringLiteral("/obs/cuid=abc"));
+        QCOMPARE(ended.first().at(2).value<TransportError>().kind, Kind::SessionLost);
+
+        // The server is back: connect again and register the same observation.
+        echo = std::make_unique<EchoServer>(serverPki());
+        QVERIFY(echo->start(false, true, port));
+        QSignalSpy connected(&client, &CoapClient::connected);
+        QVERIFY(runFor(client.connectToHost(QStringLiteral("127.0.0.1"), port))->ok());
+        QCOMPARE(connected.size(), 1);
+        auto r = runFor(client.observe(again));
+        QVERIFY(r && r->ok());
+        QCOMPARE(echo->server().observations().size(), 1);
+    }
+
+    void largeNotification()
+    {
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(true, false));
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(true));
+        QVERIFY(runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()))->ok());
+        QSignalSpy notes(&client, &CoapClient::notificationReceived);
+        auto first = runFor(client.observe(req(Method::Get, QStringLiteral("/bigobs/cuid=abc"))));
+        QVERIFY(first);
+        QVERIFY2(first->ok(), qPrintable(describe(first->error())));
+        QCOMPARE(first->value().payload.size(), EchoServer::BigSize);
+        echo.bump();
+        QCOMPARE(echo.server().notify(QStringLiteral("/bigobs")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 1, 5000);
+        const auto n = notes.first().at(1).value<CoapResponse>();
+        QCOMPARE(n.payload.size(), EchoServer::BigSize);
+        QVERIFY(n.payload.startsWith("00000001"));
     }
 
     void block2LargeResponse_data() { addTransportRows(); }
