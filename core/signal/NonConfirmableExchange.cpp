@@ -10,6 +10,9 @@
 #include <algorithm>
 #include <memory>
 
+// Every co_await awaits a named task: GCC 12 destroys a non-trivial temporary
+// co_await operand twice.
+
 namespace dots::signal {
 namespace {
 
@@ -63,7 +66,8 @@ QCoro::Task<> sendCopy(QPointer<transport::CoapClient> client, transport::CoapRe
     ++race->attempts;
     QElapsedTimer sent;
     sent.start();
-    auto result = co_await client->request(request);
+    auto pending1 = client->request(request);
+    auto result = co_await pending1;
     if (race->decided)
         co_return;
     if (result.ok()) {
@@ -120,7 +124,8 @@ QCoro::Task<ExchangeOutcome> sendNonConfirmable(transport::CoapClient *client,
     sendCopy(guardedClient, request, race);
     if (!race->decided) {
         repeat.start(rtt ? retransmitInterval(policy, *rtt) : policy.maxInterval);
-        co_await qCoro(race.get(), &Race::finished);
+        auto pending2 = qCoro(race.get(), &Race::finished);
+        co_await pending2;
     }
     repeat.stop();
 

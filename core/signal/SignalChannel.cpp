@@ -14,10 +14,14 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSet>
 
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSignal, "dots.signal")
+
+// Every co_await below awaits a named task: GCC 12 destroys a non-trivial temporary
+// co_await operand twice.
 
 namespace dots::signal {
 
@@ -184,7 +188,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalChannel::onDisconnected);
 
     setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
-    auto connected = co_await m_client->connectToHost(profile.host, profile.port);
+    auto pending1 = m_client->connectToHost(profile.host, profile.port);
+    auto connected = co_await pending1;
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     if (!connected.ok()) {
@@ -192,7 +197,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
         setState(State::Disconnected, connected.error().message);
         co_return SignalError::fromTransport(connected.error());
     }
-    co_await afterConnect();
+    auto pending2 = afterConnect();
+    co_await pending2;
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     co_return connected.value();
@@ -222,13 +228,15 @@ QCoro::Task<> SignalChannel::afterConnect()
     m_heartbeatInFlight = false;
     m_observationMid.clear();
 
-    auto config = co_await fetchSessionConfig();
+    auto pending3 = fetchSessionConfig();
+    auto config = co_await pending3;
     if (generation != m_generation)
         co_return;
     if (!config.ok())
         qCWarning(lcSignal) << "session configuration not read:" << config.error().toString();
 
-    auto listed = co_await refreshMitigations();
+    auto pending4 = refreshMitigations();
+    auto listed = co_await pending4;
     if (generation != m_generation)
         co_return;
     if (listed.ok()) {
@@ -248,15 +256,18 @@ QCoro::Task<> SignalChannel::reconnectLoop()
     const quint64 generation = m_generation;
     auto delay = std::chrono::milliseconds(1000);
     while (m_wanted && generation == m_generation && m_state == State::Lost && m_client) {
-        co_await QCoro::sleepFor(delay);
+        auto pending5 = QCoro::sleepFor(delay);
+        co_await pending5;
         if (!m_wanted || generation != m_generation || !m_client)
             break;
         qCInfo(lcSignal) << "reconnecting to" << m_profile.host;
-        auto connected = co_await m_client->connectToHost(m_profile.host, m_profile.port);
+        auto pending6 = m_client->connectToHost(m_profile.host, m_profile.port);
+        auto connected = co_await pending6;
         if (!m_wanted || generation != m_generation)
             break;
         if (connected.ok()) {
-            co_await afterConnect();
+            auto pending7 = afterConnect();
+            co_await pending7;
             break;
         }
         setState(State::Lost, QStringLiteral("reconnect failed: %1").arg(connected.error().message));
@@ -300,7 +311,8 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
     QElapsedTimer clock;
     clock.start();
     QPointer<transport::CoapClient> client(m_client.get());
-    auto result = co_await client->request(request);
+    auto pending8 = client->request(request);
+    auto result = co_await pending8;
     if (generation != m_generation)
         co_return;
     m_heartbeatInFlight = false;
@@ -351,13 +363,15 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
     QPointer<transport::CoapClient> client(m_client.get());
     if (confirmable) {
         request.confirmable = true;
-        auto result = co_await client->request(request);
+        auto pending9 = client->request(request);
+        auto result = co_await pending9;
         if (!result.ok())
             co_return SignalError::fromTransport(result.error());
         logIncoming(result.value(), request.path());
         co_return result.value();
     }
-    auto outcome = co_await sendNonConfirmable(client, request, m_retry, &m_rtt);
+    auto pending10 = sendNonConfirmable(client, request, m_retry, &m_rtt);
+    auto outcome = co_await pending10;
     if (!outcome.result.ok())
         co_return SignalError::fromTransport(outcome.result.error());
     CoapResponse response = outcome.result.value();
@@ -455,7 +469,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request cannot be encoded"), encodeError);
 
     const quint32 mid = request.mid;
-    auto response = co_await exchange(coap, false);
+    auto pending11 = exchange(coap, false);
+    auto response = co_await pending11;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -492,7 +507,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
     if (!sent)
         co_return SignalError::make(SignalError::Kind::Invalid,
                                     QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
-    co_return co_await requestMitigation(*sent);
+    auto pending12 = requestMitigation(*sent);
+    co_return co_await pending12;
 }
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
@@ -517,7 +533,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
     coap.payload = encodeBody(update.toJson(), &encodeError);
     if (!encodeError.isEmpty())
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the update cannot be encoded"), encodeError);
-    auto response = co_await exchange(coap, false);
+    auto pending13 = exchange(coap, false);
+    auto response = co_await pending13;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -539,7 +556,8 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::mitigation(m_cuid, mid);
-    auto response = co_await exchange(coap, false);
+    auto pending14 = exchange(coap, false);
+    auto response = co_await pending14;
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -553,12 +571,16 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::mitigation(m_cuid);
-    auto response = co_await exchange(coap, false);
+    auto pending15 = exchange(coap, false);
+    auto response = co_await pending15;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
-    if (r.code == transport::CoapCode::NotFound)
-        co_return QList<MitigationStatus>{}; // no mitigation at all
+    if (r.code == transport::CoapCode::NotFound) { // no mitigation at all
+        for (const quint32 mid : m_mitigations.keys())
+            removeMitigation(mid);
+        co_return QList<MitigationStatus>{};
+    }
     if (r.code != transport::CoapCode::Content)
         co_return errorFromResponse(r, QStringLiteral("listing mitigations"));
     QString problem;
@@ -568,6 +590,13 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
     const auto parsed = parseMitigationStatus(*body);
     if (!parsed.ok())
         qCWarning(lcSignal) << "mitigation list has problems:" << parsed.errorString();
+    // What the server no longer lists is gone (expired, or ended by the server).
+    QSet<quint32> listedMids;
+    for (const auto &status : parsed.value)
+        listedMids.insert(status.mid);
+    for (const quint32 mid : m_mitigations.keys())
+        if (!listedMids.contains(mid))
+            removeMitigation(mid);
     for (const auto &status : parsed.value) {
         m_highestMidSeen = std::max(m_highestMidSeen, status.mid);
         if (m_mids)
@@ -590,7 +619,8 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
     coap.confirmable = true;
     logOutgoing(coap);
     QPointer<transport::CoapClient> client(m_client.get());
-    auto result = co_await client->observe(coap);
+    auto pending16 = client->observe(coap);
+    auto result = co_await pending16;
     if (generation != m_generation || !client)
         co_return;
     if (!result.ok()) {
@@ -669,7 +699,8 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::config();
-    auto response = co_await exchange(coap, true);
+    auto pending17 = exchange(coap, true);
+    auto response = co_await pending17;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -710,13 +741,15 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
     coap.payload = encodeBody(proposal.currentValuesOnly().toJson(), &encodeError);
     if (!encodeError.isEmpty())
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the proposal cannot be encoded"), encodeError);
-    auto response = co_await exchange(coap, true);
+    auto pending18 = exchange(coap, true);
+    auto response = co_await pending18;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
         co_return errorFromResponse(r, QStringLiteral("session configuration proposal"));
-    co_return co_await fetchSessionConfig();
+    auto pending19 = fetchSessionConfig();
+    co_return co_await pending19;
 }
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
@@ -724,12 +757,14 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
-    auto response = co_await exchange(coap, true);
+    auto pending20 = exchange(coap, true);
+    auto response = co_await pending20;
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
         co_return errorFromResponse(response.value(), QStringLiteral("session configuration reset"));
-    co_return co_await fetchSessionConfig();
+    auto pending21 = fetchSessionConfig();
+    co_return co_await pending21;
 }
 
 void SignalChannel::logOutgoing(const CoapRequest &request)

@@ -61,6 +61,8 @@ template<typename T>
 class SignalResult
 {
 public:
+    // Only for containers that need a default (QCoro::waitFor); holds an error.
+    SignalResult() : m_v(std::in_place_index<1>, SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("no result"))) {}
     SignalResult(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
     SignalResult(SignalError error) : m_v(std::in_place_index<1>, std::move(error)) {}
     bool ok() const { return m_v.index() == 0; }
