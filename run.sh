@@ -15,5 +15,8 @@ if [[ -x "$bin/dots-console/dots-console" ]]; then
     fi
     exec "$bin/dots-console/dots-console" "$@"
 fi
-# Until the console lands, start the simulator in the foreground.
-exec build/ci/simulator/dots-simulator "$@"
+# Until the console lands: the bundled DOTS server with the demo PKI and scenario, in the
+# foreground, so dots-cli can be pointed at it from another terminal (see README.md).
+demo_pki="${XDG_DATA_HOME:-$HOME/.local/share}/dots-console/demo-pki"
+exec build/ci/simulator/dots-simulator --demo-pki "$demo_pki" \
+    --scenario simulator/scenarios/demo.json "$@"
