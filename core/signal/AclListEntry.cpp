@@ -5,21 +5,16 @@
 namespace dots::signal {
 
 namespace {
-constexpr EnumName kNames[] = {
-    {1, "activate-when-mitigating"},
-    {2, "immediate"},
-    {3, "deactivate"},
-};
 const QString kAclName = QStringLiteral("acl-name");
 const QString kActivation = QStringLiteral("activation-type");
 } // namespace
 
-std::span<const EnumName> activationTypeNames() { return kNames; }
-QString yangName(ActivationType type) { return enumName(int(type), kNames); }
+std::span<const EnumName> activationTypeNames() { return codec::enums::activationType.values; }
+QString yangName(ActivationType type) { return enumName(int(type), codec::enums::activationType.values); }
 
 std::optional<ActivationType> activationTypeFromName(QStringView name)
 {
-    if (auto v = enumValue(name, kNames))
+    if (auto v = enumValue(name, codec::enums::activationType.values))
         return ActivationType(*v);
     return std::nullopt;
 }
@@ -51,7 +46,7 @@ QList<AclListEntry> aclListFromJson(const QJsonArray &array, const JsonReader &r
             e.aclName = *name;
         else if (!o.contains(kAclName))
             item.error(kAclName, QStringLiteral("is mandatory"));
-        if (auto t = item.readEnum(o, kActivation, kNames))
+        if (auto t = item.readEnum(o, kActivation, codec::enums::activationType.values))
             e.activationType = ActivationType(*t);
         out << e;
     }

@@ -2,19 +2,12 @@
 
 namespace dots::signal {
 
-namespace {
-constexpr EnumName kNames[] = {
-    {1, "under-attack"},
-    {2, "attack-successfully-mitigated"},
-};
-} // namespace
-
-std::span<const EnumName> attackStatusNames() { return kNames; }
-QString yangName(AttackStatus status) { return enumName(int(status), kNames); }
+std::span<const EnumName> attackStatusNames() { return codec::enums::attackStatus.values; }
+QString yangName(AttackStatus status) { return enumName(int(status), codec::enums::attackStatus.values); }
 
 std::optional<AttackStatus> attackStatusFromName(QStringView name)
 {
-    if (auto v = enumValue(name, kNames))
+    if (auto v = enumValue(name, codec::enums::attackStatus.values))
         return AttackStatus(*v);
     return std::nullopt;
 }

@@ -5,16 +5,6 @@
 namespace dots::signal {
 
 namespace {
-constexpr EnumName kStatusNames[] = {
-    {1, "request-inactive-other-active"},
-    {2, "request-active"},
-    {3, "all-requests-inactive"},
-};
-constexpr EnumName kCauseNames[] = {
-    {1, "overlapping-targets"},
-    {2, "conflict-with-acceptlist"},
-    {3, "cuid-collision"},
-};
 const QString kStatus = QStringLiteral("conflict-status");
 const QString kCause = QStringLiteral("conflict-cause");
 const QString kRetry = QStringLiteral("retry-timer");
@@ -25,10 +15,10 @@ const QString kAclType = QStringLiteral("acl-type");
 const QString kMid = QStringLiteral("mid");
 } // namespace
 
-std::span<const EnumName> conflictStatusNames() { return kStatusNames; }
-std::span<const EnumName> conflictCauseNames() { return kCauseNames; }
-QString yangName(ConflictStatus status) { return enumName(int(status), kStatusNames); }
-QString yangName(ConflictCause cause) { return enumName(int(cause), kCauseNames); }
+std::span<const EnumName> conflictStatusNames() { return codec::enums::conflictStatus.values; }
+std::span<const EnumName> conflictCauseNames() { return codec::enums::conflictCause.values; }
+QString yangName(ConflictStatus status) { return enumName(int(status), codec::enums::conflictStatus.values); }
+QString yangName(ConflictCause cause) { return enumName(int(cause), codec::enums::conflictCause.values); }
 
 QString label(ConflictCause cause)
 {
@@ -75,9 +65,9 @@ QJsonObject ConflictInformation::toJson() const
 ConflictInformation ConflictInformation::fromJson(const QJsonObject &o, const JsonReader &r)
 {
     ConflictInformation ci;
-    if (auto v = r.readEnum(o, kStatus, kStatusNames))
+    if (auto v = r.readEnum(o, kStatus, codec::enums::conflictStatus.values))
         ci.conflictStatus = ConflictStatus(*v);
-    if (auto v = r.readEnum(o, kCause, kCauseNames))
+    if (auto v = r.readEnum(o, kCause, codec::enums::conflictCause.values))
         ci.conflictCause = ConflictCause(*v);
     if (auto v = r.readUnsigned(o, kRetry, 0xFFFFFFFFu))
         ci.retryTimer = quint32(*v);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "codec/Enumerations.h"
+
 #include "signal/Decimal64.h"
 #include "signal/ValidationError.h"
 
@@ -14,11 +16,8 @@
 namespace dots::signal {
 
 // Value name pair of a YANG enumeration; the JSON form uses the name (RFC 7951 §6.4).
-struct EnumName
-{
-    int value;
-    const char *name;
-};
+// The enumeration tables are the codec's, so names and values exist once.
+using EnumName = codec::EnumValue;
 
 // Reads RFC 7951 JSON members and records what is wrong with them under their YANG path.
 // Shared by every message type so that error texts look alike everywhere.

@@ -4,26 +4,13 @@
 
 namespace dots::signal {
 
-namespace {
-constexpr EnumName kNames[] = {
-    {1, "attack-mitigation-in-progress"},
-    {2, "attack-successfully-mitigated"},
-    {3, "attack-stopped"},
-    {4, "attack-exceeded-capability"},
-    {5, "dots-client-withdrawn-mitigation"},
-    {6, "attack-mitigation-terminated"},
-    {7, "attack-mitigation-withdrawn"},
-    {8, "attack-mitigation-signal-loss"},
-};
-} // namespace
+std::span<const EnumName> mitigationStatusNames() { return codec::enums::status.values; }
 
-std::span<const EnumName> mitigationStatusNames() { return kNames; }
-
-QString yangName(MitigationStatusCode code) { return enumName(int(code), kNames); }
+QString yangName(MitigationStatusCode code) { return enumName(int(code), codec::enums::status.values); }
 
 std::optional<MitigationStatusCode> mitigationStatusFromName(QStringView name)
 {
-    if (auto v = enumValue(name, kNames))
+    if (auto v = enumValue(name, codec::enums::status.values))
         return MitigationStatusCode(*v);
     return std::nullopt;
 }
