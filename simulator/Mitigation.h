@@ -21,7 +21,7 @@ struct Mitigation {
     qint64 refreshedAtMs = 0;      // lifetime counts from here
     bool triggerMitigation = true;
 
-    MitigationStatus status = MitigationStatus::InProgress;
+    MitigationStatus status = MitigationStatus::AttackMitigationInProgress;
     qint64 statusSinceMs = 0;
     std::optional<qint64> startedAtMs; // first time it became active: mitigation-start
     qint64 terminatingUntilMs = 0;     // end of active-but-terminating (status 5)

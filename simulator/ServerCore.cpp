@@ -190,7 +190,7 @@ QJsonObject ServerCore::scopeStatusJson(const Mitigation &m) const
     s.insert(QStringLiteral("trigger-mitigation"), m.triggerMitigation);
     s.insert(QStringLiteral("status"), yangName(m.status));
     // mitigation-start must not be sent for status 8 (RFC 9132 YANG).
-    if (m.startedAtMs && m.status != MitigationStatus::SignalLoss)
+    if (m.startedAtMs && m.status != MitigationStatus::AttackMitigationSignalLoss)
         s.insert(QStringLiteral("mitigation-start"), counter(double(m_epochAtStart) + double(*m.startedAtMs) / 1000.0));
     const double seconds = m.activeSeconds;
     s.insert(QStringLiteral("bytes-dropped"), counter(m.bytesDropped));
@@ -329,7 +329,7 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             return badRequest(QStringLiteral("%1.scope[0]: an efficacy update must repeat the request's targets unchanged (only lifetime may differ)")
                                   .arg(kMitigationScope));
         }
-        if (existing->status == MitigationStatus::ExceededCapability) {
+        if (existing->status == MitigationStatus::AttackExceededCapability) {
             ServerResponse busy = ServerResponse::error(CoapCode::ServiceUnavailable,
                 QStringLiteral("the attack on mid=%1 exceeds the mitigation capacity").arg(mid));
             busy.maxAge = quint32(policy().unavailableMaxAge);
@@ -378,7 +378,7 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         const auto common = targets.overlap(other.targets);
         if (!common)
             continue;
-        const bool otherInactivePreconfigured = !other.triggerMitigation && other.status == MitigationStatus::SignalLoss;
+        const bool otherInactivePreconfigured = !other.triggerMitigation && other.status == MitigationStatus::AttackMitigationSignalLoss;
         if (other.triggerMitigation == trigger) {
             if (otherMid > mid) {
                 QJsonObject cs = common->toJson();
@@ -441,7 +441,7 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             m_changes.append(gone);
     }
     for (quint32 waiting : deactivated)
-        setStatus(mine.at(waiting), MitigationStatus::SignalLoss);
+        setStatus(mine.at(waiting), MitigationStatus::AttackMitigationSignalLoss);
 
     const bool created = existing == nullptr;
     Mitigation &m = mine[mid];
@@ -449,21 +449,21 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         m = Mitigation{};
         m.cuid = cuid;
         m.mid = mid;
-        m.status = trigger ? MitigationStatus::InProgress : MitigationStatus::SignalLoss;
+        m.status = trigger ? MitigationStatus::AttackMitigationInProgress : MitigationStatus::AttackMitigationSignalLoss;
         m.statusSinceMs = m_nowMs;
         if (trigger)
             m.startedAtMs = m_nowMs;
         if (!state.highestMid || mid > *state.highestMid || !clientActive)
             state.highestMid = mid;
     } else {
-        if (m.status == MitigationStatus::ClientWithdrawn)
-            setStatus(m, MitigationStatus::InProgress); // asked again while terminating
-        if (trigger && m.status == MitigationStatus::SignalLoss) {
-            setStatus(m, MitigationStatus::InProgress);
+        if (m.status == MitigationStatus::DotsClientWithdrawnMitigation)
+            setStatus(m, MitigationStatus::AttackMitigationInProgress); // asked again while terminating
+        if (trigger && m.status == MitigationStatus::AttackMitigationSignalLoss) {
+            setStatus(m, MitigationStatus::AttackMitigationInProgress);
             if (!m.startedAtMs)
                 m.startedAtMs = m_nowMs;
         } else if (!trigger && isActive(m.status) && !m_heartbeats.isLost(cuid)) {
-            setStatus(m, MitigationStatus::SignalLoss);
+            setStatus(m, MitigationStatus::AttackMitigationSignalLoss);
         }
     }
     m.requestScope = stored;
@@ -496,13 +496,13 @@ ServerResponse ServerCore::deleteMitigation(const QString &cuid, quint32 mid)
     if (found == it->end() || isFinished(found->second.status))
         return ServerResponse::ok(CoapCode::Deleted);
     Mitigation &m = found->second;
-    if (m.status == MitigationStatus::ClientWithdrawn)
+    if (m.status == MitigationStatus::DotsClientWithdrawnMitigation)
         return ServerResponse::ok(CoapCode::Deleted);
     if (isActive(m.status) && policy().activeButTerminating > 0) {
-        setStatus(m, MitigationStatus::ClientWithdrawn);
+        setStatus(m, MitigationStatus::DotsClientWithdrawnMitigation);
         m.terminatingUntilMs = m_nowMs + qint64(policy().activeButTerminating) * 1000;
     } else {
-        setStatus(m, MitigationStatus::Terminated);
+        setStatus(m, MitigationStatus::AttackMitigationTerminated);
     }
     return ServerResponse::ok(CoapCode::Deleted);
 }
@@ -619,8 +619,8 @@ void ServerCore::signalLost(const QString &cuid)
         return;
     QList<TargetScope> preconfigured;
     for (auto &[mid, m] : *it) {
-        if (!m.triggerMitigation && m.status == MitigationStatus::SignalLoss) {
-            setStatus(m, MitigationStatus::InProgress);
+        if (!m.triggerMitigation && m.status == MitigationStatus::AttackMitigationSignalLoss) {
+            setStatus(m, MitigationStatus::AttackMitigationInProgress);
             if (!m.startedAtMs)
                 m.startedAtMs = m_nowMs;
             preconfigured.append(m.targets);
@@ -631,7 +631,7 @@ void ServerCore::signalLost(const QString &cuid)
             continue;
         for (const TargetScope &t : preconfigured) {
             if (m.targets.overlap(t)) {
-                setStatus(m, MitigationStatus::Withdrawn);
+                setStatus(m, MitigationStatus::AttackMitigationWithdrawn);
                 break;
             }
         }
@@ -670,11 +670,11 @@ void ServerCore::advanceTo(qint64 scenarioMs)
             if (isFinished(m.status))
                 continue;
             if (m.lifetime >= 0 && m.remainingLifetime(m_nowMs) == 0) {
-                setStatus(m, MitigationStatus::Terminated);
+                setStatus(m, MitigationStatus::AttackMitigationTerminated);
                 continue;
             }
-            if (m.status == MitigationStatus::ClientWithdrawn && m_nowMs >= m.terminatingUntilMs) {
-                setStatus(m, MitigationStatus::Terminated);
+            if (m.status == MitigationStatus::DotsClientWithdrawnMitigation && m_nowMs >= m.terminatingUntilMs) {
+                setStatus(m, MitigationStatus::AttackMitigationTerminated);
                 continue;
             }
             if (!isActive(m.status))
@@ -683,22 +683,22 @@ void ServerCore::advanceTo(qint64 scenarioMs)
             const AttackLoad load = m_scenario.loadAt(m_nowMs, m.targets);
             const bool overCapacity = load.bps > pol.capacityBps;
             // Traffic dropped during the step that just ended, at the state it was in.
-            if (m.status == MitigationStatus::SuccessfullyMitigated || m.status == MitigationStatus::ExceededCapability
-                || m.status == MitigationStatus::ClientWithdrawn) {
+            if (m.status == MitigationStatus::AttackSuccessfullyMitigated || m.status == MitigationStatus::AttackExceededCapability
+                || m.status == MitigationStatus::DotsClientWithdrawnMitigation) {
                 const double share = overCapacity && load.bps > 0 ? pol.capacityBps / load.bps : 1.0;
                 m.bytesDropped += load.bps / 8.0 * pol.dropRatio * share * dt;
                 m.pktsDropped += load.pps * pol.dropRatio * share * dt;
             }
             m.activeSeconds += dt;
 
-            if (m.status == MitigationStatus::ClientWithdrawn)
+            if (m.status == MitigationStatus::DotsClientWithdrawnMitigation)
                 continue;
-            const bool setUp = m.status != MitigationStatus::InProgress
+            const bool setUp = m.status != MitigationStatus::AttackMitigationInProgress
                 || m_nowMs - m.statusSinceMs >= qint64(pol.mitigationSetup) * 1000;
             if (setUp) {
                 const MitigationStatus next = !load.active() ? MitigationStatus::AttackStopped
-                    : overCapacity                          ? MitigationStatus::ExceededCapability
-                                                            : MitigationStatus::SuccessfullyMitigated;
+                    : overCapacity                          ? MitigationStatus::AttackExceededCapability
+                                                            : MitigationStatus::AttackSuccessfullyMitigated;
                 if (next != m.status)
                     setStatus(m, next);
             }

@@ -237,14 +237,14 @@ private slots:
         QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
         core.takeChanges();
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::ClientWithdrawn);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::DotsClientWithdrawnMitigation);
         QCOMPARE(core.takeChanges().size(), 1);
         // Twice, and for an unknown mid: still 2.02 (RFC 9132 §4.4.4).
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 99))).code, CoapCode::Deleted);
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice))).code, CoapCode::BadRequest);
         core.advanceTo(11000);
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::Terminated);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationTerminated);
         core.advanceTo(12000);
         QVERIFY(!core.mitigation(kAlice, 1));
         QCOMPARE(core.handle(get(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::NotFound);
@@ -257,7 +257,7 @@ private slots:
         core.advanceTo(3000);
         QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackStopped); // no attack yet
         core.advanceTo(12000);
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::SuccessfullyMitigated);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackSuccessfullyMitigated);
         core.advanceTo(30000);
         const double bytes = core.mitigation(kAlice, 1)->bytesDropped;
         QVERIFY(bytes > 0);
@@ -277,7 +277,7 @@ private slots:
         core.advanceTo(10000);
         QCOMPARE(firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 1)))).value("lifetime").toInteger(), 20);
         core.advanceTo(31000);
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::Terminated);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationTerminated);
         core.advanceTo(32000);
         QVERIFY(!core.mitigation(kAlice, 1));
         QVERIFY(core.mitigation(kAlice, 2)); // -1: indefinite
@@ -360,12 +360,12 @@ private slots:
     {
         ServerCore core;
         core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}, 3600, false)));
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::SignalLoss);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationSignalLoss);
         auto s = firstScope(core.handle(get(kAlice, mitigatePath(kAlice, 1))));
         QVERIFY(!s.contains("mitigation-start"));
         QVERIFY(!core.hasActiveMitigation(kAlice));
         core.signalLost(kAlice);
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::InProgress);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationInProgress);
     }
 
     void heartbeats()
@@ -402,7 +402,7 @@ private slots:
             core.heartbeatsDue(t);
         }
         QVERIFY(core.heartbeats().isLost(kAlice));
-        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::InProgress);
+        QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationInProgress);
         QVERIFY(core.heartbeatsDue(t + 30000).isEmpty());
         // Late answer from a vanished peer, twice: harmless.
         core.heartbeatAnswered(kBob, t);
