@@ -62,8 +62,8 @@ private slots:
     void connectsAndReadsSessionConfig()
     {
         QFETCH(transport::Transport, transport);
-        SimulatorProcess sim(pkiDir());
-        const QString started = sim.start({QStringLiteral("--session-config"), QStringLiteral("heartbeat-interval=5:120:20")});
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir(), {QStringLiteral("--session-config"), QStringLiteral("heartbeat-interval=5:120:20")});
         QVERIFY2(started.isEmpty(), qPrintable(started));
 
         SignalChannel channel;
@@ -98,8 +98,8 @@ private slots:
 
     void mitigationLifecycle()
     {
-        SimulatorProcess sim(pkiDir());
-        const QString started = sim.start();
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
         QVERIFY2(started.isEmpty(), qPrintable(started));
         SignalChannel channel;
         auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
@@ -148,8 +148,8 @@ private slots:
 
     void midSurvivesRestart()
     {
-        SimulatorProcess sim(pkiDir());
-        const QString started = sim.start();
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
         QVERIFY2(started.isEmpty(), qPrintable(started));
         const QString dbPath = m_dir.filePath(QStringLiteral("state.db"));
         quint32 first = 0;
@@ -173,8 +173,8 @@ private slots:
 
     void untrustedServerIsRefusedWithReason()
     {
-        SimulatorProcess sim(pkiDir());
-        const QString started = sim.start();
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
         QVERIFY2(started.isEmpty(), qPrintable(started));
         const QString otherPki = m_dir.filePath(QStringLiteral("other-pki"));
         QCOMPARE(pki::PkiGenerator::ensure(otherPki), QString());
@@ -190,10 +190,10 @@ private slots:
 
     void lostSessionIsDetectedAndRecovered()
     {
-        SimulatorProcess sim(pkiDir());
+        SimulatorProcess sim;
         const QStringList fastHeartbeats{QStringLiteral("--session-config"), QStringLiteral("heartbeat-interval=1:60:1"),
                                          QStringLiteral("--session-config"), QStringLiteral("missing-hb-allowed=1:20:3")};
-        QString started = sim.start(fastHeartbeats);
+        QString started = sim.start(pkiDir(), fastHeartbeats);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         SignalChannel channel;
         auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
@@ -210,7 +210,7 @@ private slots:
         // What the analyst knew stays visible.
         QVERIFY(channel.mitigation(mid).has_value());
 
-        started = sim.start(fastHeartbeats);
+        started = sim.start(pkiDir(), fastHeartbeats);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Connected, 20000);
     }

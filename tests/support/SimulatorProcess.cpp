@@ -8,7 +8,7 @@
 #error "DOTS_SIMULATOR_EXECUTABLE must name the dots-simulator binary"
 #endif
 
-SimulatorProcess::SimulatorProcess(QString pkiDirectory) : m_pki(std::move(pkiDirectory))
+SimulatorProcess::SimulatorProcess()
 {
     m_process.setProcessChannelMode(QProcess::MergedChannels);
 }
@@ -23,11 +23,11 @@ QString SimulatorProcess::executable()
     return QStringLiteral(DOTS_SIMULATOR_EXECUTABLE);
 }
 
-QString SimulatorProcess::start(const QStringList &extraArguments)
+QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &extraArguments)
 {
     const auto address = [](quint16 port) { return QStringLiteral("127.0.0.1:%1").arg(port); };
     // Ports of a previous run are reused, so the client's reconnect finds the server again.
-    QStringList args{QStringLiteral("--demo-pki"), m_pki,
+    QStringList args{QStringLiteral("--demo-pki"), pkiDirectory,
                      QStringLiteral("--coaps"), address(m_dtlsPort),
                      QStringLiteral("--coaps-tcp"), address(m_tlsPort)};
     args << extraArguments;

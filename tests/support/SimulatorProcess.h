@@ -9,26 +9,25 @@
 class SimulatorProcess
 {
 public:
-    explicit SimulatorProcess(QString pkiDirectory);
+    SimulatorProcess();
     ~SimulatorProcess();
 
-    // Starts and waits until both transports listen. Ports 0 keep the ports of the
-    // previous start (so a restart looks like the same server), or pick free ones.
+    // Starts with the demo PKI in `pkiDirectory` (generated if missing) and waits until both
+    // transports listen. A restart keeps the ports of the previous start, so it looks like
+    // the same server; the first start lets the system pick free ones.
     // Returns an empty string on success, else what went wrong (with the output).
-    QString start(const QStringList &extraArguments = {});
+    QString start(const QString &pkiDirectory, const QStringList &extraArguments = {});
     void kill();       // SIGKILL: a server that disappears without a word
     void terminate();  // SIGTERM and wait
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     quint16 dtlsPort() const { return m_dtlsPort; }
     quint16 tlsPort() const { return m_tlsPort; }
-    QString pkiDirectory() const { return m_pki; }
     QString output() const { return m_output; }
     static QString executable();
 
 private:
     QProcess m_process;
-    QString m_pki;
     QString m_output;
     quint16 m_dtlsPort = 0;
     quint16 m_tlsPort = 0;
