@@ -66,8 +66,8 @@ QCoro::Task<> sendCopy(QPointer<transport::CoapClient> client, transport::CoapRe
     ++race->attempts;
     QElapsedTimer sent;
     sent.start();
-    auto pending1 = client->request(request);
-    auto result = co_await pending1;
+    auto copySent = client->request(request);
+    auto result = co_await copySent;
     if (race->decided)
         co_return;
     if (result.ok()) {
@@ -124,8 +124,8 @@ QCoro::Task<ExchangeOutcome> sendNonConfirmable(transport::CoapClient *client,
     sendCopy(guardedClient, request, race);
     if (!race->decided) {
         repeat.start(rtt ? retransmitInterval(policy, *rtt) : policy.maxInterval);
-        auto pending2 = qCoro(race.get(), &Race::finished);
-        co_await pending2;
+        auto decided = qCoro(race.get(), &Race::finished);
+        co_await decided;
     }
     repeat.stop();
 

@@ -188,8 +188,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalChannel::onDisconnected);
 
     setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
-    auto pending1 = m_client->connectToHost(profile.host, profile.port);
-    auto connected = co_await pending1;
+    auto handshake = m_client->connectToHost(profile.host, profile.port);
+    auto connected = co_await handshake;
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     if (!connected.ok()) {
@@ -197,8 +197,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
         setState(State::Disconnected, connected.error().message);
         co_return SignalError::fromTransport(connected.error());
     }
-    auto pending2 = afterConnect();
-    co_await pending2;
+    auto setUp = afterConnect();
+    co_await setUp;
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     co_return connected.value();
@@ -228,15 +228,15 @@ QCoro::Task<> SignalChannel::afterConnect()
     m_heartbeatInFlight = false;
     m_observationMid.clear();
 
-    auto pending3 = fetchSessionConfig();
-    auto config = co_await pending3;
+    auto configRead = fetchSessionConfig();
+    auto config = co_await configRead;
     if (generation != m_generation)
         co_return;
     if (!config.ok())
         qCWarning(lcSignal) << "session configuration not read:" << config.error().toString();
 
-    auto pending4 = refreshMitigations();
-    auto listed = co_await pending4;
+    auto listRead = refreshMitigations();
+    auto listed = co_await listRead;
     if (generation != m_generation)
         co_return;
     if (listed.ok()) {
@@ -256,18 +256,18 @@ QCoro::Task<> SignalChannel::reconnectLoop()
     const quint64 generation = m_generation;
     auto delay = std::chrono::milliseconds(1000);
     while (m_wanted && generation == m_generation && m_state == State::Lost && m_client) {
-        auto pending5 = QCoro::sleepFor(delay);
-        co_await pending5;
+        auto backoff = QCoro::sleepFor(delay);
+        co_await backoff;
         if (!m_wanted || generation != m_generation || !m_client)
             break;
         qCInfo(lcSignal) << "reconnecting to" << m_profile.host;
-        auto pending6 = m_client->connectToHost(m_profile.host, m_profile.port);
-        auto connected = co_await pending6;
+        auto handshake = m_client->connectToHost(m_profile.host, m_profile.port);
+        auto connected = co_await handshake;
         if (!m_wanted || generation != m_generation)
             break;
         if (connected.ok()) {
-            auto pending7 = afterConnect();
-            co_await pending7;
+            auto setUp = afterConnect();
+            co_await setUp;
             break;
         }
         setState(State::Lost, QStringLiteral("reconnect failed: %1").arg(connected.error().message));
@@ -311,8 +311,8 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
     QElapsedTimer clock;
     clock.start();
     QPointer<transport::CoapClient> client(m_client.get());
-    auto pending8 = client->request(request);
-    auto result = co_await pending8;
+    auto heartbeatSent = client->request(request);
+    auto result = co_await heartbeatSent;
     if (generation != m_generation)
         co_return;
     m_heartbeatInFlight = false;
@@ -363,15 +363,15 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
     QPointer<transport::CoapClient> client(m_client.get());
     if (confirmable) {
         request.confirmable = true;
-        auto pending9 = client->request(request);
-        auto result = co_await pending9;
+        auto sent = client->request(request);
+        auto result = co_await sent;
         if (!result.ok())
             co_return SignalError::fromTransport(result.error());
         logIncoming(result.value(), request.path());
         co_return result.value();
     }
-    auto pending10 = sendNonConfirmable(client, request, m_retry, &m_rtt);
-    auto outcome = co_await pending10;
+    auto repeated = sendNonConfirmable(client, request, m_retry, &m_rtt);
+    auto outcome = co_await repeated;
     if (!outcome.result.ok())
         co_return SignalError::fromTransport(outcome.result.error());
     CoapResponse response = outcome.result.value();
@@ -469,8 +469,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request cannot be encoded"), encodeError);
 
     const quint32 mid = request.mid;
-    auto pending11 = exchange(coap, false);
-    auto response = co_await pending11;
+    auto requestSent = exchange(coap, false);
+    auto response = co_await requestSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -507,8 +507,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
     if (!sent)
         co_return SignalError::make(SignalError::Kind::Invalid,
                                     QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
-    auto pending12 = requestMitigation(*sent);
-    co_return co_await pending12;
+    auto renewal = requestMitigation(*sent);
+    co_return co_await renewal;
 }
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
@@ -533,8 +533,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
     coap.payload = encodeBody(update.toJson(), &encodeError);
     if (!encodeError.isEmpty())
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the update cannot be encoded"), encodeError);
-    auto pending13 = exchange(coap, false);
-    auto response = co_await pending13;
+    auto updateSent = exchange(coap, false);
+    auto response = co_await updateSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -556,8 +556,8 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::mitigation(m_cuid, mid);
-    auto pending14 = exchange(coap, false);
-    auto response = co_await pending14;
+    auto deleteSent = exchange(coap, false);
+    auto response = co_await deleteSent;
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -571,8 +571,8 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::mitigation(m_cuid);
-    auto pending15 = exchange(coap, false);
-    auto response = co_await pending15;
+    auto listSent = exchange(coap, false);
+    auto response = co_await listSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -619,8 +619,8 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
     coap.confirmable = true;
     logOutgoing(coap);
     QPointer<transport::CoapClient> client(m_client.get());
-    auto pending16 = client->observe(coap);
-    auto result = co_await pending16;
+    auto registration = client->observe(coap);
+    auto result = co_await registration;
     if (generation != m_generation || !client)
         co_return;
     if (!result.ok()) {
@@ -699,8 +699,8 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::config();
-    auto pending17 = exchange(coap, true);
-    auto response = co_await pending17;
+    auto configSent = exchange(coap, true);
+    auto response = co_await configSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -741,15 +741,15 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
     coap.payload = encodeBody(proposal.currentValuesOnly().toJson(), &encodeError);
     if (!encodeError.isEmpty())
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the proposal cannot be encoded"), encodeError);
-    auto pending18 = exchange(coap, true);
-    auto response = co_await pending18;
+    auto proposalSent = exchange(coap, true);
+    auto response = co_await proposalSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
         co_return errorFromResponse(r, QStringLiteral("session configuration proposal"));
-    auto pending19 = fetchSessionConfig();
-    co_return co_await pending19;
+    auto configRead = fetchSessionConfig();
+    co_return co_await configRead;
 }
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
@@ -757,14 +757,14 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
-    auto pending20 = exchange(coap, true);
-    auto response = co_await pending20;
+    auto resetSent = exchange(coap, true);
+    auto response = co_await resetSent;
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
         co_return errorFromResponse(response.value(), QStringLiteral("session configuration reset"));
-    auto pending21 = fetchSessionConfig();
-    co_return co_await pending21;
+    auto configRead = fetchSessionConfig();
+    co_return co_await configRead;
 }
 
 void SignalChannel::logOutgoing(const CoapRequest &request)
