@@ -1,5 +1,6 @@
 #include "CliRun.h"
 #include "SimulatorProcess.h"
+#include "transport/CoapFeatures.h"
 
 #include "pki/PkiGenerator.h"
 #include "store/AuditLog.h"
@@ -90,6 +91,9 @@ private slots:
         QVERIFY2(QRegularExpression(QStringLiteral("RTT [0-9.]+ ms")).match(run.out).hasMatch(), qPrintable(run.describe()));
         QVERIFY2(run.out.contains(QLatin1String("idle          heartbeat-interval 30 s")), qPrintable(run.describe()));
         QVERIFY2(run.out.contains(QLatin1String("mitigating    heartbeat-interval 30 s")), qPrintable(run.describe()));
+        // What the build can do for large bodies is stated, whichever it is.
+        QVERIFY2(QRegularExpression(QStringLiteral("block-wise +Block1/Block2(; no Q-Block| and Q-Block)")).match(run.out).hasMatch(),
+                 qPrintable(run.describe()));
         QVERIFY2(run.err.isEmpty(), qPrintable(run.describe()));
     }
 
@@ -104,6 +108,7 @@ private slots:
         QCOMPARE(o.value("transport").toString(), QStringLiteral("tls"));
         QCOMPARE(o.value("port").toInt(), int(m_sim.tlsPort()));
         QCOMPARE(o.value("cuid").toString().size(), 22);
+        QCOMPARE(o.value("q-block").toBool(), dots::transport::CoapFeatures::qBlockSupported());
         QVERIFY(o.value("heartbeat-rtt-ms").toDouble() > 0);
         QCOMPARE(o.value("idle-config").toObject().value("missing-hb-allowed").toInt(), 15);
         QCOMPARE(o.value("mitigating-config").toObject().value("ack-timeout").toDouble(), 2.0);
