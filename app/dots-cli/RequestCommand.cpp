@@ -1,5 +1,7 @@
 #include "RequestCommand.h"
 
+#include "signal/TargetText.h"
+
 #include "CommandContext.h"
 #include "ExitCode.h"
 #include "RequestOptions.h"
@@ -28,7 +30,7 @@ QCoro::Task<int> RequestCommand::run(CommandContext &context)
 
     const signal::MitigationStatus &status = result.value();
     context.audit(store::AuditAction::Request, status.mid,
-                  QStringLiteral("request mitigation for %1").arg(describeTarget(m_request.target)), m_request.toJson());
+                  QStringLiteral("request mitigation for %1").arg(signal::describeTarget(m_request.target)), m_request.toJson());
     if (context.out().isJson()) {
         QJsonObject o = statusJson(status);
         o.insert(QStringLiteral("command"), name());

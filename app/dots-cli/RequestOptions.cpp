@@ -1,8 +1,9 @@
 #include "RequestOptions.h"
 
+#include "signal/IpProtocol.h"
+
 #include "signal/AclListEntry.h"
 
-#include <QHash>
 
 namespace dots::cli {
 
@@ -93,21 +94,7 @@ std::optional<signal::PortRange> RequestOptions::parsePortRange(const QString &t
 
 std::optional<quint8> RequestOptions::parseProtocol(const QString &text, QString *error)
 {
-    static const QHash<QString, quint8> names = {
-        {QStringLiteral("all"), 0},    {QStringLiteral("icmp"), 1},     {QStringLiteral("tcp"), 6},
-        {QStringLiteral("udp"), 17},   {QStringLiteral("icmpv6"), 58},  {QStringLiteral("ipv6-icmp"), 58},
-        {QStringLiteral("sctp"), 132},
-    };
-    const QString key = text.trimmed().toLower();
-    if (const auto it = names.constFind(key); it != names.constEnd())
-        return *it;
-    bool ok = false;
-    const uint number = key.toUInt(&ok);
-    if (!ok || number > 255) {
-        *error = QStringLiteral("\"%1\" is not a protocol name (tcp, udp, icmp, ...) or number 0..255").arg(text);
-        return std::nullopt;
-    }
-    return quint8(number);
+    return signal::protocolFromText(text, error);
 }
 
 QStringList RequestOptions::read(const QCommandLineParser &parser, signal::MitigationRequest &out)

@@ -1,5 +1,7 @@
 #include "StatusFormat.h"
 
+#include "signal/TargetText.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QStringList>
@@ -8,19 +10,6 @@ namespace dots::cli {
 
 namespace {
 
-QString protocolName(quint8 protocol)
-{
-    switch (protocol) {
-    case 0: return QStringLiteral("all");
-    case 1: return QStringLiteral("icmp");
-    case 6: return QStringLiteral("tcp");
-    case 17: return QStringLiteral("udp");
-    case 58: return QStringLiteral("ipv6-icmp");
-    case 132: return QStringLiteral("sctp");
-    default: return QString::number(protocol);
-    }
-}
-
 QString counter(std::optional<quint64> value)
 {
     return value ? QString::number(*value) : QStringLiteral("-");
@@ -28,44 +17,14 @@ QString counter(std::optional<quint64> value)
 
 } // namespace
 
-QString describeTarget(const signal::Target &target)
-{
-    QStringList parts;
-    parts << target.prefixes << target.fqdns << target.uris;
-    for (const QString &alias : target.aliasNames)
-        parts << QStringLiteral("alias:") + alias;
-    QStringList ports;
-    for (const auto &range : target.portRanges)
-        ports << (range.upperPort && *range.upperPort != range.lowerPort
-                      ? QStringLiteral("%1-%2").arg(range.lowerPort).arg(*range.upperPort)
-                      : QString::number(range.lowerPort));
-    if (!ports.isEmpty())
-        parts << QStringLiteral("ports ") + ports.join(QLatin1Char(','));
-    QStringList protocols;
-    for (quint8 p : target.protocols)
-        protocols << protocolName(p);
-    if (!protocols.isEmpty())
-        parts << QStringLiteral("proto ") + protocols.join(QLatin1Char(','));
-    return parts.isEmpty() ? QStringLiteral("-") : parts.join(QLatin1Char(' '));
-}
-
-QString describeLifetime(std::optional<qint64> lifetime)
-{
-    if (!lifetime)
-        return QStringLiteral("-");
-    if (*lifetime == signal::kIndefiniteLifetime)
-        return QStringLiteral("indefinite");
-    return QStringLiteral("%1 s").arg(*lifetime);
-}
-
 QString describeStatus(const signal::MitigationStatus &status)
 {
     const QString statusName = status.status ? signal::yangName(*status.status) : QStringLiteral("(no status yet)");
     QString line = QStringLiteral("mid %1  %2  lifetime %3  bytes-dropped %4  pkts-dropped %5  bps-dropped %6  pps-dropped %7  target %8")
                        .arg(status.mid)
-                       .arg(statusName, describeLifetime(status.lifetime), counter(status.bytesDropped),
+                       .arg(statusName, signal::describeLifetime(status.lifetime), counter(status.bytesDropped),
                             counter(status.pktsDropped), counter(status.bpsDropped), counter(status.ppsDropped),
-                            describeTarget(status.target));
+                            signal::describeTarget(status.target));
     if (status.attackStatus)
         line += QStringLiteral("  attack-status ") + signal::yangName(*status.attackStatus);
     if (status.conflictInformation)

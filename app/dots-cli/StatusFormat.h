@@ -13,10 +13,6 @@ namespace dots::cli {
 // How mitigations, targets and session parameters read on a terminal and in --json lines.
 // JSON uses the YANG member names, so a playbook can use the RFC as its reference.
 
-// "203.0.113.0/24 ports 80-443 proto tcp"
-QString describeTarget(const signal::Target &target);
-// "3600 s", "indefinite", "-" when unknown.
-QString describeLifetime(std::optional<qint64> lifetime);
 // One line: mid, status name, lifetime, counters, target.
 QString describeStatus(const signal::MitigationStatus &status);
 // The scope in YANG names plus "status-label" (words) for convenience.

@@ -2,10 +2,12 @@
 
 #include "signal/EfficacyUpdate.h"
 #include "signal/Heartbeat.h"
+#include "signal/IpProtocol.h"
 #include "signal/MitigationRequest.h"
 #include "signal/MitigationScopeBody.h"
 #include "signal/MitigationStatus.h"
 #include "signal/ResourcePath.h"
+#include "signal/TargetText.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -35,6 +37,8 @@ private slots:
     void heartbeatRoundTrip();
     void resourcePaths();
     void decimal64();
+    void protocolNames();
+    void targetText();
 };
 
 static MitigationRequest sampleRequest()
@@ -375,6 +379,35 @@ void MitigationMessagesTest::decimal64()
     QCOMPARE(Decimal64::fromHundredths(125).toString(), QStringLiteral("1.25"));
     QCOMPARE(Decimal64::fromHundredths(5).toString(), QStringLiteral("0.05"));
     QCOMPARE(Decimal64::fromHundredths(-150).toString(), QStringLiteral("-1.5"));
+}
+
+void MitigationMessagesTest::protocolNames()
+{
+    QCOMPARE(protocolName(6), QStringLiteral("tcp"));
+    QCOMPARE(protocolName(58), QStringLiteral("ipv6-icmp"));
+    QCOMPARE(protocolName(47), QStringLiteral("47"));
+    QCOMPARE(protocolFromText(u"TCP"), std::optional<quint8>(6));
+    QCOMPARE(protocolFromText(u"icmpv6"), std::optional<quint8>(58));
+    QCOMPARE(protocolFromText(u" 47 "), std::optional<quint8>(47));
+    QString error;
+    QVERIFY(!protocolFromText(u"256", &error));
+    QCOMPARE(error, QStringLiteral("\"256\" is not a protocol name (tcp, udp, icmp, ...) or number 0..255"));
+    QVERIFY(!protocolFromText(u"gre", &error));
+    QCOMPARE(commonProtocolNames(), (QStringList{"tcp", "udp", "icmp", "ipv6-icmp", "sctp", "all"}));
+}
+
+void MitigationMessagesTest::targetText()
+{
+    Target target;
+    QCOMPARE(describeTarget(target), QStringLiteral("-"));
+    target.prefixes = {QStringLiteral("203.0.113.0/24")};
+    target.aliasNames = {QStringLiteral("web")};
+    target.portRanges = {PortRange{80, quint16(443)}, PortRange{8080, std::nullopt}};
+    target.protocols = {6, 17};
+    QCOMPARE(describeTarget(target), QStringLiteral("203.0.113.0/24 alias:web ports 80-443,8080 proto tcp,udp"));
+    QCOMPARE(describeLifetime(std::nullopt), QStringLiteral("-"));
+    QCOMPARE(describeLifetime(-1), QStringLiteral("indefinite"));
+    QCOMPARE(describeLifetime(3600), QStringLiteral("3600 s"));
 }
 
 QTEST_GUILESS_MAIN(MitigationMessagesTest)

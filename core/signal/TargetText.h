@@ -1,0 +1,16 @@
+#pragma once
+
+#include "signal/Target.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace dots::signal {
+
+// "203.0.113.0/24 ports 80-443 proto tcp"; "-" when empty. For tables, logs and terminals.
+QString describeTarget(const Target &target);
+// "3600 s", "indefinite", "-" when unknown.
+QString describeLifetime(std::optional<qint64> lifetime);
+
+} // namespace dots::signal
