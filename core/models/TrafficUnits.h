@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+#include <chrono>
+
+namespace dots::models {
+
+// Numbers with their unit, scaled so an analyst reads them at a glance. SI prefixes
+// (1000-based), as network rates are quoted.
+QString formatBitRate(double bitsPerSecond);       // "0 bit/s", "12.5 kbit/s", "1.20 Gbit/s"
+QString formatPacketRate(double packetsPerSecond); // "850 pps", "12.5 kpps", "3.40 Mpps"
+QString formatBytes(double bytes);                 // "512 B", "1.50 MB", "2.00 TB"
+QString formatPackets(double packets);             // "950 packets", "1.20 M packets"
+// "45 s", "12 min 5 s", "3 h 20 min", "2 d 4 h"
+QString formatDuration(std::chrono::seconds duration);
+
+} // namespace dots::models

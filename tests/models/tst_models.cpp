@@ -1,0 +1,159 @@
+// The models the console's views bind to, checked by QAbstractItemModelTester while they change.
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
+#include "models/TrafficUnits.h"
+#include "signal/MitigationRequest.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace dots;
+using namespace dots::models;
+using signal::MitigationStatus;
+using signal::MitigationStatusCode;
+
+namespace {
+
+MitigationStatus status(quint32 mid, std::optional<MitigationStatusCode> code, qint64 lifetime = 600)
+{
+    MitigationStatus s;
+    s.mid = mid;
+    s.status = code;
+    s.lifetime = lifetime;
+    s.target.prefixes = {QStringLiteral("203.0.113.%1/32").arg(mid)};
+    s.target.protocols = {6};
+    return s;
+}
+
+} // namespace
+
+class ModelsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void unitsScale()
+    {
+        QCOMPARE(formatBitRate(0), QStringLiteral("0 bit/s"));
+        QCOMPARE(formatBitRate(999), QStringLiteral("999 bit/s"));
+        QCOMPARE(formatBitRate(12500), QStringLiteral("12.5 kbit/s"));
+        QCOMPARE(formatBitRate(1.2e9), QStringLiteral("1.20 Gbit/s"));
+        QCOMPARE(formatBitRate(999.6e6), QStringLiteral("1.00 Gbit/s"));
+        QCOMPARE(formatPacketRate(850), QStringLiteral("850 pps"));
+        QCOMPARE(formatPacketRate(3.4e6), QStringLiteral("3.40 Mpps"));
+        QCOMPARE(formatBytes(1.5e6), QStringLiteral("1.50 MB"));
+        QCOMPARE(formatPackets(950), QStringLiteral("950 packets"));
+        QCOMPARE(formatPackets(1.2e6), QStringLiteral("1.20 M packets"));
+        QCOMPARE(formatBitRate(-1), QStringLiteral("-"));
+        QCOMPARE(formatDuration(std::chrono::seconds(45)), QStringLiteral("45 s"));
+        QCOMPARE(formatDuration(std::chrono::seconds(725)), QStringLiteral("12 min 5 s"));
+        QCOMPARE(formatDuration(std::chrono::seconds(12000)), QStringLiteral("3 h 20 min"));
+        QCOMPARE(formatDuration(std::chrono::seconds(2 * 86400 + 4 * 3600)), QStringLiteral("2 d 4 h"));
+    }
+
+    void mitigationRowsFollowChanges()
+    {
+        MitigationTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 0);
+
+        model.upsert(status(1, std::nullopt));
+        model.upsert(status(2, MitigationStatusCode::AttackMitigationInProgress));
+        QCOMPARE(model.rowCount(), 2);
+        const QModelIndex first = model.index(0, MitigationTableModel::StatusColumn);
+        QCOMPARE(first.data().toString(), QStringLiteral("Requested"));
+        QCOMPARE(first.data(MitigationTableModel::SeverityRole).toInt(), -1);
+
+        MitigationStatus mitigated = status(1, MitigationStatusCode::AttackSuccessfullyMitigated);
+        mitigated.bpsDropped = 2'500'000'000ULL;
+        mitigated.ppsDropped = 1'200'000;
+        mitigated.bytesDropped = 7'000'000'000ULL;
+        mitigated.pktsDropped = 42;
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.upsert(mitigated);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.index(0, MitigationTableModel::StatusColumn).data().toString(), signal::label(MitigationStatusCode::AttackSuccessfullyMitigated));
+        QCOMPARE(model.index(0, MitigationTableModel::StatusColumn).data(MitigationTableModel::StatusNameRole).toString(),
+                 QStringLiteral("attack-successfully-mitigated"));
+        QVERIFY(model.index(0, MitigationTableModel::StatusColumn).data(Qt::ToolTipRole).toString()
+                    .contains(QStringLiteral("attack-successfully-mitigated")));
+        QCOMPARE(model.index(0, MitigationTableModel::BitRateColumn).data().toString(), QStringLiteral("2.50 Gbit/s"));
+        QCOMPARE(model.index(0, MitigationTableModel::PacketRateColumn).data().toString(), QStringLiteral("1.20 Mpps"));
+        QCOMPARE(model.index(0, MitigationTableModel::BytesColumn).data().toString(), QStringLiteral("7.00 GB"));
+        QCOMPARE(model.index(0, MitigationTableModel::PacketsColumn).data().toString(), QStringLiteral("42 packets"));
+        QCOMPARE(model.index(0, MitigationTableModel::BitRateColumn).data(MitigationTableModel::SortRole).toULongLong(),
+                 2'500'000'000ULL);
+        QCOMPARE(model.index(0, MitigationTableModel::TargetColumn).data().toString(), QStringLiteral("203.0.113.1/32 proto tcp"));
+        QCOMPARE(model.index(1, MitigationTableModel::BitRateColumn).data().toString(), QStringLiteral("-"));
+
+        model.remove(1);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, MitigationTableModel::MidColumn).data().toUInt(), 2u);
+        model.remove(99); // unknown: nothing happens
+        QCOMPARE(model.rowCount(), 1);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void lifetimeCountsDown()
+    {
+        MitigationTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        model.setClock([&now] { return now; });
+        model.upsert(status(1, MitigationStatusCode::AttackMitigationInProgress, 3600));
+        model.upsert(status(2, MitigationStatusCode::AttackMitigationInProgress, signal::kIndefiniteLifetime));
+        QCOMPARE(model.lifetimeLeft(0), std::optional<qint64>(3600));
+        now = now.addSecs(725);
+        QCOMPARE(model.lifetimeLeft(0), std::optional<qint64>(2875));
+        QCOMPARE(model.index(0, MitigationTableModel::LifetimeColumn).data().toString(), QStringLiteral("47 min 55 s"));
+        QCOMPARE(model.index(1, MitigationTableModel::LifetimeColumn).data().toString(), QStringLiteral("indefinite"));
+        // Indefinite sorts after any finite lifetime.
+        QVERIFY(model.index(1, MitigationTableModel::LifetimeColumn).data(MitigationTableModel::SortRole).toLongLong()
+                > model.index(0, MitigationTableModel::LifetimeColumn).data(MitigationTableModel::SortRole).toLongLong());
+        now = now.addSecs(4000);
+        QCOMPARE(model.index(0, MitigationTableModel::LifetimeColumn).data().toString(), QStringLiteral("expired"));
+        // The countdown repaints the lifetime column once a second.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(2000));
+        QCOMPARE(changed.first().at(0).toModelIndex().column(), int(MitigationTableModel::LifetimeColumn));
+    }
+
+    void staleRowsSayWhy()
+    {
+        MitigationTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.upsert(status(1, MitigationStatusCode::AttackMitigationInProgress));
+        QVERIFY(!model.index(0, 0).data(MitigationTableModel::StaleRole).toBool());
+        model.setStale(true);
+        QVERIFY(model.index(0, 0).data(MitigationTableModel::StaleRole).toBool());
+        QVERIFY(model.index(0, MitigationTableModel::StatusColumn).data(Qt::ToolTipRole).toString()
+                    .contains(QStringLiteral("session to the server is lost")));
+    }
+
+    void eventLogIsBounded()
+    {
+        SignalEventLogModel model(nullptr, 3);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < 5; ++i) {
+            signal::SignalMessage m;
+            m.direction = i % 2 ? signal::SignalMessage::Direction::Incoming : signal::SignalMessage::Direction::Outgoing;
+            m.time = QDateTime::currentDateTimeUtc();
+            m.summary = QStringLiteral("message %1").arg(i);
+            if (i == 4)
+                m.body = QJsonObject{{QStringLiteral("ietf-dots-signal-channel:heartbeat"),
+                                      QJsonObject{{QStringLiteral("peer-hb-status"), true}}}};
+            model.append(m);
+        }
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0, SignalEventLogModel::SummaryColumn).data().toString(), QStringLiteral("message 2"));
+        QCOMPARE(model.index(2, SignalEventLogModel::DirectionColumn).data().toString(), QStringLiteral("sent"));
+        QVERIFY(model.index(2, 0).data(SignalEventLogModel::JsonRole).toString().contains(QStringLiteral("\"peer-hb-status\": true")));
+        QVERIFY(model.index(1, 0).data(SignalEventLogModel::JsonRole).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(ModelsTest)
+#include "tst_models.moc"
