@@ -2,8 +2,8 @@
 // generated test PKI, client and server in one process and one event loop.
 
 #include "EchoServer.h"
+#include "LossyUdpRelay.h"
 #include "TestPki.h"
-#include "UdpRelay.h"
 
 #include "transport/CoapClient.h"
 #include "transport/CoapContext.h"
@@ -477,6 +477,122 @@ private slots:
         QCOMPARE(echo.server().peers().size(), 2);
     }
 
+    // RFC 9132 section 4.7: the server's heartbeat is a request to the client on the
+    // same session, answered by the handler the client registered for the path.
+    void serverRequestsClient_data() { addTransportRows(); }
+    void serverRequestsClient()
+    {
+        QFETCH(bool, dtls);
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(dtls, !dtls));
+        QSignalSpy peers(&echo.server(), &CoapServer::peerConnected);
+        QSignalSpy gone(&echo.server(), &CoapServer::peerDisconnected);
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(dtls));
+        QList<ServerRequest> seen;
+        client.setRequestHandler(QStringLiteral("/.well-known/dots/hb"), [&seen](const ServerRequest &r) {
+            seen << r;
+            return ServerResponse::cbor(CoapCode::Changed, r.payload + QByteArray("!"));
+        });
+        auto up = runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()));
+        QVERIFY(up && up->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 1, 5000);
+        const quint64 peerId = peers.first().first().value<ServerPeer>().id;
+
+        CoapRequest hb = req(Method::Put, QStringLiteral("/.well-known/dots/hb"), cborish());
+        hb.confirmable = false;
+        hb.timeout = 3s;
+        auto r = runFor(echo.server().request(peerId, hb));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), qPrintable(describe(r->error())));
+        QCOMPARE(r->value().codeString(), QStringLiteral("2.04"));
+        QCOMPARE(r->value().payload, cborish() + QByteArray("!"));
+        QCOMPARE(r->value().contentFormat, std::optional<int>(ContentFormatDotsCbor));
+        QCOMPARE(seen.size(), 1);
+        QCOMPARE(seen.first().method, Method::Put);
+        QCOMPARE(seen.first().path(), QStringLiteral("/.well-known/dots/hb"));
+        QCOMPARE(seen.first().payload, cborish());
+        QCOMPARE(seen.first().contentFormat, std::optional<int>(ContentFormatDotsCbor));
+        QVERIFY(!seen.first().confirmable);
+
+        // Confirmable works too.
+        hb.confirmable = true;
+        r = runFor(echo.server().request(peerId, hb));
+        QVERIFY(r && r->ok());
+        QCOMPARE(r->value().code, CoapCode::Changed);
+        QVERIFY(seen.last().confirmable);
+
+        // A path the client has no handler for: libcoap's 4.04, as before.
+        CoapRequest other = req(Method::Put, QStringLiteral("/.well-known/dots/other"), cborish());
+        other.confirmable = false;
+        other.timeout = 3s;
+        r = runFor(echo.server().request(peerId, other));
+        QVERIFY(r);
+        QVERIFY2(r->ok(), qPrintable(describe(r->error())));
+        QCOMPARE(r->value().code, CoapCode::NotFound);
+        QCOMPARE(seen.size(), 2);
+
+        // The handler belongs to the client, not the session: it answers after a reconnect.
+        client.disconnectFromHost();
+        QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
+        up = runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()));
+        QVERIFY(up && up->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 2, 5000);
+        const quint64 secondId = peers.last().first().value<ServerPeer>().id;
+        QVERIFY(secondId != peerId);
+        hb.confirmable = false;
+        r = runFor(echo.server().request(secondId, hb));
+        QVERIFY(r && r->ok());
+        QCOMPARE(r->value().code, CoapCode::Changed);
+        QCOMPARE(seen.size(), 3);
+    }
+
+    void serverRequestToVanishedClient_data() { addTransportRows(); }
+    void serverRequestToVanishedClient()
+    {
+        QFETCH(bool, dtls);
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(dtls, !dtls));
+        QSignalSpy peers(&echo.server(), &CoapServer::peerConnected);
+        QSignalSpy gone(&echo.server(), &CoapServer::peerDisconnected);
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(dtls));
+        client.setRequestHandler(QStringLiteral("/hb"), [](const ServerRequest &) {
+            return ServerResponse::withCode(CoapCode::Changed);
+        });
+        QVERIFY(runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()))->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 1, 5000);
+        const quint64 peerId = peers.first().first().value<ServerPeer>().id;
+
+        // The client leaves while the request is on its way: the session's end ends the
+        // wait, long before the deadline.
+        CoapRequest hb = req(Method::Put, QStringLiteral("/hb"), cborish());
+        hb.confirmable = false;
+        hb.timeout = 15s;
+        QElapsedTimer clock;
+        clock.start();
+        auto pending = echo.server().request(peerId, hb);
+        client.disconnectFromHost();
+        auto r = runFor(std::move(pending), 20s);
+        QVERIFY2(r, "request hung");
+        QVERIFY(!r->ok());
+        QCOMPARE(r->error().kind, Kind::SessionLost);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QTRY_COMPARE_WITH_TIMEOUT(gone.size(), 1, 5000);
+
+        // And once it is gone, at once.
+        clock.restart();
+        r = runFor(echo.server().request(peerId, hb), 5s);
+        QVERIFY2(r, "request hung");
+        QCOMPARE(r->error().kind, Kind::NotConnected);
+        QVERIFY(clock.elapsed() < 1000);
+        r = runFor(echo.server().request(9999, hb), 5s);
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().kind, Kind::NotConnected);
+    }
+
     void serverGoesAway_data()
     {
         QTest::addColumn<bool>("dtls");
@@ -527,7 +643,7 @@ private slots:
         // mirrors libcoap's next timeout is off, so the epoll timerfd alone drives it.
         EchoServer echo(serverPki());
         QVERIFY(echo.start(true, false));
-        dots::test::UdpRelay relay(echo.port());
+        dots::test::LossyUdpRelay relay(echo.port());
         CoapClient client;
         client.setPki(clientPki());
         client.setConnectOptions(only(true));
@@ -540,7 +656,7 @@ private slots:
         client.setRetransmission(fast);
         client.setDefaultTimeout(30s);
         client.context()->setTimeoutMirrorEnabled(false);
-        relay.setDropping(true);
+        relay.setLoss(1.0);
 
         QElapsedTimer clock;
         clock.start();
@@ -552,7 +668,7 @@ private slots:
                  qPrintable(result->error().detail));
         // 1 s + 2 s + 4 s, then libcoap gives up: well before the 30 s deadline.
         QVERIFY2(clock.elapsed() >= 6000 && clock.elapsed() < 12000, qPrintable(QString::number(clock.elapsed())));
-        QCOMPARE(relay.dropped(), 3);
+        QCOMPARE(relay.droppedTotal(), quint64(3));
         QCOMPARE(client.counters().requestsFailed, 1u);
     }
 
