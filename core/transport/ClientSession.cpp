@@ -194,65 +194,11 @@ QCoro::Task<Result<CoapResponse>> ClientSession::request(CoapRequest request)
     if (m_state != State::Established || !m_session || !m_context)
         co_return TransportError::make(Kind::NotConnected);
 
-    const coap_pdu_type_t type = request.confirmable ? COAP_MESSAGE_CON : COAP_MESSAGE_NON;
-    coap_pdu_t *pdu = coap_pdu_init(type, coap_pdu_code_t(request.method),
-                                    coap_new_message_id(m_session),
-                                    coap_session_max_pdu_size(m_session));
+    QByteArray token;
+    QString buildError;
+    coap_pdu_t *pdu = CoapPdu::request(m_session, request, true, &token, &buildError);
     if (!pdu)
-        co_return TransportError::make(Kind::InvalidRequest, QStringLiteral("out of memory"));
-
-    uint8_t tokenBytes[8];
-    size_t tokenLength = 0;
-    coap_session_new_token(m_session, &tokenLength, tokenBytes);
-    coap_add_token(pdu, tokenLength, tokenBytes);
-    const QByteArray token(reinterpret_cast<const char *>(tokenBytes), qsizetype(tokenLength));
-
-    // An optlist sorts the options into wire order for us.
-    coap_optlist_t *options = nullptr;
-    auto addOption = [&options](uint16_t number, const QByteArray &value) {
-        coap_insert_optlist(&options, coap_new_optlist(number, size_t(value.size()),
-                                                       reinterpret_cast<const uint8_t *>(value.constData())));
-    };
-    auto uintBytes = [](quint32 value) {
-        uint8_t buf[4];
-        const unsigned n = coap_encode_var_safe(buf, sizeof buf, value);
-        return QByteArray(reinterpret_cast<const char *>(buf), int(n));
-    };
-    if (request.ifMatch)
-        addOption(COAP_OPTION_IF_MATCH, *request.ifMatch);
-    if (request.observe == ObserveAction::Register)
-        addOption(COAP_OPTION_OBSERVE, uintBytes(COAP_OBSERVE_ESTABLISH));
-    else if (request.observe == ObserveAction::Deregister)
-        addOption(COAP_OPTION_OBSERVE, uintBytes(COAP_OBSERVE_CANCEL));
-    for (const QString &segment : std::as_const(request.uriPath))
-        addOption(COAP_OPTION_URI_PATH, segment.toUtf8());
-    std::optional<int> contentFormat = request.contentFormat;
-    if (!contentFormat && !request.payload.isEmpty())
-        contentFormat = ContentFormatDotsCbor;
-    if (contentFormat)
-        addOption(COAP_OPTION_CONTENT_FORMAT, uintBytes(quint32(*contentFormat)));
-    for (const QString &query : std::as_const(request.uriQuery))
-        addOption(COAP_OPTION_URI_QUERY, query.toUtf8());
-    if (request.accept)
-        addOption(COAP_OPTION_ACCEPT, uintBytes(quint32(*request.accept)));
-    const int added = coap_add_optlist_pdu(pdu, &options);
-    coap_delete_optlist(options);
-    if (!added) {
-        coap_delete_pdu(pdu);
-        co_return TransportError::make(Kind::InvalidRequest, QStringLiteral("options do not fit"));
-    }
-    if (!request.payload.isEmpty()) {
-        // libcoap sends Block1 itself if needed; the copy lives until it says so.
-        auto *copy = new QByteArray(request.payload);
-        const int ok = coap_add_data_large_request(
-            m_session, pdu, size_t(copy->size()), reinterpret_cast<const uint8_t *>(copy->constData()),
-            [](coap_session_t *, void *data) { delete static_cast<QByteArray *>(data); }, copy);
-        if (!ok) {
-            coap_delete_pdu(pdu);
-            co_return TransportError::make(Kind::InvalidRequest,
-                                           QStringLiteral("payload could not be added"));
-        }
-    }
+        co_return TransportError::make(Kind::InvalidRequest, buildError);
 
     auto pending = std::make_shared<PendingRequest>();
     pending->token = token;

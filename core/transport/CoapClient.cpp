@@ -1,16 +1,46 @@
 #include "transport/CoapClient.h"
 
 #include "transport/ClientSession.h"
+#include "transport/CoapAddress.h"
 #include "transport/CoapContext.h"
+#include "transport/CoapPdu.h"
 #include "transport/HappyEyeballs.h"
+
+#include <coap3/coap.h>
 
 namespace dots::transport {
 
 using Kind = TransportError::Kind;
 
+struct CoapClient::Callbacks
+{
+    static void onRequest(coap_resource_t *resource, coap_session_t *session, const coap_pdu_t *request,
+                          const coap_string_t *query, coap_pdu_t *response)
+    {
+        auto *client = static_cast<CoapClient *>(coap_resource_get_userdata(resource));
+        if (!client)
+            return;
+        ServerRequest req = CoapPdu::serverRequest(request);
+        req.peer.address = CoapAddress::host(coap_session_get_addr_remote(session));
+        req.peer.port = CoapAddress::port(coap_session_get_addr_remote(session));
+        req.peer.transport = coap_session_get_proto(session) == COAP_PROTO_TLS ? Transport::Tls : Transport::Dtls;
+        const ServerResponse answer = client->m_requestHandlers.dispatch(req);
+        CoapPdu::fillResponse(resource, session, request, response, query, answer, std::nullopt);
+    }
+};
+
 CoapClient::CoapClient(QObject *parent)
     : QObject(parent), m_context(std::make_unique<CoapContext>())
 {
+    // Registered once on the context, so it serves every session, reconnects included.
+    // The "unknown resource" sees every path; RequestHandlers does the routing.
+    m_resource = coap_resource_unknown_init2(&Callbacks::onRequest, 0);
+    for (coap_request_t method : {COAP_REQUEST_GET, COAP_REQUEST_POST, COAP_REQUEST_DELETE,
+                                  COAP_REQUEST_FETCH, COAP_REQUEST_PATCH, COAP_REQUEST_IPATCH}) {
+        coap_register_request_handler(m_resource, method, &Callbacks::onRequest);
+    }
+    coap_resource_set_userdata(m_resource, this);
+    coap_add_resource(m_context->raw(), m_resource);
 }
 
 CoapClient::~CoapClient()
@@ -18,6 +48,7 @@ CoapClient::~CoapClient()
     // Sessions must go before the libcoap context they live in.
     delete m_connecting;
     dropSession();
+    coap_resource_set_userdata(m_resource, nullptr);
 }
 
 void CoapClient::setRetransmission(const RetransmissionParams &params)
@@ -168,6 +199,16 @@ QCoro::Task<Result<CoapResponse>> CoapClient::cancelObservation(QByteArray token
     QCoro::Task<Result<CoapResponse>> task = m_session->cancelObservation(std::move(token));
     Result<CoapResponse> outcome = co_await task;
     co_return outcome;
+}
+
+void CoapClient::setRequestHandler(const QString &pathPrefix, RequestHandlers::Handler handler)
+{
+    m_requestHandlers.set(pathPrefix, std::move(handler));
+}
+
+void CoapClient::removeRequestHandler(const QString &pathPrefix)
+{
+    m_requestHandlers.remove(pathPrefix);
 }
 
 QList<QByteArray> CoapClient::observations() const

@@ -4,6 +4,7 @@
 #include "transport/ConnectOptions.h"
 #include "transport/ConnectionInfo.h"
 #include "transport/PkiConfig.h"
+#include "transport/RequestHandlers.h"
 #include "transport/Result.h"
 #include "transport/RetransmissionParams.h"
 #include "transport/TransportCounters.h"
@@ -15,6 +16,8 @@
 
 #include <memory>
 #include <optional>
+
+struct coap_resource_t;
 
 namespace dots::transport {
 
@@ -66,6 +69,14 @@ public:
     // The request an observation was registered with (to register again after a reconnect).
     CoapRequest observationRequest(const QByteArray &token) const;
 
+    // Requests the server sends us (RFC 9132 section 4.7: its heartbeats) whose path
+    // starts with `pathPrefix` (whole segments, longest wins) go to `handler`; others get
+    // 4.04. Handlers stay across reconnects. Like CoapServer's, they run while libcoap
+    // processes the request: return the answer at once and do not call into this client
+    // (defer anything else to the event loop). ServerRequest::peer has no id or certificate.
+    void setRequestHandler(const QString &pathPrefix, RequestHandlers::Handler handler);
+    void removeRequestHandler(const QString &pathPrefix);
+
     TransportCounters counters() const { return m_counters; }
     CoapContext *context() const { return m_context.get(); }
 
@@ -86,10 +97,15 @@ signals:
     void requestFinished(const QByteArray &token, std::chrono::microseconds elapsed, bool answered);
 
 private:
+    struct Callbacks;
+    friend struct Callbacks;
+
     void adopt(ClientSession *session);
     void dropSession();
 
     std::unique_ptr<CoapContext> m_context;
+    coap_resource_t *m_resource = nullptr; // the context's "unknown resource": every path
+    RequestHandlers m_requestHandlers;
     PkiConfig m_pki;
     ConnectOptions m_connectOptions;
     std::optional<RetransmissionParams> m_retransmission;

@@ -1,8 +1,10 @@
 #pragma once
 
-// Internal: reading libcoap PDUs into Qt types.
+// Internal: libcoap PDUs to and from Qt types.
 
 #include "transport/CoapMessage.h"
+#include "transport/ServerRequest.h"
+#include "transport/ServerResponse.h"
 
 #include <coap3/coap.h>
 
@@ -20,5 +22,20 @@ CoapResponse response(const coap_pdu_t *pdu);
 
 // Adds an unsigned option in the minimal encoding (0 -> zero-length).
 void addUintOption(coap_pdu_t *pdu, uint16_t number, quint32 value);
+
+// A request PDU for `session` with a new token (returned in *token), the options in
+// wire order and the payload. With `largeBody` libcoap sends Block1 itself (client
+// sessions); otherwise the body must fit one PDU. nullptr with *error on failure.
+coap_pdu_t *request(coap_session_t *session, const CoapRequest &request, bool largeBody,
+                    QByteArray *token, QString *error);
+
+// A received request as a handler sees it; `peer` and `observe` are left to the caller.
+ServerRequest serverRequest(const coap_pdu_t *pdu);
+
+// Options and body of a response or notification. With `resource` and `request` a
+// large body goes out with Block2.
+void fillResponse(coap_resource_t *resource, coap_session_t *session, const coap_pdu_t *request,
+                  coap_pdu_t *pdu, const coap_string_t *query, const ServerResponse &answer,
+                  std::optional<quint32> observe);
 
 } // namespace dots::transport::CoapPdu

@@ -4,6 +4,8 @@
 #include "transport/CoapContext.h"
 #include "transport/CoapPdu.h"
 #include "transport/PeerCertificate.h"
+#include "transport/PendingRequest.h"
+#include "transport/RetransmissionParams.h"
 
 #include <QLoggingCategory>
 
@@ -12,6 +14,9 @@
 Q_LOGGING_CATEGORY(lcServer, "dots.transport.server", QtWarningMsg)
 
 namespace dots::transport {
+
+using Kind = TransportError::Kind;
+using CoapPdu::fillResponse;
 
 struct CoapServer::Peer
 {
@@ -51,61 +56,6 @@ struct CoapServer::Callbacks
 
 namespace {
 
-void releaseBody(coap_session_t *, void *data)
-{
-    delete static_cast<QByteArray *>(data);
-}
-
-bool hasPrefix(const QStringList &path, const QStringList &prefix)
-{
-    if (prefix.size() > path.size())
-        return false;
-    for (qsizetype i = 0; i < prefix.size(); ++i) {
-        if (path[i] != prefix[i])
-            return false;
-    }
-    return true;
-}
-
-// Options and body of a response or notification, in wire order (ETag 4, Observe 6,
-// Content-Format 12, Max-Age 14), body last: libcoap adds Block2/Size2 if it is large.
-void fillResponse(coap_resource_t *resource, coap_session_t *session, const coap_pdu_t *request,
-                  coap_pdu_t *pdu, const coap_string_t *query, const ServerResponse &answer,
-                  std::optional<quint32> observe)
-{
-    coap_pdu_set_code(pdu, coap_pdu_code_t(answer.code));
-    if (!answer.etag.isEmpty())
-        coap_add_option(pdu, COAP_OPTION_ETAG, size_t(answer.etag.size()),
-                        reinterpret_cast<const uint8_t *>(answer.etag.constData()));
-    if (observe)
-        CoapPdu::addUintOption(pdu, COAP_OPTION_OBSERVE, *observe & 0xffffff);
-    const bool hasBody = !answer.payload.isEmpty();
-    // coap_add_data_large_response() skips media type 0 and cannot be used without a body.
-    if (answer.contentFormat && (!hasBody || *answer.contentFormat == 0))
-        CoapPdu::addUintOption(pdu, COAP_OPTION_CONTENT_FORMAT, quint32(*answer.contentFormat));
-    if (!hasBody) {
-        if (answer.maxAge)
-            CoapPdu::addUintOption(pdu, COAP_OPTION_MAXAGE, *answer.maxAge);
-        return;
-    }
-    auto *body = new QByteArray(answer.payload);
-    const uint16_t mediaType = answer.contentFormat ? uint16_t(*answer.contentFormat) : 0;
-    const int maxAge = answer.maxAge ? int(*answer.maxAge) : -1;
-    if (request && resource) {
-        coap_add_data_large_response(resource, session, request, pdu, query, mediaType, maxAge, 0,
-                                     size_t(body->size()),
-                                     reinterpret_cast<const uint8_t *>(body->constData()),
-                                     &releaseBody, body);
-    } else {
-        if (answer.contentFormat && *answer.contentFormat != 0)
-            CoapPdu::addUintOption(pdu, COAP_OPTION_CONTENT_FORMAT, quint32(*answer.contentFormat));
-        if (answer.maxAge)
-            CoapPdu::addUintOption(pdu, COAP_OPTION_MAXAGE, *answer.maxAge);
-        coap_add_data(pdu, size_t(body->size()), reinterpret_cast<const uint8_t *>(body->constData()));
-        delete body;
-    }
-}
-
 ObserveAction observeAction(const coap_pdu_t *pdu)
 {
     const auto value = CoapPdu::uintOption(pdu, COAP_OPTION_OBSERVE);
@@ -138,6 +88,7 @@ CoapServer::CoapServer(QObject *parent)
 
 CoapServer::~CoapServer()
 {
+    failPending(0, TransportError::make(Kind::Cancelled, QStringLiteral("server shut down")));
     m_observations.clear();
     m_peers.clear();
     m_context->setDefaultHandler(nullptr);
@@ -193,6 +144,7 @@ quint16 CoapServer::serverPort(Transport transport) const
 
 void CoapServer::close()
 {
+    failPending(0, TransportError::make(Kind::Cancelled, QStringLiteral("server closed")));
     m_observations.clear();
     m_peers.clear();
     for (coap_endpoint_t *endpoint : std::as_const(m_endpoints))
@@ -203,25 +155,12 @@ void CoapServer::close()
 
 void CoapServer::setHandler(const QString &pathPrefix, Handler handler)
 {
-    m_handlers.insert(CoapRequest::splitPath(pathPrefix), std::move(handler));
+    m_handlers.set(pathPrefix, std::move(handler));
 }
 
 void CoapServer::removeHandler(const QString &pathPrefix)
 {
-    m_handlers.remove(CoapRequest::splitPath(pathPrefix));
-}
-
-CoapServer::Handler *CoapServer::handlerFor(const QStringList &path)
-{
-    Handler *best = nullptr;
-    qsizetype bestLength = -1;
-    for (auto it = m_handlers.begin(); it != m_handlers.end(); ++it) {
-        if (it.key().size() > bestLength && hasPrefix(path, it.key())) {
-            best = &it.value();
-            bestLength = it.key().size();
-        }
-    }
-    return best;
+    m_handlers.remove(pathPrefix);
 }
 
 CoapServer::Peer &CoapServer::peerFor(coap_session_t *session)
@@ -246,24 +185,12 @@ void CoapServer::handleRequest(coap_resource_t *resource, coap_session_t *sessio
                                const coap_pdu_t *request, const void *queryPtr, coap_pdu_t *response)
 {
     const auto *query = static_cast<const coap_string_t *>(queryPtr);
-    ServerRequest req;
-    req.method = Method(coap_pdu_get_code(request));
-    req.uriPath = CoapPdu::stringOptions(request, COAP_OPTION_URI_PATH);
-    req.uriQuery = CoapPdu::stringOptions(request, COAP_OPTION_URI_QUERY);
-    req.payload = CoapPdu::body(request);
-    if (auto cf = CoapPdu::uintOption(request, COAP_OPTION_CONTENT_FORMAT))
-        req.contentFormat = int(*cf);
-    if (auto accept = CoapPdu::uintOption(request, COAP_OPTION_ACCEPT))
-        req.accept = int(*accept);
-    req.ifMatch = CoapPdu::options(request, COAP_OPTION_IF_MATCH);
-    req.confirmable = coap_pdu_get_type(request) == COAP_MESSAGE_CON;
-    req.token = CoapPdu::token(request);
+    ServerRequest req = CoapPdu::serverRequest(request);
     req.peer = peerFor(session).info;
     const bool canObserve = req.method == Method::Get || req.method == Method::Fetch;
     req.observe = canObserve ? observeAction(request) : ObserveAction::None;
 
-    Handler *handler = handlerFor(req.uriPath);
-    ServerResponse answer = handler ? (*handler)(req) : ServerResponse::withCode(CoapCode::NotFound);
+    ServerResponse answer = m_handlers.dispatch(req);
 
     // An existing observation with this token on this session is replaced or cancelled.
     auto sameObservation = [&](const std::shared_ptr<ObservationState> &o) {
@@ -312,7 +239,7 @@ int CoapServer::sendNotifications(const QString &pathPrefix, const ServerRespons
     const QStringList prefix = CoapRequest::splitPath(pathPrefix);
     int count = 0;
     for (const auto &o : std::as_const(m_observations))
-        count += hasPrefix(o->request.uriPath, prefix) ? 1 : 0;
+        count += RequestHandlers::hasPrefix(o->request.uriPath, prefix) ? 1 : 0;
     if (count == 0)
         return 0;
     if (m_context->isProcessing()) {
@@ -330,7 +257,7 @@ int CoapServer::sendNotifications(const QString &pathPrefix, const ServerRespons
     count = 0;
     const auto snapshot = m_observations;
     for (const auto &o : snapshot) {
-        if (!hasPrefix(o->request.uriPath, prefix) || !m_observations.contains(o))
+        if (!RequestHandlers::hasPrefix(o->request.uriPath, prefix) || !m_observations.contains(o))
             continue;
         ServerResponse answer;
         if (fixed) {
@@ -338,8 +265,7 @@ int CoapServer::sendNotifications(const QString &pathPrefix, const ServerRespons
         } else {
             ServerRequest req = o->request;
             req.isNotification = true;
-            Handler *handler = handlerFor(req.uriPath);
-            answer = handler ? (*handler)(req) : ServerResponse::withCode(CoapCode::NotFound);
+            answer = m_handlers.dispatch(req);
         }
         const bool keeps = CoapCode::codeClass(answer.code) == 2;
         coap_pdu_t *pdu = coap_pdu_init(confirmable ? COAP_MESSAGE_CON : COAP_MESSAGE_NON,
@@ -403,6 +329,7 @@ void CoapServer::sessionGone(coap_session_t *session, bool deleted)
     if (it == m_peers.end())
         return;
     std::shared_ptr<Peer> peer = *it;
+    failPending(peer->info.id, TransportError::make(Kind::SessionLost, QStringLiteral("the client's session ended")));
     if (deleted)
         m_peers.erase(it); // libcoap frees the session now; the pointer may be reused
     if (peer->announced && !peer->gone) {
@@ -464,22 +391,129 @@ void CoapServer::onCoapEvent(coap_session_t *session, coap_event_t event)
     }
 }
 
-bool CoapServer::onCoapResponse(coap_session_t *, const coap_pdu_t *, const coap_pdu_t *, coap_mid_t)
+bool CoapServer::onCoapResponse(coap_session_t *session, const coap_pdu_t *, const coap_pdu_t *received,
+                                coap_mid_t)
 {
-    return true; // a server sends no requests
+    const std::shared_ptr<Peer> peer = m_peers.value(session);
+    if (!peer)
+        return true;
+    CoapResponse response = CoapPdu::response(received);
+    // A late answer (after our deadline) is simply dropped.
+    if (const auto pending = m_pending.value({peer->info.id, response.token}))
+        finish(pending, peer->info.id, std::move(response)); // resumes the waiter from the event loop
+    return true;
 }
 
 void CoapServer::onCoapNack(coap_session_t *session, const coap_pdu_t *sent,
                             coap_nack_reason_t reason, coap_mid_t)
 {
-    // A CON notification answered with RST, or never acknowledged: the client is no
-    // longer interested (RFC 7641 section 3.6 / 4.5).
-    if (!sent || (reason != COAP_NACK_RST && reason != COAP_NACK_TOO_MANY_RETRIES))
+    if (!sent)
         return;
     const QByteArray token = CoapPdu::token(sent);
+    const quint8 code = quint8(coap_pdu_get_code(sent));
+    if (code != 0 && CoapCode::codeClass(code) == 0) {
+        // One of our own requests.
+        const std::shared_ptr<Peer> peer = m_peers.value(session);
+        const auto pending = peer ? m_pending.value({peer->info.id, token}) : nullptr;
+        if (!pending)
+            return;
+        TransportError error;
+        if (reason == COAP_NACK_RST)
+            error = TransportError::make(Kind::Reset, {}, QStringLiteral("the client answered with RST"));
+        else if (reason == COAP_NACK_TOO_MANY_RETRIES)
+            error = TransportError::make(Kind::Timeout, {}, QStringLiteral("no acknowledgement after all retransmissions"));
+        else
+            error = TransportError::make(Kind::SessionLost, {}, QStringLiteral("the request could not be delivered"));
+        finish(pending, peer->info.id, error);
+        return;
+    }
+    // A CON notification answered with RST, or never acknowledged: the client is no
+    // longer interested (RFC 7641 section 3.6 / 4.5).
+    if (reason != COAP_NACK_RST && reason != COAP_NACK_TOO_MANY_RETRIES)
+        return;
     for (qsizetype i = m_observations.size() - 1; i >= 0; --i) {
         if (m_observations[i]->session == session && m_observations[i]->token == token)
             removeObservation(i);
+    }
+}
+
+coap_session_t *CoapServer::sessionOf(quint64 peerId) const
+{
+    for (auto it = m_peers.cbegin(); it != m_peers.cend(); ++it) {
+        if ((*it)->info.id == peerId && (*it)->announced && !(*it)->gone)
+            return it.key();
+    }
+    return nullptr;
+}
+
+QCoro::Task<Result<CoapResponse>> CoapServer::request(quint64 peerId, CoapRequest request)
+{
+    coap_session_t *session = sessionOf(peerId);
+    if (!session)
+        co_return TransportError::make(Kind::NotConnected, QStringLiteral("client %1 is not connected").arg(peerId));
+    QByteArray token;
+    QString buildError;
+    coap_pdu_t *pdu = CoapPdu::request(session, request, false, &token, &buildError);
+    if (!pdu)
+        co_return TransportError::make(Kind::InvalidRequest, buildError);
+
+    std::chrono::milliseconds deadline = request.timeout;
+    if (deadline.count() <= 0) {
+        // Over TLS and for NON nothing retransmits: this deadline ends the wait.
+        RetransmissionParams params;
+        params.maxRetransmit = coap_session_get_max_retransmit(session);
+        const coap_fixed_point_t ack = coap_session_get_ack_timeout(session);
+        params.ackTimeout = std::chrono::milliseconds(ack.integer_part * 1000 + ack.fractional_part);
+        const coap_fixed_point_t rnd = coap_session_get_ack_random_factor(session);
+        params.ackRandomFactor = rnd.integer_part + rnd.fractional_part / 1000.0;
+        deadline = params.maxTransmitWait() + std::chrono::seconds(2);
+    }
+    auto pending = std::make_shared<PendingRequest>();
+    pending->token = token;
+    pending->request = request;
+    pending->elapsed.start();
+    pending->deadline = std::make_unique<QTimer>();
+    pending->deadline->setSingleShot(true);
+    QObject::connect(pending->deadline.get(), &QTimer::timeout, this,
+                     [this, weak = std::weak_ptr<PendingRequest>(pending), peerId, deadline] {
+                         if (auto p = weak.lock())
+                             finish(p, peerId, TransportError::make(
+                                                   Kind::Timeout, {},
+                                                   QStringLiteral("no response within %1 ms").arg(deadline.count())));
+                     });
+    m_pending.insert({peerId, token}, pending);
+
+    const coap_mid_t mid = coap_send(session, pdu); // takes the PDU, even on failure
+    if (mid == COAP_INVALID_MID) {
+        finish(pending, peerId, TransportError::make(Kind::SessionLost, QStringLiteral("request could not be sent")));
+    } else {
+        pending->mid = mid;
+        if (!pending->result)
+            pending->deadline->start(deadline);
+    }
+    m_context->scheduleProcess();
+
+    // Nothing of `this` is touched after this point: the server may be gone by then.
+    Result<CoapResponse> outcome = co_await PendingRequest::Awaiter{pending.get()};
+    co_return outcome;
+}
+
+void CoapServer::finish(const std::shared_ptr<PendingRequest> &pending, quint64 peerId,
+                        Result<CoapResponse> outcome)
+{
+    if (pending->result)
+        return;
+    m_pending.remove({peerId, pending->token});
+    pending->complete(std::move(outcome));
+}
+
+// peerId 0: every pending request.
+void CoapServer::failPending(quint64 peerId, const TransportError &error)
+{
+    const auto all = m_pending;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        if (peerId == 0 || it.key().first == peerId)
+            finish(it.value(), it.key().first, error);
     }
 }
 

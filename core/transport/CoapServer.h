@@ -1,11 +1,15 @@
 #pragma once
 
+#include "transport/CoapMessage.h"
 #include "transport/PkiConfig.h"
+#include "transport/RequestHandlers.h"
+#include "transport/Result.h"
 #include "transport/ServerPeer.h"
 #include "transport/ServerRequest.h"
 #include "transport/ServerResponse.h"
 #include "transport/SessionHandler.h"
 
+#include <QCoro/QCoroTask>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -19,6 +23,7 @@ struct coap_endpoint_t;
 namespace dots::transport {
 
 class CoapContext;
+struct PendingRequest;
 
 // The server side for the DOTS simulator: coaps and coaps+tcp endpoints with mutual
 // certificate authentication, handlers per path prefix (DOTS paths carry cuid=/mid=
@@ -35,7 +40,7 @@ class CoapServer : public QObject, private SessionHandler
 {
     Q_OBJECT
 public:
-    using Handler = std::function<ServerResponse(const ServerRequest &)>;
+    using Handler = RequestHandlers::Handler;
 
     struct Observation
     {
@@ -72,6 +77,13 @@ public:
     QList<Observation> observations() const;
     QList<ServerPeer> peers() const;
 
+    // Send a request to a connected client (RFC 9132 section 4.7: the server's heartbeat)
+    // and wait for its answer, matched by token. CON or NON as the request says. Resolves
+    // with NotConnected if the peer is not connected, SessionLost if its session ends
+    // first, Timeout after request.timeout (zero: MAX_TRANSMIT_WAIT plus 2 s), Reset if
+    // the client answers with RST. The body must fit one PDU (no Block1 here).
+    QCoro::Task<Result<CoapResponse>> request(quint64 peerId, CoapRequest request);
+
 signals:
     void peerConnected(const dots::transport::ServerPeer &peer);
     void peerDisconnected(const dots::transport::ServerPeer &peer);
@@ -95,8 +107,10 @@ private:
 
     void handleRequest(coap_resource_t *resource, coap_session_t *session,
                        const coap_pdu_t *request, const void *query, coap_pdu_t *response);
-    Handler *handlerFor(const QStringList &path);
     Peer &peerFor(coap_session_t *session);
+    coap_session_t *sessionOf(quint64 peerId) const;
+    void finish(const std::shared_ptr<PendingRequest> &pending, quint64 peerId, Result<CoapResponse> outcome);
+    void failPending(quint64 peerId, const TransportError &error);
     void sessionGone(coap_session_t *session, bool deleted);
     int sendNotifications(const QString &pathPrefix, const ServerResponse *fixed, bool confirmable);
     void removeObservation(qsizetype index);
@@ -108,7 +122,9 @@ private:
     PkiConfig m_pki;
     bool m_pkiSet = false;
     QString m_error;
-    QMap<QStringList, Handler> m_handlers;
+    RequestHandlers m_handlers;
+    // Our own requests to clients, by (peer id, token).
+    QHash<std::pair<quint64, QByteArray>, std::shared_ptr<PendingRequest>> m_pending;
     QHash<coap_session_t *, std::shared_ptr<Peer>> m_peers;
     QList<std::shared_ptr<ObservationState>> m_observations;
     quint64 m_nextPeerId = 1;
