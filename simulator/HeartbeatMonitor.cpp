@@ -5,7 +5,8 @@ namespace dots::simulator {
 void HeartbeatMonitor::messageReceived(const QString &cuid, qint64 nowMs)
 {
     Peer &p = m_peers[cuid];
-    p.lastHeard = nowMs;
+    if (p.firstHeard < 0)
+        p.firstHeard = nowMs;
     p.missed = 0;
     p.awaitingAnswer = false;
     p.lost = false;

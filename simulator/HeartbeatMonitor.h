@@ -23,7 +23,9 @@ public:
     void sessionClosed(const QString &cuid);
     void forget(const QString &cuid);
 
-    // Clients whose next heartbeat is due at `nowMs`. `intervalMs` and `missingAllowed` give
+    // Clients whose next heartbeat is due at `nowMs`: one interval after the first message,
+    // then every interval, however chatty the client is (RFC 9132 §4.7: heartbeats go both
+    // ways, so the client learns whether it hears us). `intervalMs` and `missingAllowed` give
     // each client's current session configuration (interval 0: heartbeats off). A client whose
     // previous heartbeat is still unanswered counts one more miss; once misses exceed
     // missingAllowed it is reported by takeLost() and gets no more heartbeats until it speaks.
@@ -38,7 +40,7 @@ public:
 
 private:
     struct Peer {
-        qint64 lastHeard = 0;
+        qint64 firstHeard = -1;
         qint64 lastHeartbeatReceived = -1;
         qint64 lastSent = -1;
         bool awaitingAnswer = false;
@@ -59,7 +61,7 @@ QList<HeartbeatMonitor::Due> HeartbeatMonitor::due(qint64 nowMs, IntervalFn inte
         const qint64 interval = intervalMs(it.key());
         if (interval <= 0 || p.lost)
             continue;
-        const qint64 since = p.lastSent < 0 ? p.lastHeard : p.lastSent;
+        const qint64 since = p.lastSent < 0 ? p.firstHeard : p.lastSent;
         if (nowMs - since < interval)
             continue;
         if (p.awaitingAnswer || !p.connected)

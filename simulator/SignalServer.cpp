@@ -2,9 +2,11 @@
 
 #include "codec/Codec.h"
 #include "signal/Cuid.h"
+#include "signal/ResourcePath.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QSet>
 
 namespace dots::simulator {
@@ -173,10 +175,69 @@ void SignalServer::tick()
 {
     const qint64 wall = m_clock.elapsed();
     m_core.advanceTo(qint64(double(wall) * m_speed));
-    // The transport has no way yet to send a request to a client, so the server's own
-    // heartbeats are not sent; loss is still detected from the client's silence.
-    m_core.heartbeatsDue(wall);
+    sendHeartbeats(wall);
     publishChanges();
+}
+
+// RFC 9132 section 4.7: the server's own heartbeats, at each client's heartbeat-interval
+// (0: none). An unanswered one stays "awaiting answer" in the core, which counts it as a
+// miss when the next one is due and declares signal loss after missing-hb-allowed.
+void SignalServer::sendHeartbeats(qint64 wallMs)
+{
+    const QList<HeartbeatMonitor::Due> due = m_core.heartbeatsDue(wallMs);
+    if (due.isEmpty())
+        return;
+    const QList<transport::ServerPeer> peers = m_coap.peers();
+    for (const HeartbeatMonitor::Due &d : due) {
+        const qint64 intervalMs = m_core.heartbeatIntervalSeconds(d.cuid) * 1000;
+        for (const transport::ServerPeer &peer : peers) {
+            if (m_cuidByPeer.value(peer.id) == d.cuid)
+                sendHeartbeat(peer, d.cuid, d.peerHbStatus, intervalMs);
+        }
+    }
+}
+
+QCoro::Task<> SignalServer::sendHeartbeat(transport::ServerPeer peer, QString cuid, bool peerHbStatus, qint64 intervalMs)
+{
+    const QJsonObject body = ServerCore::heartbeatBody(peerHbStatus);
+    transport::CoapRequest request;
+    request.method = transport::Method::Put;
+    request.uriPath = signal::resource::heartbeat();
+    request.confirmable = false;
+    // Answered or not before the next one is due.
+    request.timeout = std::chrono::milliseconds(std::max<qint64>(intervalMs, 1000));
+    const auto encoded = codec::encodeJson(QJsonDocument(body));
+    if (!encoded.ok())
+        co_return;
+    request.payload = encoded.value();
+    request.contentFormat = transport::ContentFormatDotsCbor;
+
+    // What print() shows for this exchange.
+    transport::ServerRequest shown;
+    shown.method = request.method;
+    shown.uriPath = request.uriPath;
+    shown.peer = peer;
+    print("out", shown, body, QString(), std::nullopt);
+
+    QPointer<SignalServer> self(this);
+    auto exchange = m_coap.request(peer.id, request);
+    const auto answer = co_await exchange;
+    if (!self)
+        co_return;
+    if (!answer.ok()) {
+        if (m_sink)
+            m_sink(QJsonObject{{QStringLiteral("event"), QStringLiteral("heartbeat-unanswered")},
+                               {QStringLiteral("peer"), QStringLiteral("%1:%2").arg(peer.address.toString()).arg(peer.port)},
+                               {QStringLiteral("reason"), answer.error().toString()}});
+        co_return;
+    }
+    const transport::CoapResponse &response = answer.value();
+    QString diagnostic;
+    if (!response.isSuccess() && !response.payload.isEmpty())
+        diagnostic = QString::fromUtf8(response.payload);
+    print("in", shown, QJsonValue(), diagnostic, response.code);
+    // Any answer shows the client is alive, even one from a client without a handler.
+    m_core.heartbeatAnswered(cuid, m_clock.elapsed());
 }
 
 void SignalServer::publishChanges()

@@ -4,6 +4,7 @@
 
 #include "transport/CoapServer.h"
 
+#include <QCoro/QCoroTask>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
@@ -38,6 +39,8 @@ public:
 private:
     transport::ServerResponse handle(const transport::ServerRequest &request);
     void tick();
+    void sendHeartbeats(qint64 wallMs);
+    QCoro::Task<> sendHeartbeat(transport::ServerPeer peer, QString cuid, bool peerHbStatus, qint64 intervalMs);
     void publishChanges();
     QString cuidOf(const transport::ServerPeer &peer);
     void print(const char *direction, const transport::ServerRequest &request, const QJsonValue &body,

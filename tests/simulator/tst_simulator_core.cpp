@@ -410,6 +410,44 @@ private slots:
         core.sessionClosed(kBob);
     }
 
+    // RFC 9132 section 4.7: the server's heartbeats go out every interval even while the
+    // client is chatty, and not at all with heartbeat-interval 0.
+    void heartbeatsEveryIntervalAndOffAtZero()
+    {
+        Scenario scenario;
+        QCOMPARE(scenario.policy.sessionConfig.applySpec(QStringLiteral("heartbeat-interval=0:60:1")), QString());
+        ServerCore core(scenario);
+        ServerRequest hb;
+        hb.clientCuid = kAlice;
+        hb.method = Method::Put;
+        hb.uriPath = QStringList{".well-known", "dots", "hb"};
+        hb.body = ServerCore::heartbeatBody(false);
+        int sent = 0;
+        for (qint64 t = 0; t <= 5000; t += 250) {
+            if (t % 900 == 0) { // the client's own heartbeats, a bit faster than ours
+                core.setWallTime(t);
+                QCOMPARE(core.handle(hb).code, CoapCode::Changed);
+            }
+            const auto due = core.heartbeatsDue(t);
+            sent += int(due.size());
+            for (const auto &d : due) {
+                QVERIFY(d.peerHbStatus); // its heartbeats arrive
+                core.heartbeatAnswered(d.cuid, t + 10);
+            }
+        }
+        QCOMPARE(sent, 5);
+        QCOMPARE(core.heartbeats().missed(kAlice), 0);
+
+        // heartbeat-interval 0: heartbeats off.
+        const QStringList sidPath{".well-known", "dots", "config", "sid=1"};
+        const QJsonObject off{{"ietf-dots-signal-channel:signal-config",
+                               QJsonObject{{"idle-config", QJsonObject{{"heartbeat-interval", QJsonObject{{"current-value", 0}}}}}}}};
+        QCOMPARE(core.handle(put(kAlice, sidPath, off)).code, CoapCode::Created);
+        QCOMPARE(core.heartbeatIntervalSeconds(kAlice), qint64(0));
+        for (qint64 t = 5250; t <= 20000; t += 250)
+            QVERIFY(core.heartbeatsDue(t).isEmpty());
+    }
+
     void sessionConfig()
     {
         ServerCore core;
