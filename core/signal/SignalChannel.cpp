@@ -7,6 +7,8 @@
 #include "signal/ResourcePath.h"
 #include "store/MidAllocator.h"
 #include "transport/CoapClient.h"
+#include "transport/ServerRequest.h"
+#include "transport/ServerResponse.h"
 
 #include <QCoro/QCoroTimer>
 #include <QElapsedTimer>
@@ -186,6 +188,11 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     m_client->setConnectOptions(options);
     connect(m_client.get(), &transport::CoapClient::notificationReceived, this, &SignalChannel::onNotification);
     connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalChannel::onDisconnected);
+    m_client->setRequestHandler(resource::heartbeat().join(QLatin1Char('/')),
+                                [self = QPointer(this)](const transport::ServerRequest &request) {
+                                    return self ? self->answerServerHeartbeat(request)
+                                                : transport::ServerResponse::withCode(transport::CoapCode::NotFound);
+                                });
 
     setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
     auto handshake = m_client->connectToHost(profile.host, profile.port);
@@ -335,6 +342,51 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
         setState(State::Lost, QStringLiteral("%1 heartbeats in a row went unanswered").arg(m_missedHeartbeats));
         reconnectLoop();
     }
+}
+
+// Runs inside libcoap: answer now, tell the rest of the program from the event loop.
+transport::ServerResponse SignalChannel::answerServerHeartbeat(const transport::ServerRequest &request)
+{
+    SignalMessage in;
+    in.direction = SignalMessage::Direction::Incoming;
+    in.time = QDateTime::currentDateTimeUtc();
+    in.summary = QStringLiteral("%1 %2 (from the server)").arg(transport::methodName(request.method), request.path());
+
+    transport::ServerResponse answer = transport::ServerResponse::withCode(transport::CoapCode::Changed);
+    std::optional<bool> peerHbStatus;
+    if (request.method != Method::Put) {
+        answer.code = transport::CoapCode::MethodNotAllowed;
+    } else if (const auto body = decodeBody(request.payload, &in.problem)) {
+        in.body = *body;
+        const auto heartbeat = Heartbeat::fromJson(*body);
+        if (heartbeat.ok())
+            peerHbStatus = heartbeat.value.peerHbStatus;
+        else
+            in.problem = heartbeat.errorString();
+    }
+    if (!peerHbStatus && answer.code == transport::CoapCode::Changed) {
+        answer.code = transport::CoapCode::BadRequest;
+        answer.payload = QStringLiteral("malformed heartbeat: %1").arg(in.problem).toUtf8();
+    }
+    if (peerHbStatus)
+        m_lastServerHeartbeat = in.time;
+
+    SignalMessage out;
+    out.direction = SignalMessage::Direction::Outgoing;
+    out.time = in.time;
+    out.summary = QStringLiteral("%1 for the server's heartbeat").arg(toString(answer.code));
+    if (!answer.payload.isEmpty())
+        out.problem = QString::fromUtf8(answer.payload);
+    QMetaObject::invokeMethod(
+        this,
+        [this, in, out, peerHbStatus] {
+            emit messageExchanged(in);
+            emit messageExchanged(out);
+            if (peerHbStatus)
+                emit serverHeartbeatReceived(*peerHbStatus);
+        },
+        Qt::QueuedConnection);
+    return answer;
 }
 
 void SignalChannel::applyActiveConfig()

@@ -20,13 +20,17 @@
 
 #include <memory>
 
-namespace dots::transport { class CoapClient; }
+namespace dots::transport {
+class CoapClient;
+struct ServerRequest;
+struct ServerResponse;
+}
 namespace dots::store { class MidAllocator; }
 
 namespace dots::signal {
 
 // The DOTS signal channel of one client with one server (RFC 9132): keeps the session up
-// with heartbeats, negotiates its configuration, carries mitigation requests, efficacy
+// with heartbeats (and answers the server's), negotiates its configuration, carries mitigation requests, efficacy
 // updates and withdrawals, and keeps every mitigation's last known state current through
 // Observe. It reconnects by itself when the session is lost and re-observes afterwards.
 //
@@ -102,6 +106,9 @@ signals:
     void stateChanged(dots::signal::SignalChannel::State state, const QString &reason);
     void heartbeatAnswered(std::chrono::microseconds rtt);
     void heartbeatMissed(int consecutive);
+    // The server's own heartbeat arrived (RFC 9132 section 4.7) and was answered 2.04;
+    // peerHbStatus says whether the server receives ours.
+    void serverHeartbeatReceived(bool peerHbStatus);
     void mitigationChanged(const dots::signal::MitigationStatus &status);
     void mitigationRemoved(quint32 mid);
     void sessionConfigChanged();
@@ -115,6 +122,7 @@ private:
     QCoro::Task<> sendHeartbeat();
     QCoro::Task<> observeMitigation(quint32 mid);
     void onNotification(const QByteArray &token, const transport::CoapResponse &response);
+    transport::ServerResponse answerServerHeartbeat(const transport::ServerRequest &request);
     void onDisconnected(const transport::TransportError &reason);
     void applyMitigationStatus(const MitigationStatus &status);
     void removeMitigation(quint32 mid);

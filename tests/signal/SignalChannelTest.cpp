@@ -2,10 +2,13 @@
 // certificates generated at test time.
 #include "SimulatorProcess.h"
 #include "pki/PkiGenerator.h"
+#include "signal/Heartbeat.h"
+#include "signal/ResourcePath.h"
 #include "signal/SignalChannel.h"
 #include "store/Database.h"
 #include "store/MidAllocator.h"
 #include "transport/CoapClient.h"
+#include "transport/CoapServer.h"
 
 #include <QCoro/QCoroTask>
 #include <QSignalSpy>
@@ -213,6 +216,109 @@ private slots:
         started = sim.start(pkiDir(), fastHeartbeats);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Connected, 20000);
+    }
+
+    // The client's side of the server's heartbeat against an in-process server that can
+    // send anything: 2.04 for a good one, 4.00 with a reason for a malformed one.
+    void serverHeartbeatBodyIsChecked()
+    {
+        // QCoro::waitFor needs a default-constructible result.
+        using Answer = std::optional<transport::Result<transport::CoapResponse>>;
+        const auto ask = [](transport::CoapServer *server, quint64 peer, transport::CoapRequest request) -> QCoro::Task<Answer> {
+            auto sent = server->request(peer, std::move(request));
+            auto result = co_await sent;
+            co_return Answer(std::move(result));
+        };
+        const auto files = pki::PkiFiles::inDirectory(pkiDir());
+        transport::CoapServer server;
+        server.setPki({files.serverCertificate, files.serverKey, files.caCertificate, {}});
+        QVERIFY2(server.listen(QHostAddress::LocalHost, 0, transport::Transport::Dtls), qPrintable(server.errorString()));
+        QSignalSpy peers(&server, &transport::CoapServer::peerConnected);
+
+        SignalChannel channel;
+        QSignalSpy fromServer(&channel, &SignalChannel::serverHeartbeatReceived);
+        QList<SignalMessage> log;
+        connect(&channel, &SignalChannel::messageExchanged, this, [&log](const SignalMessage &m) { log << m; });
+        ServerProfile profile;
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = server.serverPort(transport::Transport::Dtls);
+        profile.preference = transport::TransportPreference::DtlsOnly;
+        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+        auto connected = QCoro::waitFor(channel.connectToServer(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QTRY_COMPARE_WITH_TIMEOUT(peers.size(), 1, 5000);
+        const quint64 peerId = peers.first().first().value<transport::ServerPeer>().id;
+
+        transport::CoapRequest hb;
+        hb.method = transport::Method::Put;
+        hb.uriPath = resource::heartbeat();
+        hb.confirmable = false;
+        hb.timeout = std::chrono::seconds(3);
+        hb.payload = QByteArray::fromHex("a11831a11833f5"); // {49: {51: true}}
+        Answer answer = QCoro::waitFor(ask(&server, peerId, hb));
+        QVERIFY2(answer->ok(), qPrintable(answer->error().toString()));
+        QCOMPARE(answer->value().code, transport::CoapCode::Changed);
+        QTRY_COMPARE_WITH_TIMEOUT(fromServer.size(), 1, 2000);
+        QCOMPARE(fromServer.first().first().toBool(), true);
+        QVERIFY(channel.lastServerHeartbeat().isValid());
+        const auto incoming = std::find_if(log.cbegin(), log.cend(), [](const SignalMessage &m) {
+            return m.direction == SignalMessage::Direction::Incoming && m.summary.startsWith(QLatin1String("PUT /.well-known/dots/hb"));
+        });
+        QVERIFY(incoming != log.cend());
+        QCOMPARE(incoming->body, Heartbeat{true}.toJson());
+
+        for (const QByteArray &bad : {QByteArray::fromHex("a11831a0"), QByteArray::fromHex("ff00"), QByteArray()}) {
+            hb.payload = bad;
+            answer = QCoro::waitFor(ask(&server, peerId, hb));
+            QVERIFY2(answer->ok(), qPrintable(answer->error().toString()));
+            QCOMPARE(answer->value().code, transport::CoapCode::BadRequest);
+            QVERIFY2(answer->value().payload.startsWith("malformed heartbeat: "), answer->value().payload.constData());
+        }
+        QCOMPARE(fromServer.size(), 1);
+    }
+
+    void serverHeartbeatsAreAnswered_data()
+    {
+        QTest::addColumn<transport::Transport>("transport");
+        QTest::newRow("DTLS") << transport::Transport::Dtls;
+        QTest::newRow("TLS") << transport::Transport::Tls;
+    }
+
+    // RFC 9132 section 4.7: heartbeats go both ways, and each side reports in
+    // peer-hb-status whether the other's arrive.
+    void serverHeartbeatsAreAnswered()
+    {
+        QFETCH(transport::Transport, transport);
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir(), {QStringLiteral("--session-config"), QStringLiteral("heartbeat-interval=1:60:1")});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+
+        SignalChannel channel;
+        QSignalSpy fromServer(&channel, &SignalChannel::serverHeartbeatReceived);
+        bool clientSaidReceiving = false;
+        connect(&channel, &SignalChannel::messageExchanged, this, [&](const SignalMessage &m) {
+            if (m.direction != SignalMessage::Direction::Outgoing || !m.summary.startsWith(QLatin1String("PUT /.well-known/dots/hb")))
+                return;
+            const QJsonValue status = m.body.value(heartbeatMemberName()).toObject().value(QStringLiteral("peer-hb-status"));
+            if (status.toBool(false))
+                clientSaidReceiving = true;
+        });
+        auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QCOMPARE(channel.activeConfig().heartbeatInterval.currentValue, std::optional<quint16>(1));
+
+        QTRY_VERIFY_WITH_TIMEOUT(fromServer.count() >= 2, 5000);
+        QVERIFY(channel.lastServerHeartbeat().isValid());
+        // Once the client's heartbeats have been answered, the server says it hears them.
+        auto serverSaidReceiving = [&fromServer] {
+            for (const auto &args : fromServer)
+                if (args.first().toBool())
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(serverSaidReceiving(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(clientSaidReceiving, 5000);
+        QCOMPARE(channel.state(), SignalChannel::State::Connected);
     }
 };
 
