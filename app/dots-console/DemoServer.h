@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+#include <QTimer>
+
+// The bundled dots-simulator as a child process on 127.0.0.1, on a free port it picks
+// itself, with the demo PKI and scenario: a server to talk to on a machine that has none.
+// It goes when this object goes.
+class DemoServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoServer(QObject *parent = nullptr);
+    ~DemoServer() override;
+
+    // The simulator next to this build (../../simulator/dots-simulator from the console's
+    // folder), else on PATH. Empty when there is none.
+    static QString findSimulator();
+    // simulator/scenarios/demo.json of the source tree, else of an installed data folder.
+    static QString findDemoScenario();
+
+    // Starts it; ends with ready() or failed(). Empty `scenario`: no attacks.
+    void start(const QString &simulator, const QString &pkiDirectory, const QString &scenario);
+    void stop();
+    quint16 dtlsPort() const { return m_dtlsPort; }
+
+signals:
+    void ready(quint16 dtlsPort);
+    void failed(const QString &reason);
+
+private:
+    void readOutput();
+    void fail(const QString &reason);
+
+    QProcess m_process;
+    QString m_output;
+    QTimer m_startTimeout;
+    quint16 m_dtlsPort = 0;
+    bool m_settled = false;
+};

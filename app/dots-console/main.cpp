@@ -1,0 +1,111 @@
+// dots-console: the operator console. Without a configured server profile it runs in demo
+// mode: it starts the bundled dots-simulator on 127.0.0.1 with a generated PKI and
+// connects to it, so a fresh machine shows a working console.
+#include "BuildInfo.h"
+#include "DemoServer.h"
+#include "MainWindow.h"
+#include "NoticeBar.h"
+#include "ScreenshotTimer.h"
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
+#include "pki/PkiGenerator.h"
+#include "signal/SignalChannel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoro/QCoroTask>
+#include <QDir>
+#include <QPointer>
+#include <QStandardPaths>
+
+using namespace dots;
+
+namespace {
+
+QCoro::Task<> connectTo(signal::SignalChannel *channel, QPointer<ui::MainWindow> window, signal::ServerProfile profile)
+{
+    auto task = channel->connectToServer(profile);
+    const auto result = co_await task;
+    if (!result.ok() && window)
+        window->showProblem(QObject::tr("Could not connect to %1: %2").arg(profile.label(), result.error().toString()));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("dots-console"));
+    QApplication::setApplicationDisplayName(QObject::tr("DOTS Console"));
+    QApplication::setApplicationVersion(BuildInfo::summary());
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Operator console for DDoS Open Threat Signaling (DOTS, RFC 9132)."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+        QObject::tr("Start the bundled DOTS server simulator and connect to it (the default while no server profile is configured)."));
+    const QCommandLineOption simulatorOption(QStringLiteral("simulator"),
+        QObject::tr("The dots-simulator executable for demo mode (default: next to this build, else on PATH)."),
+        QObject::tr("path"));
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QObject::tr("Save a PNG of the main window to <file> after --screenshot-delay seconds, then quit."),
+        QObject::tr("file"));
+    const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
+        QObject::tr("Seconds to wait before --screenshot (default 5)."), QObject::tr("seconds"), QStringLiteral("5"));
+    parser.addOptions({demoOption, simulatorOption, screenshotOption, delayOption});
+    parser.process(app);
+
+    // Long-lived objects, wired here and nowhere else.
+    signal::SignalChannel channel;
+    models::MitigationTableModel mitigations;
+    models::SignalEventLogModel log;
+    mitigations.attach(&channel);
+    log.attach(&channel);
+    ui::MainWindow window(&mitigations, &log);
+    window.show();
+
+    std::unique_ptr<ScreenshotTimer> screenshot;
+    if (parser.isSet(screenshotOption))
+        screenshot = std::make_unique<ScreenshotTimer>(&window, parser.value(screenshotOption),
+                                                       int(parser.value(delayOption).toDouble() * 1000));
+
+    // No server profiles exist yet, so demo mode is the only mode for now.
+    DemoServer demo;
+    const QString pkiDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-pki");
+    const QString simulator = parser.isSet(simulatorOption) ? parser.value(simulatorOption) : DemoServer::findSimulator();
+    if (const QString problem = pki::PkiGenerator::ensure(pkiDir); !problem.isEmpty()) {
+        window.showProblem(QObject::tr("Demo mode: the demo certificates could not be created in %1: %2")
+                               .arg(QDir::toNativeSeparators(pkiDir), problem));
+    } else if (simulator.isEmpty()) {
+        window.showProblem(QObject::tr("Demo mode needs dots-simulator, which was found neither next to this program nor on "
+                                       "PATH. Give its location with --simulator PATH."));
+    } else {
+        QPointer<ui::MainWindow> windowRef(&window);
+        QObject::connect(&demo, &DemoServer::ready, &window, [&, windowRef](quint16 port) {
+            const auto files = pki::PkiFiles::inDirectory(pkiDir);
+            signal::ServerProfile profile;
+            profile.name = QObject::tr("Demo simulator (127.0.0.1:%1)").arg(port);
+            profile.host = QStringLiteral("127.0.0.1");
+            profile.port = port;
+            profile.preference = transport::TransportPreference::DtlsOnly;
+            profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+            window.setChannel(&channel);
+            connectTo(&channel, windowRef, profile);
+        });
+        QObject::connect(&demo, &DemoServer::failed, &window,
+                         [&](const QString &reason) { window.showProblem(QObject::tr("Demo mode: %1").arg(reason)); });
+        const QString scenario = DemoServer::findDemoScenario();
+        window.showStarting(QObject::tr("Starting the demo server…"));
+        demo.start(simulator, pkiDir, scenario);
+        if (scenario.isEmpty())
+            window.notice()->showInfo(QObject::tr("Demo mode without attacks: the demo scenario (demo.json) was not found."));
+    }
+
+    // Closing the console ends the session first, then the demo server.
+    QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
+        channel.disconnectFromServer();
+        demo.stop();
+    });
+    return app.exec();
+}

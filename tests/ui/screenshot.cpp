@@ -1,0 +1,92 @@
+// Takes docs/screenshots/main-window.png: the main window on the real simulator playing
+// the demo scenario (10x fast), with a mitigation for each demo target, after a few seconds
+// of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds].
+#include "MainWindow.h"
+#include "EventLogDock.h"
+#include "MitigationDashboard.h"
+#include "SimulatorProcess.h"
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
+#include "pki/PkiGenerator.h"
+#include "signal/SignalChannel.h"
+
+#include <QApplication>
+#include <QCoro/QCoroTask>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace dots;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString output = args.value(1, QStringLiteral("main-window.png"));
+    const int seconds = args.value(2, QStringLiteral("12")).toInt();
+
+    QTemporaryDir dir;
+    const QString pkiDir = dir.filePath(QStringLiteral("pki"));
+    if (const QString problem = pki::PkiGenerator::ensure(pkiDir); !problem.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(problem));
+        return 1;
+    }
+    SimulatorProcess sim;
+    const QString started = sim.start(pkiDir, {QStringLiteral("--scenario"), QStringLiteral(DOTS_DEMO_SCENARIO),
+                                               QStringLiteral("--speed"), QStringLiteral("10")});
+    if (!started.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(started));
+        return 1;
+    }
+
+    signal::SignalChannel channel;
+    models::MitigationTableModel mitigations;
+    models::SignalEventLogModel log;
+    mitigations.attach(&channel);
+    log.attach(&channel);
+    ui::MainWindow window(&mitigations, &log);
+    window.setChannel(&channel);
+    window.resize(1280, 800);
+    window.show();
+
+    const auto files = pki::PkiFiles::inDirectory(pkiDir);
+    signal::ServerProfile profile;
+    profile.name = QStringLiteral("Demo simulator (127.0.0.1:%1)").arg(sim.dtlsPort());
+    profile.host = QStringLiteral("127.0.0.1");
+    profile.port = sim.dtlsPort();
+    profile.preference = transport::TransportPreference::DtlsOnly;
+    profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+    auto connecting = channel.connectToServer(profile);
+    const auto connected = QCoro::waitFor(connecting);
+    if (!connected.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(connected.error().toString()));
+        return 1;
+    }
+    // The demo scenario's targets, as an analyst would request them.
+    const QList<QPair<QString, quint8>> targets{{QStringLiteral("203.0.113.0/24"), 17},
+                                                 {QStringLiteral("198.51.100.25/32"), 6},
+                                                 {QStringLiteral("2001:db8:6401::/96"), 0}};
+    for (const auto &[prefix, protocol] : targets) {
+        signal::MitigationRequest request;
+        request.target.prefixes = {prefix};
+        if (protocol)
+            request.target.protocols = {protocol};
+        request.lifetime = 3600;
+        window.submitMitigation(request);
+    }
+
+    QTimer::singleShot(seconds * 1000, &app, [&] {
+        // A message selected, so the JSON pane shows what it is for.
+        auto *logView = window.eventLog()->view();
+        logView->selectRow(qMax(0, log.rowCount() - 1));
+        window.dashboard()->view()->clearSelection();
+        QApplication::processEvents();
+        const bool saved = window.grab().save(output);
+        std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(output));
+        channel.disconnectFromServer();
+        app.exit(saved ? 0 : 1);
+    });
+    return app.exec();
+}

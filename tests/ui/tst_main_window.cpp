@@ -1,0 +1,137 @@
+// The main window on a signal channel talking DTLS to the real simulator: request a
+// mitigation through the dialog, withdraw it, and watch the status bar when the server dies.
+#include "ConnectionStatusWidget.h"
+#include "MainWindow.h"
+#include "MitigationDashboard.h"
+#include "MitigationProxyModel.h"
+#include "NewMitigationDialog.h"
+#include "NoticeBar.h"
+#include "SimulatorProcess.h"
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
+#include "pki/PkiGenerator.h"
+#include "signal/SignalChannel.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dots;
+using Model = models::MitigationTableModel;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void emptyStateSaysWhatToDo()
+    {
+        Model mitigations;
+        models::SignalEventLogModel log;
+        ui::MainWindow window(&mitigations, &log);
+        QVERIFY(window.dashboard()->isShowingEmptyState());
+        const auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
+        QVERIFY(empty);
+        QVERIFY(empty->text().contains(QStringLiteral("Ctrl+N")));
+        QVERIFY(window.connectionStatus()->stateText().startsWith(QStringLiteral("Disconnected")));
+        QVERIFY(!window.newMitigationAction()->isEnabled());
+    }
+
+    void requestWithdrawAndLoseTheServer()
+    {
+        QTemporaryDir dir;
+        const QString pkiDir = dir.filePath(QStringLiteral("pki"));
+        QCOMPARE(pki::PkiGenerator::ensure(pkiDir), QString());
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+
+        signal::SignalChannel channel;
+        Model mitigations;
+        models::SignalEventLogModel log;
+        mitigations.attach(&channel);
+        log.attach(&channel);
+        ui::MainWindow window(&mitigations, &log);
+        window.setChannel(&channel);
+        QStringList questions;
+        window.setConfirmation([&](const QString &, const QString &question) {
+            questions << question;
+            return true;
+        });
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+
+        const auto files = pki::PkiFiles::inDirectory(pkiDir);
+        signal::ServerProfile profile;
+        profile.host = QStringLiteral("127.0.0.1");
+        profile.port = sim.dtlsPort();
+        profile.preference = transport::TransportPreference::DtlsOnly;
+        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+        auto connecting = channel.connectToServer(profile);
+        auto connected = QCoro::waitFor(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QTRY_COMPARE(window.connectionStatus()->stateText(), QStringLiteral("Connected"));
+        QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Good);
+        QVERIFY(window.newMitigationAction()->isEnabled());
+
+        // Ctrl+N opens the dialog.
+        QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+        ui::NewMitigationDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = window.findChild<ui::NewMitigationDialog *>()) && dialog->isVisible());
+        auto *prefix = dialog->findChild<QLineEdit *>(QStringLiteral("prefixEdit"));
+        auto *prefixError = dialog->findChild<QLabel *>(QStringLiteral("prefixError"));
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(prefix && prefixError && ok);
+        QVERIFY(!ok->isEnabled()); // nothing typed yet
+
+        QTest::keyClicks(prefix, QStringLiteral("10.0.0.0/33"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(prefixError->isVisible());
+        QVERIFY2(!prefixError->text().isEmpty(), "an invalid prefix says why beside the field");
+
+        prefix->clear();
+        QTest::keyClicks(prefix, QStringLiteral("198.51.100.0/24"));
+        QVERIFY(ok->isEnabled());
+        QVERIFY(!prefixError->isVisible());
+        QTest::mouseClick(ok, Qt::LeftButton);
+
+        // The row appears with a status from the simulator, and the dashboard says so.
+        QTRY_COMPARE_WITH_TIMEOUT(mitigations.rowCount(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!mitigations.index(0, Model::StatusColumn).data(Model::StatusNameRole).toString().isEmpty(), 10000);
+        QVERIFY(!window.dashboard()->isShowingEmptyState());
+        QCOMPARE(window.dashboard()->proxy()->rowCount(), 1);
+        const quint32 mid = mitigations.index(0, Model::MidColumn).data(Model::MidRole).toUInt();
+        QTRY_COMPARE(window.dashboard()->selectedMid(), std::optional<quint32>(mid));
+        QVERIFY(window.withdrawAction()->isEnabled());
+
+        // Delete withdraws after a confirmation.
+        window.dashboard()->view()->setFocus();
+        window.withdrawAction()->trigger();
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().contains(QString::number(mid)));
+        QTRY_COMPARE_WITH_TIMEOUT(mitigations.rowCount(), 0, 10000);
+        QTRY_VERIFY(window.dashboard()->isShowingEmptyState());
+
+        // The server disappears and the analyst asks for something: the DTLS session closes on
+        // the ICMP answer, the status bar turns red and says the session is lost, and the
+        // request's failure is told in words.
+        sim.kill();
+        signal::MitigationRequest again;
+        again.target.prefixes = {QStringLiteral("192.0.2.0/24")};
+        window.submitMitigation(again);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus()->stateText().startsWith(QStringLiteral("Session lost")), 20000);
+        QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
+        QVERIFY(!window.newMitigationAction()->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().contains(QStringLiteral("failed")), 30000);
+        channel.disconnectFromServer();
+    }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "tst_main_window.moc"

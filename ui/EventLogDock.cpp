@@ -1,0 +1,74 @@
+#include "EventLogDock.h"
+
+#include "models/SignalEventLogModel.h"
+
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+
+namespace dots::ui {
+
+using Log = models::SignalEventLogModel;
+
+EventLogDock::EventLogDock(models::SignalEventLogModel *model, QWidget *parent)
+    : QDockWidget(tr("Signal channel log"), parent)
+    , m_model(model)
+    , m_view(new QTableView)
+    , m_json(new QPlainTextEdit)
+{
+    setObjectName(QStringLiteral("eventLogDock"));
+    m_view->setObjectName(QStringLiteral("eventLogTable"));
+    m_view->setModel(model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_view->horizontalHeader()->resizeSection(Log::TimeColumn, 100);
+    m_view->horizontalHeader()->resizeSection(Log::DirectionColumn, 80);
+
+    m_json->setObjectName(QStringLiteral("eventJson"));
+    m_json->setReadOnly(true);
+    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_json->setPlaceholderText(tr("Select a message to see its body as JSON."));
+
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_view);
+    split->addWidget(m_json);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    setWidget(split);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &EventLogDock::showSelected);
+    // Follow new messages while the analyst is at the bottom; stay put while reading older ones.
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        auto *bar = m_view->verticalScrollBar();
+        m_view->setProperty("follow", bar->value() >= bar->maximum() - 2);
+    });
+    connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_view->property("follow").toBool())
+            m_view->scrollToBottom();
+    });
+}
+
+void EventLogDock::showSelected()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid()) {
+        m_json->clear();
+        return;
+    }
+    const QString json = current.data(Log::JsonRole).toString();
+    const QString problem = current.data(Log::ProblemRole).toString();
+    if (!problem.isEmpty())
+        m_json->setPlainText(tr("Could not decode the body: %1").arg(problem) + (json.isEmpty() ? QString() : QStringLiteral("\n\n") + json));
+    else
+        m_json->setPlainText(json.isEmpty() ? tr("(no body)") : json);
+}
+
+} // namespace dots::ui

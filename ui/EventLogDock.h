@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QDockWidget>
+
+class QPlainTextEdit;
+class QTableView;
+
+namespace dots::models { class SignalEventLogModel; }
+
+namespace dots::ui {
+
+// Every signal-channel message in words, with the decoded JSON of the selected one, for
+// the analyst who needs to see exactly what was said to the server and back.
+class EventLogDock : public QDockWidget
+{
+    Q_OBJECT
+public:
+    explicit EventLogDock(models::SignalEventLogModel *model, QWidget *parent = nullptr);
+
+    QTableView *view() const { return m_view; }
+    QPlainTextEdit *jsonPane() const { return m_json; }
+
+private:
+    void showSelected();
+
+    models::SignalEventLogModel *m_model;
+    QTableView *m_view;
+    QPlainTextEdit *m_json;
+};
+
+} // namespace dots::ui

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "signal/AttackStatus.h"
+#include "signal/MitigationRequest.h"
+
+#include <QCoro/QCoroTask>
+#include <QMainWindow>
+#include <QPointer>
+
+#include <functional>
+
+class QAction;
+
+namespace dots::models {
+class MitigationTableModel;
+class SignalEventLogModel;
+}
+namespace dots::signal { class SignalChannel; }
+
+namespace dots::ui {
+
+class ConnectionStatusWidget;
+class EventLogDock;
+class MitigationDashboard;
+class NoticeBar;
+
+// The console's main window: the mitigations dashboard in the middle, the signal-channel
+// log in a dock, and a status bar that always says whether the session is up and healthy.
+// Operations run as coroutines, so the window keeps painting while the server thinks.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // `channel` may be null until the application has one (see setChannel).
+    MainWindow(models::MitigationTableModel *mitigations, models::SignalEventLogModel *log,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void setChannel(signal::SignalChannel *channel);
+    // Something stands in the way of a session (e.g. the demo server did not start).
+    void showProblem(const QString &text);
+    void showStarting(const QString &what);
+
+    // Asks yes/no before a destructive action; tests replace the message box.
+    using Confirmation = std::function<bool(const QString &title, const QString &question)>;
+    void setConfirmation(Confirmation confirm) { m_confirm = std::move(confirm); }
+
+    ConnectionStatusWidget *connectionStatus() const { return m_connection; }
+    MitigationDashboard *dashboard() const { return m_dashboard; }
+    EventLogDock *eventLog() const { return m_logDock; }
+    NoticeBar *notice() const { return m_notice; }
+    QAction *newMitigationAction() const { return m_newAction; }
+    QAction *withdrawAction() const { return m_withdrawAction; }
+    QAction *renewAction() const { return m_renewAction; }
+
+    // Opens the New mitigation dialog (window-modal, not blocking) and sends on OK.
+    void openNewMitigationDialog();
+
+public slots:
+    QCoro::Task<> submitMitigation(dots::signal::MitigationRequest request);
+    QCoro::Task<> withdrawSelected();
+    QCoro::Task<> renewSelected();
+    QCoro::Task<> sendEfficacy(dots::signal::AttackStatus status);
+
+private:
+    void createActions();
+    void updateActions();
+    void reportSuccess(const QString &text);
+    void reportFailure(const QString &text);
+    bool confirm(const QString &title, const QString &question);
+
+    models::MitigationTableModel *m_mitigations;
+    models::SignalEventLogModel *m_log;
+    QPointer<signal::SignalChannel> m_channel;
+    ConnectionStatusWidget *m_connection;
+    MitigationDashboard *m_dashboard;
+    EventLogDock *m_logDock;
+    NoticeBar *m_notice;
+    QAction *m_newAction = nullptr;
+    QAction *m_withdrawAction = nullptr;
+    QAction *m_renewAction = nullptr;
+    QAction *m_underAttackAction = nullptr;
+    QAction *m_mitigatedAction = nullptr;
+    Confirmation m_confirm;
+    int m_busy = 0; // operations in flight
+};
+
+} // namespace dots::ui

@@ -1,0 +1,35 @@
+#include "MitigationProxyModel.h"
+
+#include "models/MitigationTableModel.h"
+
+#include <QColor>
+#include <QFont>
+
+namespace dots::ui {
+
+MitigationProxyModel::MitigationProxyModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setSortRole(models::MitigationTableModel::SortRole);
+    setFilterCaseSensitivity(Qt::CaseInsensitive);
+    setFilterKeyColumn(-1);
+    setDynamicSortFilter(true);
+}
+
+QVariant MitigationProxyModel::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::ForegroundRole && index.data(models::MitigationTableModel::StaleRole).toBool())
+        return QColor(0x75, 0x75, 0x75);
+    if (role == Qt::FontRole && index.data(models::MitigationTableModel::StaleRole).toBool()) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::ToolTipRole && index.data(models::MitigationTableModel::StaleRole).toBool()) {
+        const QString tip = QSortFilterProxyModel::data(index, role).toString();
+        return tr("Last known state: the session to the server is lost.") + (tip.isEmpty() ? QString() : QStringLiteral("\n") + tip);
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
+} // namespace dots::ui

@@ -1,0 +1,51 @@
+#include "NoticeBar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+
+namespace dots::ui {
+
+NoticeBar::NoticeBar(QWidget *parent)
+    : QFrame(parent)
+    , m_label(new QLabel(this))
+{
+    setObjectName(QStringLiteral("noticeBar"));
+    m_label->setWordWrap(true);
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *close = new QToolButton(this);
+    close->setText(tr("Dismiss"));
+    close->setAutoRaise(true);
+    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_label, 1);
+    layout->addWidget(close);
+    hide();
+}
+
+void NoticeBar::showProblem(const QString &text)
+{
+    showText(text, QStringLiteral("#noticeBar { background: #fdecea; border: 1px solid #c62828; border-radius: 4px; }"
+                                  " QLabel { color: #7f1d1d; }"));
+}
+
+void NoticeBar::showInfo(const QString &text)
+{
+    showText(text, QStringLiteral("#noticeBar { background: #e3f2fd; border: 1px solid #1e88e5; border-radius: 4px; }"
+                                  " QLabel { color: #0d3c61; }"));
+}
+
+QString NoticeBar::text() const
+{
+    return isVisible() || !isHidden() ? m_label->text() : QString();
+}
+
+void NoticeBar::showText(const QString &text, const QString &style)
+{
+    setStyleSheet(style);
+    m_label->setText(text);
+    show();
+}
+
+} // namespace dots::ui
