@@ -840,11 +840,16 @@ void SignalChannel::logIncoming(const CoapResponse &response, const QString &con
     message.time = QDateTime::currentDateTimeUtc();
     message.summary = QStringLiteral("%1 for %2").arg(response.codeString(), context);
     if (!response.payload.isEmpty()) {
-        if (response.contentFormat == transport::ContentFormatDotsCbor || !response.contentFormat) {
+        // An error answer without a content format carries a diagnostic text (RFC 7252 section
+        // 5.5.2); anything else is expected to be dots+cbor, even when a peer omits the format.
+        const bool diagnostic = !response.isSuccess() && response.contentFormat != transport::ContentFormatDotsCbor;
+        if (diagnostic) {
+            message.summary += QStringLiteral(": ") + QString::fromUtf8(response.payload).trimmed();
+        } else if (response.contentFormat == transport::ContentFormatDotsCbor || !response.contentFormat) {
             if (const auto body = decodeBody(response.payload, &message.problem))
                 message.body = *body;
         } else {
-            message.problem = QString::fromUtf8(response.payload);
+            message.problem = QStringLiteral("unexpected content format %1").arg(*response.contentFormat);
         }
     }
     emit messageExchanged(message);

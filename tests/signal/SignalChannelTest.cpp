@@ -174,6 +174,40 @@ private slots:
         }
     }
 
+    void serverRefusalIsTypedWithItsDiagnostic()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connecting = channel.connectToServer(profileFor(sim, transport::Transport::Dtls));
+        auto connected = QCoro::waitFor(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        MitigationRequest request = requestFor(QStringLiteral("203.0.113.64/26"));
+        request.mid = 50;
+        auto creating = channel.requestMitigation(request);
+        auto created = QCoro::waitFor(creating);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+
+        QList<SignalMessage> log;
+        connect(&channel, &SignalChannel::messageExchanged, this, [&log](const SignalMessage &m) { log << m; });
+        request.mid = 40; // RFC 9132: a new mid must be greater than the ones used before
+        request.target.prefixes = {QStringLiteral("203.0.113.128/26")};
+        auto refusing = channel.requestMitigation(request);
+        auto refused = QCoro::waitFor(refusing);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind, SignalError::Kind::Coap);
+        QCOMPARE(refused.error().codeString(), QStringLiteral("4.00"));
+        QVERIFY2(refused.error().diagnostic.contains(QStringLiteral("mid values must increase")), qPrintable(refused.error().toString()));
+        // The event log shows the diagnostic in words, not as an undecodable body.
+        QVERIFY(!log.isEmpty());
+        const SignalMessage &answer = log.last();
+        QCOMPARE(answer.direction, SignalMessage::Direction::Incoming);
+        QVERIFY2(answer.summary.startsWith(QStringLiteral("4.00")) && answer.summary.contains(QStringLiteral("mid values must increase")),
+                 qPrintable(answer.summary));
+        QVERIFY2(answer.problem.isEmpty(), qPrintable(answer.problem));
+    }
+
     void untrustedServerIsRefusedWithReason()
     {
         SimulatorProcess sim;
