@@ -158,12 +158,17 @@ void ConnectionStatusWidget::refresh()
     if (connection)
         m_transport->setToolTip(connection->describe());
 
+    // The interval alongside the age, so "25 s ago" reads as fine when it is every 30 s.
     const QDateTime last = c->lastHeartbeatAnswered();
+    const auto interval = c->activeConfig().heartbeatInterval.currentValue;
+    const QString every = interval ? tr(" (every %1 s)").arg(*interval) : QString();
     if (last.isValid()) {
         const qint64 age = qMax<qint64>(0, last.secsTo(QDateTime::currentDateTimeUtc()));
-        m_heartbeat->setText(tr("Heartbeat: answered %1 ago").arg(models::formatDuration(std::chrono::seconds(age))));
+        m_heartbeat->setText(tr("Heartbeat: answered %1 ago").arg(models::formatDuration(std::chrono::seconds(age))) + every);
+    } else if (c->state() == signal::SignalChannel::State::Connected) {
+        m_heartbeat->setText(tr("Heartbeat: first one pending") + every);
     } else {
-        m_heartbeat->setText(tr("Heartbeat: none answered yet"));
+        m_heartbeat->setText(tr("Heartbeat: -"));
     }
     if (!m_flashOff.isActive())
         paintDot(m_heartbeatDot, toneColor(m_tone), true);

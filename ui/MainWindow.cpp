@@ -259,7 +259,9 @@ QCoro::Task<> MainWindow::sendEfficacy(signal::AttackStatus attackStatus)
 
 void MainWindow::reportSuccess(const QString &text)
 {
-    statusBar()->showMessage(text, 15000);
+    // The status bar's left side is narrow next to the connection details: the banner has room.
+    statusBar()->clearMessage();
+    m_notice->showInfo(text);
 }
 
 void MainWindow::reportFailure(const QString &text)

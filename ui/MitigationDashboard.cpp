@@ -48,14 +48,23 @@ MitigationDashboard::MitigationDashboard(models::MitigationTableModel *model, QW
     auto *header = m_view->horizontalHeader();
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    header->setStretchLastSection(true);
-    header->resizeSection(Model::MidColumn, 56);
-    header->resizeSection(Model::StatusColumn, 230);
-    header->resizeSection(Model::TargetColumn, 260);
-    header->resizeSection(Model::LifetimeColumn, 110);
-    header->resizeSection(Model::StartedColumn, 90);
-    for (int c : {Model::BitRateColumn, Model::PacketRateColumn, Model::BytesColumn, Model::PacketsColumn})
-        header->resizeSection(c, 120);
+    // Fixed widths so columns do not jump with every notification; the target takes the rest.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const auto fit = [&](int column, const QString &sample) {
+        const int headerWidth = fm.horizontalAdvance(model->headerData(column, Qt::Horizontal).toString()) + 18;
+        header->resizeSection(column, qMax(headerWidth, fm.horizontalAdvance(sample) + 20));
+    };
+    fit(Model::MidColumn, QStringLiteral("00000"));
+    fit(Model::StatusColumn, QStringLiteral("Attack successfully mitigated") + QStringLiteral("MMMM")); // plus the badge's padding
+    fit(Model::LifetimeColumn, QStringLiteral("23 h 59 min"));
+    fit(Model::StartedColumn, QStringLiteral("00:00:00"));
+    fit(Model::BitRateColumn, QStringLiteral("999 Mbit/s"));
+    fit(Model::PacketRateColumn, QStringLiteral("999 kpps"));
+    fit(Model::BytesColumn, QStringLiteral("999 GB"));
+    fit(Model::PacketsColumn, QStringLiteral("999 M packets"));
+    fit(Model::ConflictColumn, QStringLiteral("Conflict"));
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(Model::TargetColumn, QHeaderView::Stretch);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MitigationDashboard::selectionChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MitigationDashboard::selectionChanged);
 
@@ -119,8 +128,8 @@ void MitigationDashboard::updateEmptyState()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    m_count->setText(total == shown ? tr("%n mitigation(s)", nullptr, total)
-                                    : tr("%1 of %n shown", nullptr, total).arg(shown));
+    const QString count = total == 1 ? tr("1 mitigation") : tr("%1 mitigations").arg(total);
+    m_count->setText(total == shown ? count : tr("%1 shown of %2").arg(shown).arg(count));
     if (total == 0)
         m_empty->setText(tr("No mitigations. Request one with New mitigation (Ctrl+N)."));
     else if (shown == 0)

@@ -3,6 +3,7 @@
 #include "models/MitigationTableModel.h"
 
 #include <QColor>
+#include <QDateTime>
 #include <QFont>
 
 namespace dots::ui {
@@ -18,6 +19,16 @@ MitigationProxyModel::MitigationProxyModel(QObject *parent)
 
 QVariant MitigationProxyModel::data(const QModelIndex &index, int role) const
 {
+    // Today's start times without the date: the column stays narrow and the date is noise.
+    if (role == Qt::DisplayRole && index.column() == models::MitigationTableModel::StartedColumn) {
+        const QDateTime started = QDateTime::fromString(QSortFilterProxyModel::data(index, role).toString(),
+                                                        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        if (started.isValid() && started.date() == QDate::currentDate())
+            return started.toString(QStringLiteral("HH:mm:ss"));
+    }
+    if (role == Qt::ToolTipRole && index.column() == models::MitigationTableModel::StartedColumn
+        && !index.data(models::MitigationTableModel::StaleRole).toBool())
+        return tr("Started %1").arg(QSortFilterProxyModel::data(index, Qt::DisplayRole).toString());
     if (role == Qt::ForegroundRole && index.data(models::MitigationTableModel::StaleRole).toBool())
         return QColor(0x75, 0x75, 0x75);
     if (role == Qt::FontRole && index.data(models::MitigationTableModel::StaleRole).toBool()) {

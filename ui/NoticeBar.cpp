@@ -21,24 +21,31 @@ NoticeBar::NoticeBar(QWidget *parent)
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_label, 1);
     layout->addWidget(close);
+    m_hideInfo.setSingleShot(true);
+    connect(&m_hideInfo, &QTimer::timeout, this, &QWidget::hide);
     hide();
 }
 
 void NoticeBar::showProblem(const QString &text)
 {
+    m_hideInfo.stop();
     showText(text, QStringLiteral("#noticeBar { background: #fdecea; border: 1px solid #c62828; border-radius: 4px; }"
                                   " QLabel { color: #7f1d1d; }"));
 }
 
-void NoticeBar::showInfo(const QString &text)
+void NoticeBar::showInfo(const QString &text, int hideAfterMs)
 {
+    // Good news fades; problems stay until dismissed.
+    m_hideInfo.stop();
+    if (hideAfterMs > 0)
+        m_hideInfo.start(hideAfterMs);
     showText(text, QStringLiteral("#noticeBar { background: #e3f2fd; border: 1px solid #1e88e5; border-radius: 4px; }"
                                   " QLabel { color: #0d3c61; }"));
 }
 
 QString NoticeBar::text() const
 {
-    return isVisible() || !isHidden() ? m_label->text() : QString();
+    return isHidden() ? QString() : m_label->text();
 }
 
 void NoticeBar::showText(const QString &text, const QString &style)

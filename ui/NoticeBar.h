@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QTimer>
 
 class QLabel;
 
@@ -15,13 +16,15 @@ public:
     explicit NoticeBar(QWidget *parent = nullptr);
 
     void showProblem(const QString &text);
-    void showInfo(const QString &text);
+    // Disappears after `hideAfterMs` (0: stays until dismissed).
+    void showInfo(const QString &text, int hideAfterMs = 20000);
     QString text() const;
 
 private:
     void showText(const QString &text, const QString &style);
 
     QLabel *m_label;
+    QTimer m_hideInfo;
 };
 
 } // namespace dots::ui

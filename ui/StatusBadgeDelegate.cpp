@@ -38,18 +38,19 @@ void StatusBadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         ink = QColor(0x61, 0x61, 0x61);
     }
 
-    const QFontMetrics fm(opt.font);
-    const int width = qMin(fm.horizontalAdvance(text) + 2 * kPadX, opt.rect.width() - 4);
+    painter->save();
+    painter->setFont(opt.font);
+    // The painter's metrics, not the screen's: a grab or a printer may differ.
+    const QFontMetrics fm = painter->fontMetrics();
+    const int width = qMin(fm.horizontalAdvance(text) + 2 * kPadX + 2, opt.rect.width() - 8);
     const int height = qMin(fm.height() + 2 * kPadY, opt.rect.height() - 2);
     const QRect badge(opt.rect.left() + 4, opt.rect.center().y() - height / 2 + 1, width, height);
 
-    painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(badge, height / 2.0, height / 2.0);
     painter->setPen(ink);
-    painter->setFont(opt.font);
     painter->drawText(badge.adjusted(kPadX, 0, -kPadX, 0), Qt::AlignCenter,
                       fm.elidedText(text, Qt::ElideRight, badge.width() - 2 * kPadX));
     painter->restore();

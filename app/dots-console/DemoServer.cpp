@@ -2,7 +2,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QStandardPaths>
 
@@ -57,6 +61,22 @@ QString DemoServer::findDemoScenario()
         if (QFileInfo::exists(candidate))
             return QFileInfo(candidate).canonicalFilePath();
     return {};
+}
+
+QStringList DemoServer::attackedPrefixes(const QString &scenario)
+{
+    QFile file(scenario);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList prefixes;
+    const QJsonArray attacks = QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("attacks")).toArray();
+    for (const QJsonValue &attack : attacks) {
+        const QJsonArray list = attack.toObject().value(QStringLiteral("target")).toObject().value(QStringLiteral("target-prefix")).toArray();
+        for (const QJsonValue &prefix : list)
+            if (!prefixes.contains(prefix.toString()))
+                prefixes << prefix.toString();
+    }
+    return prefixes;
 }
 
 void DemoServer::start(const QString &simulator, const QString &pkiDirectory, const QString &scenario)

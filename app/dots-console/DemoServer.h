@@ -19,6 +19,8 @@ public:
     static QString findSimulator();
     // simulator/scenarios/demo.json of the source tree, else of an installed data folder.
     static QString findDemoScenario();
+    // The target prefixes the scenario attacks, so the analyst knows what to protect.
+    static QStringList attackedPrefixes(const QString &scenario);
 
     // Starts it; ends with ready() or failed(). Empty `scenario`: no attacks.
     void start(const QString &simulator, const QString &pkiDirectory, const QString &scenario);

@@ -98,8 +98,13 @@ int main(int argc, char *argv[])
         const QString scenario = DemoServer::findDemoScenario();
         window.showStarting(QObject::tr("Starting the demo server…"));
         demo.start(simulator, pkiDir, scenario);
+        const QStringList attacked = DemoServer::attackedPrefixes(scenario);
         if (scenario.isEmpty())
-            window.notice()->showInfo(QObject::tr("Demo mode without attacks: the demo scenario (demo.json) was not found."));
+            window.notice()->showInfo(QObject::tr("Demo mode without attacks: the demo scenario (demo.json) was not found."), 0);
+        else if (!attacked.isEmpty())
+            window.notice()->showInfo(QObject::tr("Demo mode: a simulated DOTS server on this computer plays attacks on %1, "
+                                                  "in turn, over and over. Request a mitigation for one of them "
+                                                  "(Ctrl+N) to watch it work.").arg(attacked.join(QStringLiteral(", "))), 0);
     }
 
     // Closing the console ends the session first, then the demo server.
