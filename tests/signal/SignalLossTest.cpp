@@ -108,6 +108,12 @@ private slots:
         QCOMPARE(channel.activeConfig().missingHbAllowed.currentValue, std::optional<quint16>(3));
         QSignalSpy answered(&channel, &SignalChannel::heartbeatAnswered);
         QTRY_VERIFY_WITH_TIMEOUT(answered.count() >= 1, 5000);
+        auto requesting = channel.requestMitigation(requestFor(QStringLiteral("203.0.113.200/32")));
+        auto created = QCoro::waitFor(requesting);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+        QTRY_COMPARE_WITH_TIMEOUT(channel.coapClient()->observations().size(), qsizetype(1), 5000);
+        const QByteArray observationBefore = channel.coapClient()->observations().first();
 
         // What the channel reports at each miss and when it declares the session lost.
         // Heartbeats go on while reconnecting, so take the figures when Lost is reported.
@@ -145,6 +151,10 @@ private slots:
         const int answeredBefore = answered.count();
         QTRY_VERIFY_WITH_TIMEOUT(answered.count() > answeredBefore, 5000);
         QCOMPARE(channel.missedHeartbeats(), 0);
+        // The mitigation stayed known throughout and is observed again on the new session.
+        QVERIFY(channel.mitigation(mid).has_value());
+        QTRY_COMPARE_WITH_TIMEOUT(channel.coapClient()->observations().size(), qsizetype(1), 5000);
+        QVERIFY(channel.coapClient()->observations().first() != observationBefore);
     }
 
     void oneLostHeartbeatAnswerIsNotALoss()
