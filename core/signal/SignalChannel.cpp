@@ -334,6 +334,9 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
             setState(State::Connected, QStringLiteral("heartbeats answered again"));
         co_return;
     }
+    // A heartbeat cut short by our own reconnect says nothing about the server.
+    if (result.error().kind == transport::TransportError::Kind::Cancelled)
+        co_return;
     ++m_missedHeartbeats;
     emit heartbeatMissed(m_missedHeartbeats);
     const int allowed = config.missingHbAllowed.currentValue.value_or(defaults::kMissingHbAllowed);
