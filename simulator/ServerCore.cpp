@@ -12,7 +12,6 @@ namespace {
 
 const QString kMitigationScope = QStringLiteral("ietf-dots-signal-channel:mitigation-scope");
 const QString kHeartbeat = QStringLiteral("ietf-dots-signal-channel:heartbeat");
-constexpr quint32 kMidRolloverThreshold = 3221225471u; // 3/4 of 2^32-1, RFC 9132 §4.4.1
 
 // The Uri-Path parameters after the resource name: cuid=, cdid=, mid=, sid=.
 struct PathParams {
@@ -345,22 +344,10 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
 
     ClientState &state = client(cuid);
     if (!existing) {
-        const bool reuseOfFinished = existingIt != mine.end();
-        const bool rollover = !clientActive && state.highestMid && *state.highestMid >= kMidRolloverThreshold;
-        if (state.highestMid && mid <= *state.highestMid && !reuseOfFinished && !rollover) {
-            // A lower mid that overlaps a higher one is a conflict (RFC 9132 §4.4.1); otherwise it
-            // breaks the rule that mid values increase monotonically.
-            bool overlapsHigher = false;
-            for (auto &[otherMid, other] : mine) {
-                if (otherMid > mid && !isFinished(other.status) && other.triggerMitigation == trigger
-                    && targets.overlap(other.targets))
-                    overlapsHigher = true;
-            }
-            if (!overlapsHigher)
-                return badRequest(QStringLiteral("mid=%1 is not greater than %2, the highest mid this client has used; "
-                                                 "mid values must increase monotonically (RFC 9132 §4.4.1)")
-                                      .arg(mid).arg(*state.highestMid));
-        }
+        // A lower mid that does not overlap is accepted: RFC 9132 §4.4.1 makes increasing mids
+        // the client's duty so that the server can order overlapping requests, and requests
+        // overtake each other on a lossy path. go-dots accepts them too. Overlaps with a
+        // higher mid are conflicts, handled below.
         if (activeCount() >= policy().maxMitigations) {
             ServerResponse busy = ServerResponse::error(CoapCode::ServiceUnavailable,
                 QStringLiteral("the mitigator is at its limit of %1 mitigations").arg(policy().maxMitigations));

@@ -183,27 +183,22 @@ private slots:
         auto connecting = channel.connectToServer(profileFor(sim, transport::Transport::Dtls));
         auto connected = QCoro::waitFor(connecting);
         QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
-        MitigationRequest request = requestFor(QStringLiteral("203.0.113.64/26"));
-        request.mid = 50;
-        auto creating = channel.requestMitigation(request);
-        auto created = QCoro::waitFor(creating);
-        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
-
         QList<SignalMessage> log;
         connect(&channel, &SignalChannel::messageExchanged, this, [&log](const SignalMessage &m) { log << m; });
-        request.mid = 40; // RFC 9132: a new mid must be greater than the ones used before
-        request.target.prefixes = {QStringLiteral("203.0.113.128/26")};
+        // RFC 9133 filter control is refused while no mitigation is active (go-dots does the same).
+        MitigationRequest request = requestFor(QStringLiteral("203.0.113.64/26"));
+        request.aclList = {AclListEntry{QStringLiteral("block-dns"), ActivationType::Immediate}};
         auto refusing = channel.requestMitigation(request);
         auto refused = QCoro::waitFor(refusing);
         QVERIFY(!refused.ok());
         QCOMPARE(refused.error().kind, SignalError::Kind::Coap);
         QCOMPARE(refused.error().codeString(), QStringLiteral("4.00"));
-        QVERIFY2(refused.error().diagnostic.contains(QStringLiteral("mid values must increase")), qPrintable(refused.error().toString()));
+        QVERIFY2(refused.error().diagnostic.contains(QStringLiteral("MUST NOT be used in 'idle' time")), qPrintable(refused.error().toString()));
         // The event log shows the diagnostic in words, not as an undecodable body.
         QVERIFY(!log.isEmpty());
         const SignalMessage &answer = log.last();
         QCOMPARE(answer.direction, SignalMessage::Direction::Incoming);
-        QVERIFY2(answer.summary.startsWith(QStringLiteral("4.00")) && answer.summary.contains(QStringLiteral("mid values must increase")),
+        QVERIFY2(answer.summary.startsWith(QStringLiteral("4.00")) && answer.summary.contains(QStringLiteral("MUST NOT be used in 'idle' time")),
                  qPrintable(answer.summary));
         QVERIFY2(answer.problem.isEmpty(), qPrintable(answer.problem));
     }
