@@ -125,7 +125,7 @@ void ConnectionStatusWidget::showStarting(const QString &what)
 
 QString ConnectionStatusWidget::stateText() const
 {
-    return m_state->text();
+    return m_state->toolTip();
 }
 
 void ConnectionStatusWidget::refresh()
@@ -185,7 +185,8 @@ void ConnectionStatusWidget::setState(Tone tone, const QString &text)
 {
     m_tone = tone;
     paintDot(m_stateDot, toneColor(tone));
-    m_state->setText(text);
+    // Long reasons are cut in the bar and shown whole in the tooltip.
+    m_state->setText(m_state->fontMetrics().elidedText(text, Qt::ElideRight, 420));
     m_state->setStyleSheet(QStringLiteral("color: %1;").arg(tone == Tone::Warning ? QStringLiteral("#8a5a00")
                                                                                   : toneColor(tone).name()));
     m_state->setToolTip(text);

@@ -88,7 +88,7 @@ void MainWindow::showProblem(const QString &text)
 {
     m_notice->showProblem(text);
     if (!m_channel)
-        m_connection->showDisconnected(text);
+        m_connection->showDisconnected(tr("no server (see the message above)"));
 }
 
 void MainWindow::showStarting(const QString &what)

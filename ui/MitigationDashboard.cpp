@@ -68,6 +68,7 @@ MitigationDashboard::MitigationDashboard(models::MitigationTableModel *model, QW
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MitigationDashboard::selectionChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MitigationDashboard::selectionChanged);
 
+    m_count->setObjectName(QStringLiteral("mitigationCount"));
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -98,6 +99,8 @@ MitigationDashboard::MitigationDashboard(models::MitigationTableModel *model, QW
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MitigationDashboard::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MitigationDashboard::updateEmptyState);
     connect(m_filter, &QLineEdit::textChanged, this, &MitigationDashboard::updateEmptyState);
+    // Staleness changes arrive as dataChanged of every row.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MitigationDashboard::updateEmptyState);
     updateEmptyState();
 }
 
@@ -129,7 +132,10 @@ void MitigationDashboard::updateEmptyState()
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
     const QString count = total == 1 ? tr("1 mitigation") : tr("%1 mitigations").arg(total);
-    m_count->setText(total == shown ? count : tr("%1 shown of %2").arg(shown).arg(count));
+    QString text = total == shown ? count : tr("%1 shown of %2").arg(shown).arg(count);
+    if (m_model->isStale() && total > 0)
+        text += tr(" — last known state, the session is lost");
+    m_count->setText(text);
     if (total == 0)
         m_empty->setText(tr("No mitigations. Request one with New mitigation (Ctrl+N)."));
     else if (shown == 0)

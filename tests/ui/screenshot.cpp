@@ -1,17 +1,22 @@
 // Takes docs/screenshots/main-window.png: the main window on the real simulator playing
 // the demo scenario (10x fast), with a mitigation for each demo target, after a few seconds
-// of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds].
+// of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds] [mode].
+// Modes: "main" (default); "lost": the server killed, the session lost; "dialog": the New
+// mitigation dialog with a wrong prefix.
 #include "MainWindow.h"
 #include "EventLogDock.h"
 #include "MitigationDashboard.h"
+#include "NewMitigationDialog.h"
 #include "SimulatorProcess.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCoro/QCoroTask>
+#include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -26,6 +31,7 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const QString output = args.value(1, QStringLiteral("main-window.png"));
     const int seconds = args.value(2, QStringLiteral("12")).toInt();
+    const QString mode = args.value(3, QStringLiteral("main"));
 
     QTemporaryDir dir;
     const QString pkiDir = dir.filePath(QStringLiteral("pki"));
@@ -77,7 +83,25 @@ int main(int argc, char *argv[])
         window.submitMitigation(request);
     }
 
+    if (mode == QLatin1String("lost"))
+        QTimer::singleShot(qMax(1, seconds - 8) * 1000, &app, [&] {
+            sim.kill();
+            window.renewAction()->setEnabled(true);
+            window.dashboard()->selectMid(1);
+            window.renewSelected(); // traffic, so the closed session is noticed
+        });
     QTimer::singleShot(seconds * 1000, &app, [&] {
+        if (mode == QLatin1String("dialog")) {
+            window.openNewMitigationDialog();
+            auto *dialog = window.findChild<ui::NewMitigationDialog *>();
+            dialog->findChild<QLineEdit *>(QStringLiteral("prefixEdit"))->setText(QStringLiteral("203.0.113.0/33"));
+            dialog->findChild<QLineEdit *>(QStringLiteral("portsEdit"))->setText(QStringLiteral("53, 8080-80"));
+            QApplication::processEvents();
+            const bool saved = dialog->grab().save(output);
+            std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(output));
+            app.exit(saved ? 0 : 1);
+            return;
+        }
         // A message selected, so the JSON pane shows what it is for.
         auto *logView = window.eventLog()->view();
         logView->selectRow(qMax(0, log.rowCount() - 1));

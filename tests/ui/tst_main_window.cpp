@@ -52,6 +52,9 @@ private slots:
         QVERIFY2(started.isEmpty(), qPrintable(started));
 
         signal::SignalChannel channel;
+        signal::RetryPolicy retry;
+        retry.deadline = std::chrono::seconds(8); // the request after the server died fails sooner
+        channel.setRetryPolicy(retry);
         Model mitigations;
         models::SignalEventLogModel log;
         mitigations.attach(&channel);
@@ -115,18 +118,39 @@ private slots:
         window.withdrawAction()->trigger();
         QCOMPARE(questions.size(), 1);
         QVERIFY(questions.first().contains(QString::number(mid)));
-        QTRY_COMPARE_WITH_TIMEOUT(mitigations.rowCount(), 0, 10000);
-        QTRY_VERIFY(window.dashboard()->isShowingEmptyState());
+        // Gone, or back from a later notification as "withdrawn, terminating" (status 5).
+        const auto withdrawnOrGone = [&] {
+            const int row = mitigations.rowOfMid(mid);
+            return row < 0
+                || mitigations.index(row, Model::StatusColumn).data(Model::StatusNameRole).toString()
+                       == QStringLiteral("dots-client-withdrawn-mitigation");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(withdrawnOrGone(), 10000);
+        QTRY_VERIFY(window.notice()->text().contains(QStringLiteral("withdrawn")));
 
         // The server disappears and the analyst asks for something: the DTLS session closes on
         // the ICMP answer, the status bar turns red and says the session is lost, and the
         // request's failure is told in words.
+        signal::MitigationRequest kept;
+        kept.target.prefixes = {QStringLiteral("203.0.113.0/24")};
+        window.submitMitigation(kept);
+        const auto keptRow = [&] {
+            for (int row = 0; row < mitigations.rowCount(); ++row)
+                if (mitigations.index(row, Model::TargetColumn).data().toString() == kept.target.prefixes.first())
+                    return row;
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(keptRow() >= 0, 10000);
         sim.kill();
         signal::MitigationRequest again;
         again.target.prefixes = {QStringLiteral("192.0.2.0/24")};
         window.submitMitigation(again);
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus()->stateText().startsWith(QStringLiteral("Session lost")), 20000);
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
+        // The row stays, greyed, as the last known state.
+        QTRY_VERIFY(window.dashboard()->findChild<QLabel *>(QStringLiteral("mitigationCount"))->text().contains(QStringLiteral("last known")));
+        QVERIFY(mitigations.index(keptRow(), Model::TargetColumn).data(Model::StaleRole).toBool());
+        QVERIFY(window.dashboard()->proxy()->index(0, Model::TargetColumn).data(Qt::ForegroundRole).isValid());
         QVERIFY(!window.newMitigationAction()->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().contains(QStringLiteral("failed")), 30000);
         channel.disconnectFromServer();
