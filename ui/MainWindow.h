@@ -52,6 +52,8 @@ public:
     QAction *newMitigationAction() const { return m_newAction; }
     QAction *withdrawAction() const { return m_withdrawAction; }
     QAction *renewAction() const { return m_renewAction; }
+    QAction *underAttackAction() const { return m_underAttackAction; }
+    QAction *mitigatedAction() const { return m_mitigatedAction; }
 
     // Opens the New mitigation dialog (window-modal, not blocking) and sends on OK.
     void openNewMitigationDialog();

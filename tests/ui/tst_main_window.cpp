@@ -113,6 +113,12 @@ private slots:
         QTRY_COMPARE(window.dashboard()->selectedMid(), std::optional<quint32>(mid));
         QVERIFY(window.withdrawAction()->isEnabled());
 
+        // Renew and efficacy updates answer in words.
+        window.renewAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().contains(QStringLiteral("renewed")), 10000);
+        window.mitigatedAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().startsWith(QStringLiteral("Reported")), 10000);
+
         // Delete withdraws after a confirmation.
         window.dashboard()->view()->setFocus();
         window.withdrawAction()->trigger();
