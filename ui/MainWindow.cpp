@@ -157,6 +157,7 @@ void MainWindow::updateActions()
     const bool connected = m_channel && m_channel->state() == signal::SignalChannel::State::Connected;
     const bool selected = m_dashboard->selectedMid().has_value();
     m_newAction->setEnabled(connected);
+    m_dashboard->setCanRequest(connected);
     for (QAction *a : {m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction})
         a->setEnabled(connected && selected);
 }

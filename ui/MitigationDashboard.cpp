@@ -127,6 +127,14 @@ bool MitigationDashboard::isShowingEmptyState() const
     return m_stack->currentWidget() == m_empty;
 }
 
+void MitigationDashboard::setCanRequest(bool canRequest)
+{
+    if (m_canRequest == canRequest)
+        return;
+    m_canRequest = canRequest;
+    updateEmptyState();
+}
+
 void MitigationDashboard::updateEmptyState()
 {
     const int total = m_model->rowCount();
@@ -137,7 +145,8 @@ void MitigationDashboard::updateEmptyState()
         text += tr(" — last known state, the session is lost");
     m_count->setText(text);
     if (total == 0)
-        m_empty->setText(tr("No mitigations. Request one with New mitigation (Ctrl+N)."));
+        m_empty->setText(m_canRequest ? tr("No mitigations. Request one with New mitigation (Ctrl+N).")
+                                      : tr("No mitigations. New mitigation (Ctrl+N) is available once the server is connected."));
     else if (shown == 0)
         m_empty->setText(tr("No mitigation matches \"%1\".").arg(m_filter->text()));
     m_stack->setCurrentWidget(shown == 0 ? m_empty : static_cast<QWidget *>(m_view));

@@ -30,6 +30,8 @@ public:
     std::optional<quint32> selectedMid() const;
     void selectMid(quint32 mid);
     bool isShowingEmptyState() const;
+    // Whether a request can be made now; the empty state says what to do either way.
+    void setCanRequest(bool canRequest);
 
 signals:
     void selectionChanged();
@@ -44,6 +46,7 @@ private:
     QStackedWidget *m_stack;
     QTableView *m_view;
     QLabel *m_empty;
+    bool m_canRequest = true;
 };
 
 } // namespace dots::ui

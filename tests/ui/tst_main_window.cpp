@@ -38,6 +38,7 @@ private slots:
         const auto *empty = window.findChild<QLabel *>(QStringLiteral("emptyState"));
         QVERIFY(empty);
         QVERIFY(empty->text().contains(QStringLiteral("Ctrl+N")));
+        QVERIFY(empty->text().contains(QStringLiteral("once the server is connected")));
         QVERIFY(window.connectionStatus()->stateText().startsWith(QStringLiteral("Disconnected")));
         QVERIFY(!window.newMitigationAction()->isEnabled());
     }
@@ -82,6 +83,8 @@ private slots:
         QTRY_COMPARE(window.connectionStatus()->stateText(), QStringLiteral("Connected"));
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Good);
         QVERIFY(window.newMitigationAction()->isEnabled());
+        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("emptyState"))->text(),
+                 QStringLiteral("No mitigations. Request one with New mitigation (Ctrl+N)."));
 
         // Ctrl+N opens the dialog.
         QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
