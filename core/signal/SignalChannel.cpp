@@ -617,6 +617,17 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
         co_return errorFromResponse(response.value(), QStringLiteral("withdrawal of mitigation %1").arg(mid));
+    // The server may go on reporting it as withdrawn-and-terminating for a while; the
+    // analyst asked for it to go, so stop listening rather than let it reappear.
+    for (auto it = m_observationMid.begin(); it != m_observationMid.end();) {
+        if (it.value() == mid) {
+            if (m_client)
+                m_client->cancelObservation(it.key()); // deregistration is a courtesy; its answer is not needed
+            it = m_observationMid.erase(it);
+        } else {
+            ++it;
+        }
+    }
     removeMitigation(mid);
     co_return Done{};
 }

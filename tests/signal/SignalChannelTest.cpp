@@ -135,6 +135,11 @@ private slots:
         QCOMPARE(removed.count(), 1);
         QVERIFY(!channel.mitigation(mid));
         QVERIFY(!channel.isMitigating());
+        // The server's "withdrawn, terminating" notifications do not bring it back.
+        QSignalSpy changedAfter(&channel, &SignalChannel::mitigationChanged);
+        QTest::qWait(1500);
+        QCOMPARE(changedAfter.count(), 0);
+        QVERIFY(!channel.mitigation(mid));
     }
 
     void invalidRequestIsRefusedLocally()
