@@ -1,5 +1,6 @@
 // The mitigation and event-log models bound to a real signal channel talking DTLS to
 // the simulator on 127.0.0.1.
+#include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -35,12 +36,7 @@ private slots:
         mitigations.attach(&channel);
         log.attach(&channel);
 
-        const auto files = pki::PkiFiles::inDirectory(pkiDir);
-        signal::ServerProfile profile;
-        profile.host = QStringLiteral("127.0.0.1");
-        profile.port = sim.dtlsPort();
-        profile.preference = transport::TransportPreference::DtlsOnly;
-        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+        const signal::ServerProfile profile = test::demoClientProfile(pkiDir, sim.dtlsPort());
         auto connecting = channel.connectToServer(profile);
         auto connected = QCoro::waitFor(connecting);
         QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));

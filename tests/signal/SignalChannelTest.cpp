@@ -1,5 +1,6 @@
 // The signal channel against the simulator over real DTLS and TLS on 127.0.0.1, with
 // certificates generated at test time.
+#include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
 #include "pki/PkiGenerator.h"
 #include "signal/Heartbeat.h"
@@ -27,26 +28,11 @@ class SignalChannelTest : public QObject
 
     ServerProfile profileFor(const SimulatorProcess &sim, transport::Transport transport) const
     {
-        const auto files = pki::PkiFiles::inDirectory(pkiDir());
-        ServerProfile profile;
-        profile.name = QStringLiteral("simulator");
-        profile.host = QStringLiteral("127.0.0.1");
-        const bool dtls = transport == transport::Transport::Dtls;
-        profile.port = dtls ? sim.dtlsPort() : sim.tlsPort();
-        profile.preference = dtls ? transport::TransportPreference::DtlsOnly : transport::TransportPreference::TlsOnly;
-        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
-        return profile;
+        return test::demoClientProfile(pkiDir(), transport == transport::Transport::Dtls ? sim.dtlsPort() : sim.tlsPort(),
+                                       transport);
     }
 
-    static MitigationRequest requestFor(const QString &prefix)
-    {
-        MitigationRequest request;
-        request.target.prefixes = {prefix};
-        request.target.portRanges = {PortRange{443, std::nullopt}};
-        request.target.protocols = {6};
-        request.lifetime = 600;
-        return request;
-    }
+    static MitigationRequest requestFor(const QString &prefix) { return test::sampleRequest(prefix); }
 
 private slots:
     void initTestCase()

@@ -1,6 +1,7 @@
 // The signal channel over DTLS through a relay that loses datagrams, against the
 // simulator on 127.0.0.1: requests get through a lossy link, heartbeats tell a silent
 // link from a single lost answer, and the session comes back when the link does.
+#include "DemoClientProfile.h"
 #include "LossyUdpRelay.h"
 #include "RequestCopyCounter.h"
 #include "SimulatorProcess.h"
@@ -34,25 +35,12 @@ class SignalLossTest : public QObject
 
     ServerProfile profileThrough(const test::LossyUdpRelay &relay) const
     {
-        const auto files = pki::PkiFiles::inDirectory(pkiDir());
-        ServerProfile profile;
+        ServerProfile profile = test::demoClientProfile(pkiDir(), relay.port());
         profile.name = QStringLiteral("simulator via relay");
-        profile.host = QStringLiteral("127.0.0.1");
-        profile.port = relay.port();
-        profile.preference = transport::TransportPreference::DtlsOnly;
-        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
         return profile;
     }
 
-    static MitigationRequest requestFor(const QString &prefix)
-    {
-        MitigationRequest request;
-        request.target.prefixes = {prefix};
-        request.target.portRanges = {PortRange{443, std::nullopt}};
-        request.target.protocols = {6};
-        request.lifetime = 600;
-        return request;
-    }
+    static MitigationRequest requestFor(const QString &prefix) { return test::sampleRequest(prefix); }
 
 private slots:
     void initTestCase()

@@ -6,6 +6,7 @@
 #include "MitigationProxyModel.h"
 #include "NewMitigationDialog.h"
 #include "NoticeBar.h"
+#include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -71,12 +72,7 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
 
-        const auto files = pki::PkiFiles::inDirectory(pkiDir);
-        signal::ServerProfile profile;
-        profile.host = QStringLiteral("127.0.0.1");
-        profile.port = sim.dtlsPort();
-        profile.preference = transport::TransportPreference::DtlsOnly;
-        profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+        const signal::ServerProfile profile = test::demoClientProfile(pkiDir, sim.dtlsPort());
         auto connecting = channel.connectToServer(profile);
         auto connected = QCoro::waitFor(connecting);
         QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
