@@ -7,6 +7,7 @@
 #include "EventLogDock.h"
 #include "MitigationDashboard.h"
 #include "NewMitigationDialog.h"
+#include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -57,13 +58,8 @@ int main(int argc, char *argv[])
     window.resize(1280, 800);
     window.show();
 
-    const auto files = pki::PkiFiles::inDirectory(pkiDir);
-    signal::ServerProfile profile;
+    signal::ServerProfile profile = test::demoClientProfile(pkiDir, sim.dtlsPort());
     profile.name = QStringLiteral("Demo simulator (127.0.0.1:%1)").arg(sim.dtlsPort());
-    profile.host = QStringLiteral("127.0.0.1");
-    profile.port = sim.dtlsPort();
-    profile.preference = transport::TransportPreference::DtlsOnly;
-    profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
     auto connecting = channel.connectToServer(profile);
     const auto connected = QCoro::waitFor(connecting);
     if (!connected.ok()) {
