@@ -566,6 +566,23 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
     co_return co_await renewal;
 }
 
+QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivation(quint32 mid, QString aclName,
+                                                                                 ActivationType activation)
+{
+    auto request = sentRequest(mid);
+    if (!request)
+        co_return SignalError::make(SignalError::Kind::Invalid,
+                                    QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
+    const auto entry = std::find_if(request->aclList.begin(), request->aclList.end(),
+                                    [&](const AclListEntry &e) { return e.aclName == aclName; });
+    if (entry == request->aclList.end())
+        request->aclList.append(AclListEntry{aclName, activation});
+    else
+        entry->activationType = activation;
+    auto update = requestMitigation(*request);
+    co_return co_await update;
+}
+
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
 {
     MitigationRequest request;

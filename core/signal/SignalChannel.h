@@ -89,6 +89,11 @@ public:
     QCoro::Task<SignalResult<MitigationStatus>> requestMitigation(MitigationRequest request);
     // Same mid, same scope again: extends the lifetime (RFC 9132 section 4.4.1).
     QCoro::Task<SignalResult<MitigationStatus>> renewMitigation(quint32 mid);
+    // RFC 9133: switch a filter of a mitigation on or off during an attack, e.g. make an
+    // activate-when-mitigating ACL "immediate", by sending the request again with its
+    // acl-list changed. An ACL not yet in the request is added.
+    QCoro::Task<SignalResult<MitigationStatus>> changeFilterActivation(quint32 mid, QString aclName,
+                                                                       ActivationType activation);
     // PUT with If-Match (RFC 9132 section 4.4.3).
     QCoro::Task<SignalResult<MitigationStatus>> sendEfficacyUpdate(quint32 mid, AttackStatus status);
     // DELETE; a 4.04 to a repeated DELETE means the first one got through.

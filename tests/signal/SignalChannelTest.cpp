@@ -12,6 +12,7 @@
 #include "transport/CoapServer.h"
 
 #include <QCoro/QCoroTask>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -192,6 +193,51 @@ private slots:
         QVERIFY2(answer.summary.startsWith(QStringLiteral("4.00")) && answer.summary.contains(QStringLiteral("MUST NOT be used in 'idle' time")),
                  qPrintable(answer.summary));
         QVERIFY2(answer.problem.isEmpty(), qPrintable(answer.problem));
+    }
+
+    void filterActivationChangeIsSentDuringAnAttack()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connecting = channel.connectToServer(profileFor(sim, transport::Transport::Dtls));
+        auto connected = QCoro::waitFor(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        auto creating = channel.requestMitigation(requestFor(QStringLiteral("203.0.113.32/27")));
+        auto created = QCoro::waitFor(creating);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+
+        QList<SignalMessage> sent;
+        connect(&channel, &SignalChannel::messageExchanged, this, [&sent](const SignalMessage &m) {
+            if (m.direction == SignalMessage::Direction::Outgoing && m.summary.startsWith(QStringLiteral("PUT")))
+                sent << m;
+        });
+        auto changing = channel.changeFilterActivation(mid, QStringLiteral("block-dns"), ActivationType::Immediate);
+        auto changed = QCoro::waitFor(changing);
+
+        // RFC 9133: the same mid again, its scope now carrying the acl-list.
+        QCOMPARE(sent.size(), 1);
+        QVERIFY(sent.first().summary.endsWith(QStringLiteral("/mid=%1").arg(mid)));
+        const QJsonObject scope = sent.first().body.value(QStringLiteral("ietf-dots-signal-channel:mitigation-scope"))
+                                      .toObject().value(QStringLiteral("scope")).toArray().first().toObject();
+        const QJsonObject acl = scope.value(QStringLiteral("ietf-dots-signal-control:acl-list")).toArray().first().toObject();
+        QCOMPARE(acl.value(QStringLiteral("acl-name")).toString(), QStringLiteral("block-dns"));
+        QCOMPARE(acl.value(QStringLiteral("activation-type")).toString(), QStringLiteral("immediate"));
+        QCOMPARE(scope.value(QStringLiteral("target-prefix")).toArray().first().toString(), QStringLiteral("203.0.113.32/27"));
+
+        // The simulator has no data-channel ACLs to switch, so it refuses in words; the
+        // request as last accepted is kept.
+        QVERIFY(!changed.ok());
+        QCOMPARE(changed.error().codeString(), QStringLiteral("4.00"));
+        QVERIFY2(changed.error().diagnostic.contains(QStringLiteral("no such ACL")), qPrintable(changed.error().toString()));
+        QVERIFY(channel.sentRequest(mid).has_value());
+        QVERIFY(channel.sentRequest(mid)->aclList.isEmpty());
+
+        auto unknown = channel.changeFilterActivation(mid + 1000, QStringLiteral("block-dns"), ActivationType::Immediate);
+        auto refusedLocally = QCoro::waitFor(unknown);
+        QCOMPARE(refusedLocally.error().kind, SignalError::Kind::Invalid);
     }
 
     void untrustedServerIsRefusedWithReason()
