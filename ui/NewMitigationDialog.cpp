@@ -1,10 +1,11 @@
 #include "NewMitigationDialog.h"
 
 #include "codec/ValueChecks.h"
+#include "signal/IpProtocol.h"
 #include "signal/Target.h"
 
 #include <QCheckBox>
-#include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -59,54 +60,123 @@ ParsedPorts parsePorts(const QString &text)
     return out;
 }
 
+struct ParsedProtocols
+{
+    QList<quint8> numbers;
+    QString error;
+};
+
+// "TCP, UDP, 47": names or IANA numbers; empty means every protocol.
+ParsedProtocols parseProtocols(const QString &text)
+{
+    ParsedProtocols out;
+    for (const QString &item : splitList(text)) {
+        QString error;
+        const auto number = signal::protocolFromText(item, &error);
+        if (!number) {
+            out.error = error;
+            return out;
+        }
+        out.numbers << *number;
+    }
+    return out;
+}
+
+QString joinPorts(const QList<signal::PortRange> &ranges)
+{
+    QStringList items;
+    for (const signal::PortRange &range : ranges)
+        items << (range.upperPort ? QStringLiteral("%1-%2").arg(range.lowerPort).arg(*range.upperPort)
+                                  : QString::number(range.lowerPort));
+    return items.join(QStringLiteral(", "));
+}
+
+QString joinProtocols(const QList<quint8> &protocols)
+{
+    QStringList items;
+    for (const quint8 protocol : protocols)
+        items << signal::protocolName(protocol).toUpper();
+    return items.join(QStringLiteral(", "));
+}
+
+// The first problem in a list of values, checked one by one with `check`.
+template<typename Check>
+QString firstProblem(const QStringList &values, Check check)
+{
+    for (const QString &value : values)
+        if (const QString problem = check(value); !problem.isEmpty())
+            return problem;
+    return {};
+}
+
 } // namespace
 
 NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     : QDialog(parent)
-    , m_prefixes(new QLineEdit(this))
+    , m_prefixes(listEdit(QStringLiteral("prefixEdit"), tr("e.g. 203.0.113.0/24, 2001:db8:6401::/96")))
     , m_prefixError(errorLabel(QStringLiteral("prefixError")))
-    , m_ports(new QLineEdit(this))
+    , m_ports(listEdit(QStringLiteral("portsEdit"), tr("all ports; or e.g. 53, 80, 8000-8080")))
     , m_portError(errorLabel(QStringLiteral("portError")))
-    , m_protocol(new QComboBox(this))
+    , m_protocols(listEdit(QStringLiteral("protocolsEdit"), tr("all protocols; or e.g. TCP, UDP, 47")))
+    , m_protocolError(errorLabel(QStringLiteral("protocolError")))
+    , m_fqdns(listEdit(QStringLiteral("fqdnEdit"), tr("optional, e.g. www.example.com")))
+    , m_fqdnError(errorLabel(QStringLiteral("fqdnError")))
+    , m_uris(listEdit(QStringLiteral("uriEdit"), tr("optional, e.g. https://www.example.com/shop")))
+    , m_uriError(errorLabel(QStringLiteral("uriError")))
+    , m_aliases(listEdit(QStringLiteral("aliasEdit"), tr("optional: names of aliases prepared on the data channel")))
+    , m_aliasError(errorLabel(QStringLiteral("aliasError")))
     , m_lifetime(new QSpinBox(this))
     , m_indefinite(new QCheckBox(tr("Indefinite"), this))
     , m_lifetimeError(errorLabel(QStringLiteral("lifetimeError")))
+    , m_trigger(new QCheckBox(tr("Start mitigating now"), this))
     , m_requestError(errorLabel(QStringLiteral("requestError")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("newMitigationDialog"));
     setWindowTitle(tr("New mitigation"));
 
-    m_prefixes->setObjectName(QStringLiteral("prefixEdit"));
-    m_prefixes->setPlaceholderText(tr("e.g. 203.0.113.0/24, 2001:db8:6401::/96"));
-    m_ports->setObjectName(QStringLiteral("portsEdit"));
-    m_ports->setPlaceholderText(tr("all ports; or e.g. 53, 80, 8000-8080"));
-
-    m_protocol->setObjectName(QStringLiteral("protocolCombo"));
-    m_protocol->addItem(tr("All protocols"), -1);
-    m_protocol->addItem(tr("TCP (6)"), 6);
-    m_protocol->addItem(tr("UDP (17)"), 17);
-    m_protocol->addItem(tr("ICMP (1)"), 1);
-    m_protocol->addItem(tr("ICMPv6 (58)"), 58);
-    m_protocol->addItem(tr("GRE (47)"), 47);
+    QStringList protocolWords;
+    for (const QString &name : signal::commonProtocolNames())
+        protocolWords << name.toUpper();
+    auto *completer = new QCompleter(protocolWords, m_protocols);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_protocols->setCompleter(completer);
+    m_protocols->setToolTip(tr("Protocol names (%1) or IANA protocol numbers 0–255, separated by commas")
+                                .arg(protocolWords.join(QStringLiteral(", "))));
+    m_aliases->setToolTip(tr("An alias names a set of targets kept by the server (RFC 8783); "
+                             "the server mitigates all of them"));
 
     m_lifetime->setObjectName(QStringLiteral("lifetimeSpin"));
     m_lifetime->setRange(1, int(signal::kMaxLifetime / 60));
     m_lifetime->setValue(int(signal::kDefaultLifetime / 60));
     m_lifetime->setSuffix(tr(" min"));
     m_indefinite->setObjectName(QStringLiteral("indefiniteCheck"));
+    m_indefinite->setToolTip(tr("Mitigate until withdrawn (lifetime -1)"));
     auto *lifetimeRow = new QHBoxLayout;
     lifetimeRow->addWidget(m_lifetime, 1);
     lifetimeRow->addWidget(m_indefinite);
 
+    m_trigger->setObjectName(QStringLiteral("triggerCheck"));
+    m_trigger->setChecked(true);
+    m_trigger->setToolTip(tr("Unchecked, the server keeps the request ready and mitigates only if the signal "
+                             "session is lost (trigger-mitigation false)"));
+
     auto *form = new QFormLayout;
-    form->addRow(tr("Target prefixes:"), m_prefixes);
+    form->addRow(tr("Target &prefixes:"), m_prefixes);
     form->addRow(QString(), m_prefixError);
-    form->addRow(tr("Ports:"), m_ports);
+    form->addRow(tr("P&orts:"), m_ports);
     form->addRow(QString(), m_portError);
-    form->addRow(tr("Protocol:"), m_protocol);
-    form->addRow(tr("Lifetime:"), lifetimeRow);
+    form->addRow(tr("Pro&tocols:"), m_protocols);
+    form->addRow(QString(), m_protocolError);
+    form->addRow(tr("&FQDNs:"), m_fqdns);
+    form->addRow(QString(), m_fqdnError);
+    form->addRow(tr("&URIs:"), m_uris);
+    form->addRow(QString(), m_uriError);
+    form->addRow(tr("&Aliases:"), m_aliases);
+    form->addRow(QString(), m_aliasError);
+    form->addRow(tr("&Lifetime:"), lifetimeRow);
     form->addRow(QString(), m_lifetimeError);
+    form->addRow(QString(), m_trigger);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -119,14 +189,17 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    connect(m_prefixes, &QLineEdit::textChanged, this, &NewMitigationDialog::validate);
-    connect(m_ports, &QLineEdit::textChanged, this, &NewMitigationDialog::validate);
+    for (QLineEdit *edit : {m_prefixes, m_ports, m_protocols, m_fqdns, m_uris, m_aliases})
+        connect(edit, &QLineEdit::textChanged, this, &NewMitigationDialog::validate);
     connect(m_lifetime, &QSpinBox::valueChanged, this, &NewMitigationDialog::validate);
     connect(m_indefinite, &QCheckBox::toggled, this, [this](bool on) {
         m_lifetime->setEnabled(!on);
         validate();
     });
-    setMinimumWidth(480);
+    const QList<QWidget *> tabOrder{m_prefixes, m_ports, m_protocols, m_fqdns, m_uris, m_aliases, m_lifetime, m_indefinite, m_trigger};
+    for (qsizetype i = 1; i < tabOrder.size(); ++i)
+        setTabOrder(tabOrder[i - 1], tabOrder[i]);
+    setMinimumWidth(520);
     validate();
 }
 
@@ -140,14 +213,43 @@ QLabel *NewMitigationDialog::errorLabel(const QString &name)
     return label;
 }
 
+QLineEdit *NewMitigationDialog::listEdit(const QString &name, const QString &placeholder)
+{
+    auto *edit = new QLineEdit(this);
+    edit->setObjectName(name);
+    edit->setPlaceholderText(placeholder);
+    edit->setClearButtonEnabled(true);
+    return edit;
+}
+
+void NewMitigationDialog::setRequest(const signal::MitigationRequest &request)
+{
+    const QString comma = QStringLiteral(", ");
+    m_prefixes->setText(request.target.prefixes.join(comma));
+    m_ports->setText(joinPorts(request.target.portRanges));
+    m_protocols->setText(joinProtocols(request.target.protocols));
+    m_fqdns->setText(request.target.fqdns.join(comma));
+    m_uris->setText(request.target.uris.join(comma));
+    m_aliases->setText(request.target.aliasNames.join(comma));
+    m_indefinite->setChecked(request.lifetime == signal::kIndefiniteLifetime);
+    if (request.lifetime > 0)
+        m_lifetime->setValue(int(qBound<qint64>(1, (request.lifetime + 59) / 60, qint64(m_lifetime->maximum()))));
+    m_trigger->setChecked(request.triggerMitigation.value_or(true));
+    validate();
+}
+
 signal::MitigationRequest NewMitigationDialog::request() const
 {
     signal::MitigationRequest r;
     r.target.prefixes = splitList(m_prefixes->text());
     r.target.portRanges = parsePorts(m_ports->text()).ranges;
-    if (const int protocol = m_protocol->currentData().toInt(); protocol >= 0)
-        r.target.protocols = {quint8(protocol)};
+    r.target.protocols = parseProtocols(m_protocols->text()).numbers;
+    r.target.fqdns = splitList(m_fqdns->text());
+    r.target.uris = splitList(m_uris->text());
+    r.target.aliasNames = splitList(m_aliases->text());
     r.lifetime = m_indefinite->isChecked() ? signal::kIndefiniteLifetime : qint64(m_lifetime->value()) * 60;
+    if (!m_trigger->isChecked())
+        r.triggerMitigation = false;
     return r;
 }
 
@@ -157,33 +259,31 @@ void NewMitigationDialog::validate()
         label->setText(text);
         label->setVisible(!text.isEmpty());
     };
-
-    QString prefixError;
-    const QStringList prefixes = splitList(m_prefixes->text());
-    for (const QString &prefix : prefixes) {
-        prefixError = signal::checkTargetPrefix(prefix);
-        if (!prefixError.isEmpty())
-            break;
-    }
-    show(m_prefixError, prefixError);
-    show(m_portError, parsePorts(m_ports->text()).error);
     const signal::MitigationRequest r = request();
+    show(m_prefixError, firstProblem(r.target.prefixes, signal::checkTargetPrefix));
+    show(m_portError, parsePorts(m_ports->text()).error);
+    show(m_protocolError, parseProtocols(m_protocols->text()).error);
+    show(m_fqdnError, firstProblem(r.target.fqdns, signal::checkFqdn));
+    show(m_uriError, firstProblem(r.target.uris, signal::checkUri));
+    show(m_aliasError, {});
     show(m_lifetimeError, signal::checkRequestLifetime(r.lifetime));
 
-    bool fieldsOk = !prefixes.isEmpty() && m_prefixError->text().isEmpty() && m_portError->text().isEmpty()
-        && m_lifetimeError->text().isEmpty();
+    bool fieldsOk = true;
+    for (QLabel *label : {m_prefixError, m_portError, m_protocolError, m_fqdnError, m_uriError, m_lifetimeError})
+        fieldsOk = fieldsOk && label->text().isEmpty();
+    const bool identified = r.target.identifiesResource();
     // The whole request, as the codec will see it (duplicates, port order, ...).
     QString requestError;
-    if (fieldsOk) {
+    if (fieldsOk && identified) {
         const signal::ValidationErrors errors = r.validate();
         if (!errors.isEmpty())
             requestError = errors.first().toString();
     }
     show(m_requestError, requestError);
-    m_valid = fieldsOk && requestError.isEmpty();
+    m_valid = fieldsOk && identified && requestError.isEmpty();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
     m_buttons->button(QDialogButtonBox::Ok)->setToolTip(
-        prefixes.isEmpty() ? tr("Enter at least one target prefix") : QString());
+        identified ? QString() : tr("Enter at least one target: a prefix, an FQDN, a URI or an alias"));
 }
 
 } // namespace dots::ui

@@ -5,7 +5,6 @@
 #include <QDialog>
 
 class QCheckBox;
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -13,15 +12,18 @@ class QSpinBox;
 
 namespace dots::ui {
 
-// Asks for what to protect: target prefixes, ports, protocol and lifetime. Every field is
-// checked as it is typed with the rules the codec applies, the problem is shown under the
-// field, and OK stays disabled until the request would be accepted locally.
+// Asks for what to protect: target prefixes, ports, protocols, FQDNs, URIs, alias names,
+// lifetime and whether to start now. Every field is checked as it is typed with the rules
+// the codec applies, the problem is shown under the field, and the request button stays
+// disabled until the request would be accepted locally.
 class NewMitigationDialog : public QDialog
 {
     Q_OBJECT
 public:
     explicit NewMitigationDialog(QWidget *parent = nullptr);
 
+    // Fills the fields from an existing request ("duplicate as new"); the mid is not kept.
+    void setRequest(const signal::MitigationRequest &request);
     // The request the fields describe (mid 0: the channel allocates one).
     signal::MitigationRequest request() const;
     bool isValid() const { return m_valid; }
@@ -29,15 +31,24 @@ public:
 private:
     void validate();
     QLabel *errorLabel(const QString &name);
+    QLineEdit *listEdit(const QString &name, const QString &placeholder);
 
     QLineEdit *m_prefixes;
     QLabel *m_prefixError;
     QLineEdit *m_ports;
     QLabel *m_portError;
-    QComboBox *m_protocol;
+    QLineEdit *m_protocols;
+    QLabel *m_protocolError;
+    QLineEdit *m_fqdns;
+    QLabel *m_fqdnError;
+    QLineEdit *m_uris;
+    QLabel *m_uriError;
+    QLineEdit *m_aliases;
+    QLabel *m_aliasError;
     QSpinBox *m_lifetime;
     QCheckBox *m_indefinite;
     QLabel *m_lifetimeError;
+    QCheckBox *m_trigger;
     QLabel *m_requestError;
     QDialogButtonBox *m_buttons;
     bool m_valid = false;
