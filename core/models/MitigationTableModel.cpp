@@ -49,15 +49,38 @@ void MitigationTableModel::upsert(const MitigationStatus &status)
 {
     const int row = rowOfMid(status.mid);
     if (row < 0) {
+        Row added{status, m_now(), {}};
+        noteStatus(added);
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
-        m_rows.append({status, m_now()});
+        m_rows.append(added);
         endInsertRows();
         if (!m_countdown.isActive())
             m_countdown.start();
         return;
     }
-    m_rows[row] = {status, m_now()};
+    Row &existing = m_rows[row];
+    existing.status = status;
+    existing.received = m_now();
+    const bool newStep = noteStatus(existing);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    // A new step after an earlier one is a change the analyst may want to hear about.
+    if (newStep && existing.history.size() > 1)
+        emit statusChanged(status.mid, existing.history[existing.history.size() - 2].status, existing.history.last().status);
+}
+
+bool MitigationTableModel::noteStatus(Row &row)
+{
+    if (!row.status.status || (!row.history.isEmpty() && row.history.last().status == *row.status.status))
+        return false;
+    row.history.append({row.received, *row.status.status});
+    if (row.history.size() > kMaxHistory)
+        row.history.removeFirst();
+    return true;
+}
+
+QList<StatusChange> MitigationTableModel::statusHistory(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows[row].history : QList<StatusChange>{};
 }
 
 void MitigationTableModel::remove(quint32 mid)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/StatusChange.h"
 #include "signal/MitigationStatus.h"
 
 #include <QAbstractTableModel>
@@ -60,6 +61,9 @@ public:
     std::optional<signal::MitigationStatus> statusAt(int row) const;
     // Seconds left of the lifetime as of now; nullopt when unknown, -1 when indefinite.
     std::optional<qint64> lifetimeLeft(int row) const;
+    // The statuses this mitigation went through, oldest first (at most kMaxHistory).
+    QList<StatusChange> statusHistory(int row) const;
+    static constexpr int kMaxHistory = 200;
 
     // For tests: what "now" is.
     void setClock(std::function<QDateTime()> clock) { m_now = std::move(clock); }
@@ -69,12 +73,18 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    // The server reported a different status for `mid` (not sent for the first one).
+    void statusChanged(quint32 mid, dots::signal::MitigationStatusCode previous, dots::signal::MitigationStatusCode current);
+
 private:
     struct Row
     {
         signal::MitigationStatus status;
         QDateTime received; // when `status.lifetime` was reported
+        QList<StatusChange> history;
     };
+    bool noteStatus(Row &row); // true when it added a step
     std::optional<qint64> lifetimeLeftOf(const Row &row) const;
     QVariant display(const Row &row, int column) const;
     QVariant sortValue(const Row &row, int column) const;

@@ -133,6 +133,43 @@ private slots:
                     .contains(QStringLiteral("session to the server is lost")));
     }
 
+    void statusHistoryKeepsEachChangeOnce()
+    {
+        MitigationTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QDateTime now = QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC);
+        model.setClock([&] { return now; });
+        QSignalSpy changed(&model, &MitigationTableModel::statusChanged);
+
+        model.upsert(status(7, std::nullopt)); // the PUT answer: no status yet
+        QVERIFY(model.statusHistory(0).isEmpty());
+        model.upsert(status(7, MitigationStatusCode::AttackMitigationInProgress));
+        now = now.addSecs(5);
+        model.upsert(status(7, MitigationStatusCode::AttackMitigationInProgress)); // same status: no new step
+        now = now.addSecs(30);
+        model.upsert(status(7, MitigationStatusCode::AttackSuccessfullyMitigated));
+
+        const QList<StatusChange> history = model.statusHistory(model.rowOfMid(7));
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history[0].status, MitigationStatusCode::AttackMitigationInProgress);
+        QCOMPARE(history[0].at, QDateTime(QDate(2026, 11, 22), QTime(10, 0), Qt::UTC));
+        QCOMPARE(history[1].status, MitigationStatusCode::AttackSuccessfullyMitigated);
+        QCOMPARE(history[1].at, QDateTime(QDate(2026, 11, 22), QTime(10, 0, 35), Qt::UTC));
+
+        // Only a change between two known statuses is news; the first status is not.
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed[0][0].toUInt(), 7u);
+        QCOMPARE(changed[0][1].value<MitigationStatusCode>(), MitigationStatusCode::AttackMitigationInProgress);
+        QCOMPARE(changed[0][2].value<MitigationStatusCode>(), MitigationStatusCode::AttackSuccessfullyMitigated);
+
+        // Bounded: a mitigation flapping for days does not grow without end.
+        for (int i = 0; i < MitigationTableModel::kMaxHistory + 50; ++i)
+            model.upsert(status(7, i % 2 ? MitigationStatusCode::AttackMitigationInProgress
+                                         : MitigationStatusCode::AttackSuccessfullyMitigated));
+        QCOMPARE(model.statusHistory(0).size(), MitigationTableModel::kMaxHistory);
+        QVERIFY(model.statusHistory(99).isEmpty());
+    }
+
     void eventLogIsBounded()
     {
         SignalEventLogModel model(nullptr, 3);
