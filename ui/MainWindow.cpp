@@ -1,10 +1,14 @@
 #include "MainWindow.h"
 
+#include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
+#include "DesktopNotifier.h"
 #include "EventLogDock.h"
 #include "MitigationDashboard.h"
+#include "MitigationDetailDock.h"
 #include "NewMitigationDialog.h"
 #include "NoticeBar.h"
+#include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
@@ -13,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
@@ -42,6 +47,8 @@ MainWindow::MainWindow(models::MitigationTableModel *mitigations, models::Signal
     , m_connection(new ConnectionStatusWidget(this))
     , m_dashboard(new MitigationDashboard(mitigations, this))
     , m_logDock(new EventLogDock(log, this))
+    , m_detailDock(new MitigationDetailDock(mitigations, this))
+    , m_notifier(new DesktopNotifier(this, mitigations, this))
     , m_notice(new NoticeBar(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -55,15 +62,19 @@ MainWindow::MainWindow(models::MitigationTableModel *mitigations, models::Signal
     setCentralWidget(central);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailDock);
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->setSizeGripEnabled(false);
 
     createActions();
     connect(m_dashboard, &MitigationDashboard::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_dashboard, &MitigationDashboard::selectionChanged, this,
+            [this] { m_detailDock->showMitigation(m_dashboard->selectedMid()); });
     connect(m_mitigations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     updateActions();
     resize(1280, 800);
     resizeDocks({m_logDock}, {260}, Qt::Vertical);
+    resizeDocks({m_detailDock}, {360}, Qt::Horizontal);
 }
 
 MainWindow::~MainWindow() = default;
@@ -74,6 +85,7 @@ void MainWindow::setChannel(signal::SignalChannel *channel)
         disconnect(m_channel, nullptr, this, nullptr);
     m_channel = channel;
     m_connection->attach(channel);
+    m_notifier->attach(channel);
     if (channel) {
         connect(channel, &signal::SignalChannel::stateChanged, this, [this] {
             setWindowTitle(tr("DOTS Console — %1").arg(m_channel->profile().label()));
@@ -82,6 +94,32 @@ void MainWindow::setChannel(signal::SignalChannel *channel)
         setWindowTitle(tr("DOTS Console — %1").arg(channel->profile().label()));
     }
     updateActions();
+}
+
+void MainWindow::setAuditLog(models::AuditLogModel *audit)
+{
+    m_audit = audit;
+    if (!audit || m_auditDock)
+        return;
+    m_auditDock = new AuditLogDock(audit, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_auditDock);
+    tabifyDockWidget(m_logDock, m_auditDock);
+    m_logDock->raise();
+    m_viewMenu->addAction(m_auditDock->toggleViewAction());
+}
+
+void MainWindow::audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                       const QJsonObject &detail)
+{
+    if (!m_audit)
+        return;
+    store::AuditEntry entry;
+    entry.action = action;
+    entry.mid = mid;
+    entry.summary = summary;
+    entry.detail = detail;
+    entry.server = m_channel ? m_channel->profile().label() : QString();
+    m_audit->record(entry);
 }
 
 void MainWindow::showProblem(const QString &text)
@@ -102,7 +140,7 @@ void MainWindow::createActions()
     m_newAction->setObjectName(QStringLiteral("newMitigationAction"));
     m_newAction->setShortcut(QKeySequence::New);
     m_newAction->setToolTip(tr("Ask the server to mitigate an attack on a target (Ctrl+N)"));
-    connect(m_newAction, &QAction::triggered, this, &MainWindow::openNewMitigationDialog);
+    connect(m_newAction, &QAction::triggered, this, [this] { openNewMitigationDialog(); });
 
     m_withdrawAction = new QAction(tr("&Withdraw"), this);
     m_withdrawAction->setObjectName(QStringLiteral("withdrawAction"));
@@ -127,6 +165,12 @@ void MainWindow::createActions()
     connect(m_mitigatedAction, &QAction::triggered, this,
             [this] { sendEfficacy(signal::AttackStatus::AttackSuccessfullyMitigated); });
 
+    m_duplicateAction = new QAction(tr("&Duplicate as new…"), this);
+    m_duplicateAction->setObjectName(QStringLiteral("duplicateAction"));
+    m_duplicateAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_duplicateAction->setToolTip(tr("Open a new request with the selected mitigation's scope (Ctrl+D)"));
+    connect(m_duplicateAction, &QAction::triggered, this, &MainWindow::duplicateSelected);
+
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -134,11 +178,21 @@ void MainWindow::createActions()
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(quit);
     auto *mitigation = menuBar()->addMenu(tr("&Mitigation"));
-    mitigation->addActions({m_newAction, m_withdrawAction, m_renewAction});
+    mitigation->addActions({m_newAction, m_duplicateAction, m_withdrawAction, m_renewAction});
     mitigation->addSeparator();
     mitigation->addActions({m_underAttackAction, m_mitigatedAction});
-    auto *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_logDock->toggleViewAction());
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_detailDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_logDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_viewMenu->addActions({m_detailDock->toggleViewAction(), m_logDock->toggleViewAction()});
+    auto *notifications = new QAction(tr("Desktop &notifications"), this);
+    notifications->setObjectName(QStringLiteral("notificationsAction"));
+    notifications->setCheckable(true);
+    notifications->setChecked(m_notifier->isEnabled());
+    notifications->setToolTip(tr("Tell me when a mitigation changes status or the session is lost"));
+    connect(notifications, &QAction::toggled, m_notifier, &DesktopNotifier::setEnabled);
+    m_viewMenu->addAction(notifications);
+    m_viewMenu->addSeparator();
 
     auto *toolbar = addToolBar(tr("Mitigation"));
     toolbar->setObjectName(QStringLiteral("mitigationToolBar"));
@@ -149,7 +203,8 @@ void MainWindow::createActions()
     toolbar->addActions({m_underAttackAction, m_mitigatedAction});
 
     // The same actions on the table's context menu; Delete works while the table has focus.
-    m_dashboard->view()->addActions({m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction});
+    m_dashboard->view()->addActions(
+        {m_duplicateAction, m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction});
 }
 
 void MainWindow::updateActions()
@@ -158,11 +213,29 @@ void MainWindow::updateActions()
     const bool selected = m_dashboard->selectedMid().has_value();
     m_newAction->setEnabled(connected);
     m_dashboard->setCanRequest(connected);
-    for (QAction *a : {m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction})
+    for (QAction *a : {m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction, m_duplicateAction})
         a->setEnabled(connected && selected);
 }
 
 void MainWindow::openNewMitigationDialog()
+{
+    openNewMitigationDialog(signal::MitigationRequest{});
+}
+
+void MainWindow::duplicateSelected()
+{
+    const auto mid = m_dashboard->selectedMid();
+    const auto status = mid && m_channel ? m_channel->mitigation(*mid) : std::nullopt;
+    if (!status)
+        return;
+    signal::MitigationRequest copy;
+    copy.target = status->target;
+    copy.triggerMitigation = status->triggerMitigation;
+    copy.aclList = status->aclList;
+    openNewMitigationDialog(copy);
+}
+
+void MainWindow::openNewMitigationDialog(const signal::MitigationRequest &prefill)
 {
     if (!m_channel) {
         reportFailure(tr("No server to send a mitigation request to."));
@@ -170,6 +243,10 @@ void MainWindow::openNewMitigationDialog()
     }
     auto *dialog = new NewMitigationDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (prefill.target.identifiesResource()) {
+        dialog->setWindowTitle(tr("New mitigation (duplicate)"));
+        dialog->setRequest(prefill);
+    }
     connect(dialog, &QDialog::accepted, this, [this, dialog] { submitMitigation(dialog->request()); });
     dialog->open();
 }
@@ -190,10 +267,15 @@ QCoro::Task<> MainWindow::submitMitigation(signal::MitigationRequest request)
         co_return;
     --m_busy;
     if (!result.ok()) {
+        audit(store::AuditAction::Request, std::nullopt,
+              tr("request for %1 failed: %2").arg(target, result.error().toString()), request.toJson());
         reportFailure(tr("Mitigation request for %1 failed: %2").arg(target, result.error().toString()));
         co_return;
     }
     const signal::MitigationStatus &status = result.value();
+    audit(store::AuditAction::Request, status.mid,
+          tr("request mitigation %1 for %2, %3").arg(status.mid).arg(target, lifetimeWords(status.lifetime)),
+          request.toJson());
     QString text = tr("Mitigation %1 requested for %2: accepted, %3.").arg(status.mid).arg(target, lifetimeWords(status.lifetime));
     if (status.conflictInformation)
         text += QLatin1Char(' ') + tr("The server reports a conflict (see the Conflict column).");
@@ -217,10 +299,14 @@ QCoro::Task<> MainWindow::withdrawSelected()
     const auto result = co_await task;
     if (!self)
         co_return;
-    if (!result.ok())
+    if (!result.ok()) {
+        audit(store::AuditAction::Withdraw, mid,
+              tr("withdraw mitigation %1 (%2) failed: %3").arg(*mid).arg(target, result.error().toString()));
         reportFailure(tr("Withdrawing mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
-    else
+    } else {
+        audit(store::AuditAction::Withdraw, mid, tr("withdraw mitigation %1 (%2)").arg(*mid).arg(target));
         reportSuccess(tr("Mitigation %1 withdrawn.").arg(*mid));
+    }
 }
 
 QCoro::Task<> MainWindow::renewSelected()
@@ -234,10 +320,14 @@ QCoro::Task<> MainWindow::renewSelected()
     const auto result = co_await task;
     if (!self)
         co_return;
-    if (!result.ok())
+    if (!result.ok()) {
+        audit(store::AuditAction::Renew, mid, tr("renew mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
         reportFailure(tr("Renewing mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
-    else
+    } else {
+        audit(store::AuditAction::Renew, mid,
+              tr("renew mitigation %1: %2").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
         reportSuccess(tr("Mitigation %1 renewed: %2.").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
+    }
 }
 
 QCoro::Task<> MainWindow::sendEfficacy(signal::AttackStatus attackStatus)
@@ -252,10 +342,14 @@ QCoro::Task<> MainWindow::sendEfficacy(signal::AttackStatus attackStatus)
     const auto result = co_await task;
     if (!self)
         co_return;
-    if (!result.ok())
+    if (!result.ok()) {
+        audit(store::AuditAction::Efficacy, mid,
+              tr("report \"%1\" for mitigation %2 failed: %3").arg(what).arg(*mid).arg(result.error().toString()));
         reportFailure(tr("Efficacy update for mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
-    else
+    } else {
+        audit(store::AuditAction::Efficacy, mid, tr("report \"%1\" for mitigation %2").arg(what).arg(*mid));
         reportSuccess(tr("Reported \"%1\" for mitigation %2.").arg(what).arg(*mid));
+    }
 }
 
 void MainWindow::reportSuccess(const QString &text)

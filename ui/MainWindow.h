@@ -10,17 +10,23 @@
 #include <functional>
 
 class QAction;
+class QMenu;
 
 namespace dots::models {
+class AuditLogModel;
 class MitigationTableModel;
 class SignalEventLogModel;
 }
+namespace dots::store { enum class AuditAction; }
 namespace dots::signal { class SignalChannel; }
 
 namespace dots::ui {
 
+class AuditLogDock;
 class ConnectionStatusWidget;
+class DesktopNotifier;
 class EventLogDock;
+class MitigationDetailDock;
 class MitigationDashboard;
 class NoticeBar;
 
@@ -37,6 +43,8 @@ public:
     ~MainWindow() override;
 
     void setChannel(signal::SignalChannel *channel);
+    // Records operator actions there and shows the log in a dock (none: actions go unrecorded).
+    void setAuditLog(models::AuditLogModel *audit);
     // Something stands in the way of a session (e.g. the demo server did not start).
     void showProblem(const QString &text);
     void showStarting(const QString &what);
@@ -48,15 +56,22 @@ public:
     ConnectionStatusWidget *connectionStatus() const { return m_connection; }
     MitigationDashboard *dashboard() const { return m_dashboard; }
     EventLogDock *eventLog() const { return m_logDock; }
+    MitigationDetailDock *details() const { return m_detailDock; }
+    AuditLogDock *auditLog() const { return m_auditDock; }
+    DesktopNotifier *notifier() const { return m_notifier; }
     NoticeBar *notice() const { return m_notice; }
     QAction *newMitigationAction() const { return m_newAction; }
     QAction *withdrawAction() const { return m_withdrawAction; }
     QAction *renewAction() const { return m_renewAction; }
     QAction *underAttackAction() const { return m_underAttackAction; }
     QAction *mitigatedAction() const { return m_mitigatedAction; }
+    QAction *duplicateAction() const { return m_duplicateAction; }
 
-    // Opens the New mitigation dialog (window-modal, not blocking) and sends on OK.
+    // Opens the New mitigation dialog (window-modal, not blocking) and sends on OK;
+    // `prefill` starts it from an existing request ("duplicate as new").
     void openNewMitigationDialog();
+    void openNewMitigationDialog(const signal::MitigationRequest &prefill);
+    void duplicateSelected();
 
 public slots:
     QCoro::Task<> submitMitigation(dots::signal::MitigationRequest request);
@@ -70,6 +85,7 @@ private:
     void reportSuccess(const QString &text);
     void reportFailure(const QString &text);
     bool confirm(const QString &title, const QString &question);
+    void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary, const QJsonObject &detail = {});
 
     models::MitigationTableModel *m_mitigations;
     models::SignalEventLogModel *m_log;
@@ -77,12 +93,18 @@ private:
     ConnectionStatusWidget *m_connection;
     MitigationDashboard *m_dashboard;
     EventLogDock *m_logDock;
+    MitigationDetailDock *m_detailDock;
+    AuditLogDock *m_auditDock = nullptr;
+    QPointer<models::AuditLogModel> m_audit;
+    DesktopNotifier *m_notifier;
     NoticeBar *m_notice;
     QAction *m_newAction = nullptr;
     QAction *m_withdrawAction = nullptr;
     QAction *m_renewAction = nullptr;
     QAction *m_underAttackAction = nullptr;
     QAction *m_mitigatedAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QMenu *m_viewMenu = nullptr;
     Confirmation m_confirm;
     int m_busy = 0; // operations in flight
 };

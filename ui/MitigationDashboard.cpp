@@ -64,7 +64,8 @@ MitigationDashboard::MitigationDashboard(models::MitigationTableModel *model, QW
     fit(Model::PacketsColumn, QStringLiteral("999 M packets"));
     fit(Model::ConflictColumn, QStringLiteral("Conflict"));
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(Model::TargetColumn, QHeaderView::Stretch);
+    // The target is what the analyst reads first: never cut it; other columns scroll.
+    header->setSectionResizeMode(Model::TargetColumn, QHeaderView::ResizeToContents);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MitigationDashboard::selectionChanged);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MitigationDashboard::selectionChanged);
 

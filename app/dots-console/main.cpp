@@ -6,10 +6,14 @@
 #include "MainWindow.h"
 #include "NoticeBar.h"
 #include "ScreenshotTimer.h"
+#include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/MidAllocator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,6 +39,7 @@ QCoro::Task<> connectTo(signal::SignalChannel *channel, QPointer<ui::MainWindow>
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("dots-console"));
     QApplication::setApplicationName(QStringLiteral("dots-console"));
     QApplication::setApplicationDisplayName(QObject::tr("DOTS Console"));
     QApplication::setApplicationVersion(BuildInfo::summary());
@@ -63,7 +68,30 @@ int main(int argc, char *argv[])
     mitigations.attach(&channel);
     log.attach(&channel);
     ui::MainWindow window(&mitigations, &log);
+
+    // The mid counter and the audit log survive restarts in one SQLite file. Without it the
+    // console still works, but says that nothing is being recorded.
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    const QString dbPath = dataDir + QStringLiteral("/console.sqlite");
+    auto opened = store::Database::open(dbPath, QStringLiteral("dots-console"));
+    std::unique_ptr<store::Database> db;
+    std::unique_ptr<store::MidAllocator> mids;
+    std::unique_ptr<store::AuditLog> auditLog;
+    if (opened) {
+        db = std::move(opened).value();
+        mids = std::make_unique<store::MidAllocator>(*db);
+        auditLog = std::make_unique<store::AuditLog>(*db);
+        channel.setMidAllocator(mids.get());
+    }
+    models::AuditLogModel audit(auditLog.get());
+    audit.reload();
+    window.setAuditLog(&audit);
     window.show();
+    if (!opened)
+        window.notice()->showProblem(QObject::tr("The audit log and mid counter cannot be kept in %1: %2. Actions are "
+                                                 "shown for this run only.")
+                                         .arg(QDir::toNativeSeparators(dbPath), opened.error().toString()));
 
     std::unique_ptr<ScreenshotTimer> screenshot;
     if (parser.isSet(screenshotOption))
@@ -110,6 +138,7 @@ int main(int argc, char *argv[])
     // Closing the console ends the session first, then the demo server.
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         channel.disconnectFromServer();
+        channel.setMidAllocator(nullptr);
         demo.stop();
     });
     return app.exec();

@@ -6,9 +6,12 @@
 #include "MainWindow.h"
 #include "EventLogDock.h"
 #include "MitigationDashboard.h"
+#include "AuditLogDock.h"
+#include "MitigationDetailDock.h"
 #include "NewMitigationDialog.h"
 #include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
+#include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
@@ -20,6 +23,7 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -55,6 +59,8 @@ int main(int argc, char *argv[])
     log.attach(&channel);
     ui::MainWindow window(&mitigations, &log);
     window.setChannel(&channel);
+    models::AuditLogModel audit(nullptr); // this run's actions only
+    window.setAuditLog(&audit);
     window.resize(1280, 800);
     window.show();
 
@@ -98,10 +104,15 @@ int main(int argc, char *argv[])
             app.exit(saved ? 0 : 1);
             return;
         }
-        // A message selected, so the JSON pane shows what it is for.
+        // A message selected, so the JSON pane shows what it is for, and a mitigation, so the
+        // detail pane shows its scope and history.
         auto *logView = window.eventLog()->view();
         logView->selectRow(qMax(0, log.rowCount() - 1));
-        window.dashboard()->view()->clearSelection();
+        window.dashboard()->selectMid(1);
+        if (mode == QLatin1String("audit"))
+            window.auditLog()->raise();
+        else if (mode == QLatin1String("history"))
+            window.details()->tabs()->setCurrentIndex(1);
         QApplication::processEvents();
         const bool saved = window.grab().save(output);
         std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(output));

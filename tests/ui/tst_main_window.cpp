@@ -1,24 +1,33 @@
 // The main window on a signal channel talking DTLS to the real simulator: request a
 // mitigation through the dialog, withdraw it, and watch the status bar when the server dies.
+#include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
+#include "DesktopNotifier.h"
 #include "MainWindow.h"
 #include "MitigationDashboard.h"
+#include "MitigationDetailDock.h"
 #include "MitigationProxyModel.h"
 #include "NewMitigationDialog.h"
 #include "NoticeBar.h"
 #include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
+#include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QCheckBox>
+#include <QPlainTextEdit>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -63,6 +72,13 @@ private slots:
         log.attach(&channel);
         ui::MainWindow window(&mitigations, &log);
         window.setChannel(&channel);
+        auto db = store::Database::open(dir.filePath(QStringLiteral("console.sqlite")), QStringLiteral("main-window"));
+        QVERIFY(db.ok());
+        store::AuditLog auditLog(*db.value());
+        models::AuditLogModel audit(&auditLog);
+        audit.reload();
+        window.setAuditLog(&audit);
+        QSignalSpy notices(window.notifier(), &ui::DesktopNotifier::noticed);
         QStringList questions;
         window.setConfirmation([&](const QString &, const QString &question) {
             questions << question;
@@ -101,6 +117,23 @@ private slots:
         QTest::keyClicks(prefix, QStringLiteral("198.51.100.0/24"));
         QVERIFY(ok->isEnabled());
         QVERIFY(!prefixError->isVisible());
+
+        // Every other field is checked as typed too.
+        auto *fqdn = dialog->findChild<QLineEdit *>(QStringLiteral("fqdnEdit"));
+        auto *fqdnError = dialog->findChild<QLabel *>(QStringLiteral("fqdnError"));
+        QTest::keyClicks(fqdn, QStringLiteral("bad..example"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(fqdnError->isVisible());
+        fqdn->clear();
+        auto *protocols = dialog->findChild<QLineEdit *>(QStringLiteral("protocolsEdit"));
+        auto *protocolError = dialog->findChild<QLabel *>(QStringLiteral("protocolError"));
+        QTest::keyClicks(protocols, QStringLiteral("tcp, quic"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY(protocolError->text().contains(QStringLiteral("quic")));
+        protocols->clear();
+        QTest::keyClicks(protocols, QStringLiteral("TCP, 17"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog->request().target.protocols, (QList<quint8>{6, 17}));
         QTest::mouseClick(ok, Qt::LeftButton);
 
         // The row appears with a status from the simulator, and the dashboard says so.
@@ -111,6 +144,31 @@ private slots:
         const quint32 mid = mitigations.index(0, Model::MidColumn).data(Model::MidRole).toUInt();
         QTRY_COMPARE(window.dashboard()->selectedMid(), std::optional<quint32>(mid));
         QVERIFY(window.withdrawAction()->isEnabled());
+
+        // The detail pane follows the selection: scope in words, status history, raw JSON.
+        ui::MitigationDetailDock *details = window.details();
+        QCOMPARE(details->shownMid(), std::optional<quint32>(mid));
+        QCOMPARE(details->fieldText(QStringLiteral("targets")), QStringLiteral("198.51.100.0/24"));
+        QCOMPARE(details->fieldText(QStringLiteral("protocols")), QStringLiteral("TCP (6), UDP (17)"));
+        QTRY_VERIFY_WITH_TIMEOUT(details->historyView()->topLevelItemCount() >= 1, 10000);
+        QVERIFY(details->jsonView()->toPlainText().contains(QStringLiteral("\"198.51.100.0/24\"")));
+
+        // Duplicate as new: the form opens with the same scope, not yet sent.
+        window.duplicateAction()->trigger();
+        const auto visibleDialog = [&]() -> ui::NewMitigationDialog * {
+            for (auto *d : window.findChildren<ui::NewMitigationDialog *>())
+                if (d->isVisible())
+                    return d;
+            return nullptr;
+        };
+        ui::NewMitigationDialog *duplicate = nullptr;
+        QTRY_VERIFY((duplicate = visibleDialog()));
+        QCOMPARE(duplicate->findChild<QLineEdit *>(QStringLiteral("prefixEdit"))->text(), QStringLiteral("198.51.100.0/24"));
+        QCOMPARE(duplicate->findChild<QLineEdit *>(QStringLiteral("protocolsEdit"))->text(), QStringLiteral("TCP, UDP"));
+        QVERIFY(duplicate->isValid());
+        duplicate->reject();
+        QTRY_VERIFY(!visibleDialog());
+        QCOMPARE(mitigations.rowCount(), 1);
 
         // Renew and efficacy updates answer in words.
         window.renewAction()->trigger();
@@ -133,6 +191,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(withdrawnOrGone(), 10000);
         QTRY_VERIFY(window.notice()->text().contains(QStringLiteral("withdrawn")));
 
+        // Who did what is in the audit log, newest first, and in the store.
+        QCOMPARE(audit.rowCount(), 4);
+        QCOMPARE(audit.entryAt(0).action, store::AuditAction::Withdraw);
+        QCOMPARE(audit.entryAt(0).mid, std::optional<quint32>(mid));
+        QCOMPARE(audit.entryAt(3).action, store::AuditAction::Request);
+        QVERIFY(audit.entryAt(3).summary.contains(QStringLiteral("198.51.100.0/24")));
+        QCOMPARE(audit.entryAt(3).server, profile.label());
+        QCOMPARE(auditLog.query().value().size(), 4);
+        QVERIFY(window.auditLog());
+
         // The server disappears and the analyst asks for something: the DTLS session closes on
         // the ICMP answer, the status bar turns red and says the session is lost, and the
         // request's failure is told in words.
@@ -152,6 +220,14 @@ private slots:
         window.submitMitigation(again);
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus()->stateText().startsWith(QStringLiteral("Session lost")), 20000);
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
+        // ... and the desktop is told, in case the console is not in front.
+        const auto sessionLostNotice = [&] {
+            for (const auto &args : notices)
+                if (args[0].toString() == QStringLiteral("DOTS session lost") && args[2].toBool())
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY(sessionLostNotice());
         // The row stays, greyed, as the last known state.
         QTRY_VERIFY(window.dashboard()->findChild<QLabel *>(QStringLiteral("mitigationCount"))->text().contains(QStringLiteral("last known")));
         QVERIFY(mitigations.index(keptRow(), Model::TargetColumn).data(Model::StaleRole).toBool());
