@@ -1,5 +1,6 @@
 // The main window on a signal channel talking DTLS to the real simulator: request a
-// mitigation through the dialog, withdraw it, and watch the status bar when the server dies.
+// mitigation through the dialog, withdraw it, and watch the status bar when the server dies
+// and when it comes back.
 #include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
 #include "DesktopNotifier.h"
@@ -218,6 +219,7 @@ private slots:
         signal::MitigationRequest again;
         again.target.prefixes = {QStringLiteral("192.0.2.0/24")};
         window.submitMitigation(again);
+        // red when the simulator is killed ...
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus()->stateText().startsWith(QStringLiteral("Session lost")), 20000);
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
         // ... and the desktop is told, in case the console is not in front.
@@ -234,6 +236,17 @@ private slots:
         QVERIFY(window.dashboard()->proxy()->index(0, Model::TargetColumn).data(Qt::ForegroundRole).isValid());
         QVERIFY(!window.newMitigationAction()->isEnabled());
         QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().contains(QStringLiteral("failed")), 30000);
+
+        // The server comes back on the same port: the console reconnects by itself, the status
+        // bar turns green again, and the rows are live (no longer marked as last known).
+        const QString restarted = sim.start(pkiDir);
+        QVERIFY2(restarted.isEmpty(), qPrintable(restarted));
+        QTRY_COMPARE_WITH_TIMEOUT(window.connectionStatus()->stateText(), QStringLiteral("Connected"), 45000);
+        QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Good);
+        QVERIFY(!mitigations.isStale());
+        QVERIFY(window.newMitigationAction()->isEnabled());
+        QTRY_VERIFY(std::any_of(notices.cbegin(), notices.cend(),
+                                [](const QList<QVariant> &args) { return args[0].toString() == QStringLiteral("DOTS session back"); }));
         channel.disconnectFromServer();
     }
 };
