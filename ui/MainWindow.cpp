@@ -12,6 +12,7 @@
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
+#include "signal/ConflictInformation.h"
 #include "signal/SignalChannel.h"
 #include "signal/TargetText.h"
 
@@ -277,8 +278,13 @@ QCoro::Task<> MainWindow::submitMitigation(signal::MitigationRequest request)
           tr("request mitigation %1 for %2, %3").arg(status.mid).arg(target, lifetimeWords(status.lifetime)),
           request.toJson());
     QString text = tr("Mitigation %1 requested for %2: accepted, %3.").arg(status.mid).arg(target, lifetimeWords(status.lifetime));
-    if (status.conflictInformation)
-        text += QLatin1Char(' ') + tr("The server reports a conflict (see the Conflict column).");
+    if (const auto &conflict = status.conflictInformation) {
+        const QString cause = conflict->conflictCause ? signal::label(*conflict->conflictCause) : tr("unstated cause");
+        text += QLatin1Char(' ') + (conflict->retryTimer
+                                        ? tr("The server reports a conflict: %1; it suggests retrying in %2.")
+                                              .arg(cause, models::formatDuration(std::chrono::seconds(*conflict->retryTimer)))
+                                        : tr("The server reports a conflict: %1.").arg(cause));
+    }
     reportSuccess(text);
     m_dashboard->selectMid(status.mid);
 }
