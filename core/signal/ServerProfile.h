@@ -4,6 +4,7 @@
 #include "transport/Transport.h"
 
 #include <QString>
+#include <QUrl>
 
 namespace dots::signal {
 
@@ -15,6 +16,7 @@ struct ServerProfile
     quint16 port = transport::DefaultDotsPort;
     transport::TransportPreference preference = transport::TransportPreference::PreferDtls;
     transport::PkiConfig pki;     // client certificate, key, CA; peerName defaults to host
+    QUrl dataChannelUrl;          // RESTCONF base of the data channel (RFC 8783), e.g. https://host:port; empty: none
 
     QString label() const { return name.isEmpty() ? QStringLiteral("%1:%2").arg(host).arg(port) : name; }
 };
