@@ -26,6 +26,7 @@ public:
     void start(const QString &simulator, const QString &pkiDirectory, const QString &scenario);
     void stop();
     quint16 dtlsPort() const { return m_dtlsPort; }
+    bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
 signals:
     void ready(quint16 dtlsPort);

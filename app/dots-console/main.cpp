@@ -1,7 +1,8 @@
-// dots-console: the operator console. Without a configured server profile it runs in demo
-// mode: it starts the bundled dots-simulator on 127.0.0.1 with a generated PKI and
-// connects to it, so a fresh machine shows a working console.
+// dots-console: the operator console. It connects to the active server profile (Connection →
+// Profiles…); while none is chosen it runs in demo mode: it starts the bundled dots-simulator on
+// 127.0.0.1 with a generated PKI and connects to it, so a fresh machine shows a working console.
 #include "BuildInfo.h"
+#include "ConsoleConnection.h"
 #include "DemoServer.h"
 #include "MainWindow.h"
 #include "NoticeBar.h"
@@ -9,7 +10,7 @@
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
-#include "pki/PkiGenerator.h"
+#include "profiles/ProfileStore.h"
 #include "signal/SignalChannel.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -17,24 +18,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QCoro/QCoroTask>
 #include <QDir>
-#include <QPointer>
+#include <QSettings>
 #include <QStandardPaths>
 
 using namespace dots;
-
-namespace {
-
-QCoro::Task<> connectTo(signal::SignalChannel *channel, QPointer<ui::MainWindow> window, signal::ServerProfile profile)
-{
-    auto task = channel->connectToServer(profile);
-    const auto result = co_await task;
-    if (!result.ok() && window)
-        window->showProblem(QObject::tr("Could not connect to %1: %2").arg(profile.label(), result.error().toString()));
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -98,48 +86,23 @@ int main(int argc, char *argv[])
         screenshot = std::make_unique<ScreenshotTimer>(&window, parser.value(screenshotOption),
                                                        int(parser.value(delayOption).toDouble() * 1000));
 
-    // No server profiles exist yet, so demo mode is the only mode for now.
-    DemoServer demo;
-    const QString pkiDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-pki");
-    const QString simulator = parser.isSet(simulatorOption) ? parser.value(simulatorOption) : DemoServer::findSimulator();
-    if (const QString problem = pki::PkiGenerator::ensure(pkiDir); !problem.isEmpty()) {
-        window.showProblem(QObject::tr("Demo mode: the demo certificates could not be created in %1: %2")
-                               .arg(QDir::toNativeSeparators(pkiDir), problem));
-    } else if (simulator.isEmpty()) {
-        window.showProblem(QObject::tr("Demo mode needs dots-simulator, which was found neither next to this program nor on "
-                                       "PATH. Give its location with --simulator PATH."));
-    } else {
-        QPointer<ui::MainWindow> windowRef(&window);
-        QObject::connect(&demo, &DemoServer::ready, &window, [&, windowRef](quint16 port) {
-            const auto files = pki::PkiFiles::inDirectory(pkiDir);
-            signal::ServerProfile profile;
-            profile.name = QObject::tr("Demo simulator (127.0.0.1:%1)").arg(port);
-            profile.host = QStringLiteral("127.0.0.1");
-            profile.port = port;
-            profile.preference = transport::TransportPreference::DtlsOnly;
-            profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
-            window.setChannel(&channel);
-            connectTo(&channel, windowRef, profile);
-        });
-        QObject::connect(&demo, &DemoServer::failed, &window,
-                         [&](const QString &reason) { window.showProblem(QObject::tr("Demo mode: %1").arg(reason)); });
-        const QString scenario = DemoServer::findDemoScenario();
-        window.showStarting(QObject::tr("Starting the demo server…"));
-        demo.start(simulator, pkiDir, scenario);
-        const QStringList attacked = DemoServer::attackedPrefixes(scenario);
-        if (scenario.isEmpty())
-            window.notice()->showInfo(QObject::tr("Demo mode without attacks: the demo scenario (demo.json) was not found."), 0);
-        else if (!attacked.isEmpty())
-            window.notice()->showInfo(QObject::tr("Demo mode: a simulated DOTS server on this computer plays attacks on %1, "
-                                                  "in turn, over and over. Request a mitigation for one of them "
-                                                  "(Ctrl+N) to watch it work.").arg(attacked.join(QStringLiteral(", "))), 0);
-    }
+    // The active server profile, or the demo simulator while none is chosen.
+    QSettings settings;
+    profiles::ProfileStore profileStore(settings);
+    ConsoleConnection::DemoSetup demo;
+    demo.pkiDirectory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-pki");
+    demo.simulator = parser.isSet(simulatorOption) ? parser.value(simulatorOption) : DemoServer::findSimulator();
+    demo.scenario = DemoServer::findDemoScenario();
+    ConsoleConnection connection(&channel, &window, &profileStore, demo);
+    if (parser.isSet(demoOption))
+        connection.connectDemo();
+    else
+        connection.connectActive();
 
-    // Closing the console ends the session first, then the demo server.
+    // Closing the console ends the session first, then (with `connection`) the demo server.
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         channel.disconnectFromServer();
         channel.setMidAllocator(nullptr);
-        demo.stop();
     });
     return app.exec();
 }

@@ -158,6 +158,21 @@ void SignalChannel::setState(State state, const QString &reason)
 QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToServer(ServerProfile profile)
 {
     disconnectFromServer();
+    // Another server: the mitigations and configuration of the previous one are not its.
+    if (profile.host != m_profile.host || profile.port != m_profile.port || profile.name != m_profile.name) {
+        for (const quint32 mid : m_mitigations.keys())
+            removeMitigation(mid);
+        m_sentRequests.clear();
+        qDeleteAll(m_renewTimers);
+        m_renewTimers.clear();
+        m_heartbeatTimer.stop(); // removing an active mitigation re-applied the idle config
+        m_highestMidSeen = 0;
+        m_sid = 0;
+        if (m_serverConfig) {
+            m_serverConfig.reset();
+            emit sessionConfigChanged();
+        }
+    }
     const quint64 generation = ++m_generation;
     m_profile = profile;
     m_wanted = true;
