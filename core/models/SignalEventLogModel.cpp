@@ -71,6 +71,8 @@ QVariant SignalEventLogModel::data(const QModelIndex &index, int role) const
         return m.problem;
     case OutgoingRole:
         return outgoing;
+    case KindRole:
+        return int(m.kind);
     default:
         return {};
     }

@@ -24,6 +24,7 @@ public:
         JsonRole = Qt::UserRole + 1, // pretty JSON of the body (YANG names), empty when none
         ProblemRole,                 // why the body could not be decoded, if it could not
         OutgoingRole,                // true for what this console sent
+        KindRole,                    // signal::SignalMessage::Kind as int
     };
     Q_ENUM(Role)
 

@@ -328,7 +328,7 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
     request.payload = encodeBody(heartbeat.toJson(), &error);
     request.confirmable = false;
     request.timeout = std::chrono::seconds(std::max(1, interval));
-    logOutgoing(request);
+    logOutgoing(request, SignalMessage::Kind::Heartbeat);
 
     QElapsedTimer clock;
     clock.start();
@@ -339,7 +339,7 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
         co_return;
     m_heartbeatInFlight = false;
     if (result.ok()) {
-        logIncoming(result.value(), QStringLiteral("heartbeat"));
+        logIncoming(result.value(), QStringLiteral("heartbeat"), SignalMessage::Kind::Heartbeat);
         const auto rtt = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds(clock.nsecsElapsed()));
         m_rtt.addSample(rtt);
         m_missedHeartbeats = 0;
@@ -367,6 +367,7 @@ transport::ServerResponse SignalChannel::answerServerHeartbeat(const transport::
 {
     SignalMessage in;
     in.direction = SignalMessage::Direction::Incoming;
+    in.kind = SignalMessage::Kind::Heartbeat;
     in.time = QDateTime::currentDateTimeUtc();
     in.summary = QStringLiteral("%1 %2 (from the server)").arg(transport::methodName(request.method), request.path());
 
@@ -391,6 +392,7 @@ transport::ServerResponse SignalChannel::answerServerHeartbeat(const transport::
 
     SignalMessage out;
     out.direction = SignalMessage::Direction::Outgoing;
+    out.kind = SignalMessage::Kind::Heartbeat;
     out.time = in.time;
     out.summary = QStringLiteral("%1 for the server's heartbeat").arg(toString(answer.code));
     if (!answer.payload.isEmpty())
@@ -735,7 +737,7 @@ void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &
     if (it == m_observationMid.constEnd())
         return; // an observation of an earlier session
     const quint32 mid = *it;
-    logIncoming(response, QStringLiteral("notification for mitigation %1").arg(mid));
+    logIncoming(response, QStringLiteral("notification for mitigation %1").arg(mid), SignalMessage::Kind::Notification);
     if (response.code == transport::CoapCode::NotFound) {
         m_observationMid.remove(token);
         removeMitigation(mid);
@@ -865,10 +867,11 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
     co_return co_await configRead;
 }
 
-void SignalChannel::logOutgoing(const CoapRequest &request)
+void SignalChannel::logOutgoing(const CoapRequest &request, SignalMessage::Kind kind)
 {
     SignalMessage message;
     message.direction = SignalMessage::Direction::Outgoing;
+    message.kind = kind;
     message.time = QDateTime::currentDateTimeUtc();
     message.summary = QStringLiteral("%1 %2%3").arg(transport::methodName(request.method), request.path(),
                                                    request.observe == transport::ObserveAction::Register ? QStringLiteral(" (observe)") : QString());
@@ -879,10 +882,11 @@ void SignalChannel::logOutgoing(const CoapRequest &request)
     emit messageExchanged(message);
 }
 
-void SignalChannel::logIncoming(const CoapResponse &response, const QString &context)
+void SignalChannel::logIncoming(const CoapResponse &response, const QString &context, SignalMessage::Kind kind)
 {
     SignalMessage message;
     message.direction = SignalMessage::Direction::Incoming;
+    message.kind = kind;
     message.time = QDateTime::currentDateTimeUtc();
     message.summary = QStringLiteral("%1 for %2").arg(response.codeString(), context);
     if (!response.payload.isEmpty()) {

@@ -135,8 +135,9 @@ private:
     void scheduleRenewal(quint32 mid);
     std::optional<quint32> allocateMid(QString *error);
     SignalError errorFromResponse(const transport::CoapResponse &response, const QString &what) const;
-    void logOutgoing(const transport::CoapRequest &request);
-    void logIncoming(const transport::CoapResponse &response, const QString &context);
+    void logOutgoing(const transport::CoapRequest &request, SignalMessage::Kind kind = SignalMessage::Kind::Exchange);
+    void logIncoming(const transport::CoapResponse &response, const QString &context,
+                     SignalMessage::Kind kind = SignalMessage::Kind::Exchange);
 
     std::unique_ptr<transport::CoapClient> m_client;
     store::MidAllocator *m_mids = nullptr;

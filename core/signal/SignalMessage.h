@@ -10,7 +10,11 @@ namespace dots::signal {
 struct SignalMessage
 {
     enum class Direction { Outgoing, Incoming };
+    // Routine traffic (heartbeats, Observe notifications) is most of a busy log; views may
+    // hide it so that requests and their answers stand out.
+    enum class Kind { Exchange, Heartbeat, Notification };
     Direction direction = Direction::Outgoing;
+    Kind kind = Kind::Exchange;
     QDateTime time;
     QString summary;   // "PUT /.well-known/dots/mitigate/cuid=../mid=5" or "2.01 Created"
     QJsonObject body;  // decoded JSON (YANG names); empty when there is none

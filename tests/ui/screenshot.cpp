@@ -107,7 +107,7 @@ int main(int argc, char *argv[])
         // A message selected, so the JSON pane shows what it is for, and a mitigation, so the
         // detail pane shows its scope and history.
         auto *logView = window.eventLog()->view();
-        logView->selectRow(qMax(0, log.rowCount() - 1));
+        logView->selectRow(qMax(0, logView->model()->rowCount() - 1));
         window.dashboard()->selectMid(1);
         if (mode == QLatin1String("audit"))
             window.auditLog()->raise();

@@ -4,6 +4,7 @@
 #include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
 #include "DesktopNotifier.h"
+#include "EventLogDock.h"
 #include "MainWindow.h"
 #include "MitigationDashboard.h"
 #include "MitigationDetailDock.h"
@@ -52,6 +53,39 @@ private slots:
         QVERIFY(empty->text().contains(QStringLiteral("once the server is connected")));
         QVERIFY(window.connectionStatus()->stateText().startsWith(QStringLiteral("Disconnected")));
         QVERIFY(!window.newMitigationAction()->isEnabled());
+    }
+
+    void eventLogHidesRoutineTrafficButNeverProblems()
+    {
+        models::SignalEventLogModel log;
+        ui::EventLogDock dock(&log);
+        using Message = signal::SignalMessage;
+        const auto message = [](Message::Kind kind, const QString &summary, const QString &problem = {}) {
+            Message m;
+            m.kind = kind;
+            m.time = QDateTime::currentDateTimeUtc();
+            m.summary = summary;
+            m.problem = problem;
+            return m;
+        };
+        log.append(message(Message::Kind::Exchange, QStringLiteral("PUT /.well-known/dots/mitigate/cuid=x/mid=3")));
+        log.append(message(Message::Kind::Exchange, QStringLiteral("2.01 Created for mitigate/cuid=x/mid=3")));
+        log.append(message(Message::Kind::Heartbeat, QStringLiteral("PUT /.well-known/dots/hb")));
+        log.append(message(Message::Kind::Notification, QStringLiteral("2.05 for notification for mitigation 3")));
+        log.append(message(Message::Kind::Notification, QStringLiteral("2.05 for notification for mitigation 3"),
+                           QStringLiteral("unknown key 9999")));
+        QAbstractItemModel *shown = dock.view()->model();
+        QCOMPARE(shown->rowCount(), 5);
+
+        dock.findChild<QCheckBox *>(QStringLiteral("showHeartbeats"))->setChecked(false);
+        dock.findChild<QCheckBox *>(QStringLiteral("showNotifications"))->setChecked(false);
+        QCOMPARE(shown->rowCount(), 3); // the request, its answer, and the undecodable notification
+        QVERIFY(shown->index(2, models::SignalEventLogModel::SummaryColumn).data().toString().contains(QStringLiteral("undecodable")));
+
+        QTest::keyClicks(dock.findChild<QLineEdit *>(QStringLiteral("eventLogSearch")), QStringLiteral("created"));
+        QCOMPARE(shown->rowCount(), 2); // the match, and the problem that is always shown
+        log.append(message(Message::Kind::Exchange, QStringLiteral("2.01 Created for mitigate/cuid=x/mid=4")));
+        QCOMPARE(shown->rowCount(), 3);
     }
 
     void requestWithdrawAndLoseTheServer()
@@ -145,6 +179,16 @@ private slots:
         const quint32 mid = mitigations.index(0, Model::MidColumn).data(Model::MidRole).toUInt();
         QTRY_COMPARE(window.dashboard()->selectedMid(), std::optional<quint32>(mid));
         QVERIFY(window.withdrawAction()->isEnabled());
+
+        // Notifications and heartbeats are tagged as such in the log, so they can be hidden.
+        const auto loggedKinds = [&] {
+            QSet<int> kinds;
+            for (int row = 0; row < log.rowCount(); ++row)
+                kinds << log.index(row, 0).data(models::SignalEventLogModel::KindRole).toInt();
+            return kinds;
+        };
+        QTRY_VERIFY(loggedKinds().contains(int(signal::SignalMessage::Kind::Notification)));
+        QVERIFY(loggedKinds().contains(int(signal::SignalMessage::Kind::Exchange)));
 
         // The detail pane follows the selection: scope in words, status history, raw JSON.
         ui::MitigationDetailDock *details = window.details();
