@@ -52,8 +52,9 @@ QString DemoServer::findSimulator()
 QString DemoServer::findDemoScenario()
 {
     const QString name = QStringLiteral("demo.json");
-    QStringList candidates{QStringLiteral(DOTS_SOURCE_SCENARIO_DIR "/") + name,
-                           QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/dots-console/scenarios/") + name)};
+    // An installed console (/usr/bin) takes the installed scenario, even where a source tree exists.
+    QStringList candidates{QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/dots-console/scenarios/") + name),
+                           QStringLiteral(DOTS_SOURCE_SCENARIO_DIR "/") + name};
     const QString located = QStandardPaths::locate(QStandardPaths::AppDataLocation, QStringLiteral("scenarios/") + name);
     if (!located.isEmpty())
         candidates << located;

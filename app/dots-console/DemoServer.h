@@ -17,7 +17,8 @@ public:
     // The simulator next to this build (../../simulator/dots-simulator from the console's
     // folder), else on PATH. Empty when there is none.
     static QString findSimulator();
-    // simulator/scenarios/demo.json of the source tree, else of an installed data folder.
+    // demo.json of the installed data folder (../share/dots-console/scenarios from the console's
+    // folder), else of the source tree's simulator/scenarios.
     static QString findDemoScenario();
     // The target prefixes the scenario attacks, so the analyst knows what to protect.
     static QStringList attackedPrefixes(const QString &scenario);

@@ -19,16 +19,37 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QSettings>
 #include <QStandardPaths>
 
 using namespace dots;
 
+namespace {
+
+// --help and --version print and quit: they should work over ssh too, where there is no screen.
+bool asksOnlyForHelpOrVersion(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForHelpOrVersion(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("dots-console"));
     QApplication::setApplicationName(QStringLiteral("dots-console"));
+    // Matches the installed .desktop entry and the icon of the hicolor theme.
+    QGuiApplication::setDesktopFileName(QStringLiteral(DOTS_APP_ID));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(DOTS_APP_ID)));
     QApplication::setApplicationDisplayName(QObject::tr("DOTS Console"));
     QApplication::setApplicationVersion(BuildInfo::summary());
 
