@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
 #include "DesktopNotifier.h"
@@ -194,6 +195,12 @@ void MainWindow::createActions()
     connect(notifications, &QAction::toggled, m_notifier, &DesktopNotifier::setEnabled);
     m_viewMenu->addAction(notifications);
     m_viewMenu->addSeparator();
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    auto *about = help->addAction(tr("&About DOTS Console"));
+    about->setObjectName(QStringLiteral("aboutAction"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::openAboutDialog);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 
     auto *toolbar = addToolBar(tr("Mitigation"));
     toolbar->setObjectName(QStringLiteral("mitigationToolBar"));
@@ -216,6 +223,13 @@ void MainWindow::updateActions()
     m_dashboard->setCanRequest(connected);
     for (QAction *a : {m_withdrawAction, m_renewAction, m_underAttackAction, m_mitigatedAction, m_duplicateAction})
         a->setEnabled(connected && selected);
+}
+
+void MainWindow::openAboutDialog()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::openNewMitigationDialog()

@@ -72,6 +72,8 @@ public:
     void openNewMitigationDialog();
     void openNewMitigationDialog(const signal::MitigationRequest &prefill);
     void duplicateSelected();
+    // Help > About (window-modal, not blocking).
+    void openAboutDialog();
 
 public slots:
     QCoro::Task<> submitMitigation(dots::signal::MitigationRequest request);

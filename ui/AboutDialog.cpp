@@ -1,0 +1,76 @@
+#include "AboutDialog.h"
+
+#include "BuildInfo.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace dots::ui {
+
+AboutDialog::AboutDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("aboutDialog"));
+    setWindowTitle(tr("About DOTS Console"));
+
+    auto *icon = new QLabel(this);
+    icon->setPixmap(QApplication::windowIcon().pixmap(64, 64));
+    icon->setAlignment(Qt::AlignTop);
+
+    auto *label = new QLabel(text(), this);
+    label->setObjectName(QStringLiteral("aboutText"));
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);
+    label->setOpenExternalLinks(false);
+    // Versions are what support asks for: let the analyst select and copy them.
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setMinimumWidth(460);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(icon);
+    row->addWidget(label, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(buttons);
+}
+
+QString AboutDialog::text()
+{
+    const auto row = [](const QString &name, const QString &value) {
+        return QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    const QString qt = BuildInfo::qtVersion() == QLatin1String(QT_VERSION_STR)
+        ? BuildInfo::qtVersion()
+        : tr("%1 (built with %2)").arg(BuildInfo::qtVersion(), QLatin1String(QT_VERSION_STR));
+    const QString libcoap = BuildInfo::libcoapHasQBlock() ? tr("%1 with Q-Block (RFC 9177)").arg(BuildInfo::libcoapVersion())
+                                                          : tr("%1 without Q-Block (RFC 9177)").arg(BuildInfo::libcoapVersion());
+
+    QString html;
+    html += QStringLiteral("<h3>%1</h3>").arg(tr("DOTS Console %1").arg(BuildInfo::consoleVersion()).toHtmlEscaped());
+    html += QStringLiteral("<p>%1</p>").arg(tr("Operator console for DDoS Open Threat Signaling (DOTS): asks a DOTS server "
+                                              "for mitigation over the signal channel (RFC 9132) and shows how it goes.")
+                                               .toHtmlEscaped());
+    html += QStringLiteral("<p><b>%1</b></p><table cellspacing=\"2\">").arg(tr("Running on").toHtmlEscaped());
+    html += row(tr("Qt"), qt);
+    html += row(tr("libcoap"), libcoap);
+    html += row(tr("OpenSSL"), BuildInfo::opensslVersion());
+    html += QStringLiteral("</table><p><b>%1</b></p><table cellspacing=\"2\">").arg(tr("Licences").toHtmlEscaped());
+    html += row(tr("DOTS Console"), tr("proprietary: the terms come with your copy"));
+    html += row(tr("Qt"), tr("GNU LGPL version 3 or GNU GPL version 2"));
+    html += row(tr("libcoap"), tr("BSD 2-clause licence"));
+    html += row(tr("OpenSSL"), tr("Apache License 2.0"));
+    html += row(tr("QCoro"), tr("MIT licence"));
+    html += row(tr("SQLite"), tr("public domain"));
+    html += QStringLiteral("</table><p>%1</p>")
+                .arg(tr("Each library's licence text is installed with it, in /usr/share/doc/PACKAGE/copyright.").toHtmlEscaped());
+    return html;
+}
+
+} // namespace dots::ui
