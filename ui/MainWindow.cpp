@@ -5,6 +5,7 @@
 #include "ConnectionStatusWidget.h"
 #include "DesktopNotifier.h"
 #include "EventLogDock.h"
+#include "LanguageDialog.h"
 #include "MitigationDashboard.h"
 #include "MitigationDetailDock.h"
 #include "NewMitigationDialog.h"
@@ -194,6 +195,10 @@ void MainWindow::createActions()
     notifications->setToolTip(tr("Tell me when a mitigation changes status or the session is lost"));
     connect(notifications, &QAction::toggled, m_notifier, &DesktopNotifier::setEnabled);
     m_viewMenu->addAction(notifications);
+    auto *language = m_viewMenu->addAction(tr("&Language…"));
+    language->setObjectName(QStringLiteral("languageAction"));
+    language->setToolTip(tr("The language of the console's texts (applies at the next start)"));
+    connect(language, &QAction::triggered, this, &MainWindow::openLanguageDialog);
     m_viewMenu->addSeparator();
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About DOTS Console"));
@@ -229,6 +234,14 @@ void MainWindow::openAboutDialog()
 {
     auto *dialog = new AboutDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openLanguageDialog()
+{
+    auto *dialog = new LanguageDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_notice->showInfo(dialog->store()); });
     dialog->open();
 }
 

@@ -72,8 +72,9 @@ public:
     void openNewMitigationDialog();
     void openNewMitigationDialog(const signal::MitigationRequest &prefill);
     void duplicateSelected();
-    // Help > About (window-modal, not blocking).
+    // Help > About and View > Language (window-modal, not blocking).
     void openAboutDialog();
+    void openLanguageDialog();
 
 public slots:
     QCoro::Task<> submitMitigation(dots::signal::MitigationRequest request);

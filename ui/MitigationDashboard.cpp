@@ -140,7 +140,7 @@ void MitigationDashboard::updateEmptyState()
 {
     const int total = m_model->rowCount();
     const int shown = m_proxy->rowCount();
-    const QString count = total == 1 ? tr("1 mitigation") : tr("%1 mitigations").arg(total);
+    const QString count = tr("%n mitigation(s)", nullptr, total);
     QString text = total == shown ? count : tr("%1 shown of %2").arg(shown).arg(count);
     if (m_model->isStale() && total > 0)
         text += tr(" — last known state, the session is lost");

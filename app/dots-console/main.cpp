@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "NoticeBar.h"
 #include "ScreenshotTimer.h"
+#include "UiLanguage.h"
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -50,6 +51,11 @@ int main(int argc, char *argv[])
     // Matches the installed .desktop entry and the icon of the hicolor theme.
     QGuiApplication::setDesktopFileName(QStringLiteral(DOTS_APP_ID));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral(DOTS_APP_ID)));
+    // The language chosen in View > Language, else the system's; numbers and dates follow a chosen one too.
+    const QLocale locale = translations::UiLanguage::effectiveLocale();
+    if (!translations::UiLanguage::chosen().isEmpty())
+        QLocale::setDefault(locale);
+    translations::UiLanguage::install(&app, locale);
     QApplication::setApplicationDisplayName(QObject::tr("DOTS Console"));
     QApplication::setApplicationVersion(BuildInfo::summary());
 

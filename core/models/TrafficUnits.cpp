@@ -1,5 +1,7 @@
 #include "models/TrafficUnits.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <cmath>
 
@@ -28,7 +30,10 @@ QString scaled(double value, const QString &unit, const QString &separator = QSt
 QString formatBitRate(double bitsPerSecond) { return scaled(bitsPerSecond, QStringLiteral("bit/s")); }
 QString formatPacketRate(double packetsPerSecond) { return scaled(packetsPerSecond, QStringLiteral("pps")); }
 QString formatBytes(double bytes) { return scaled(bytes, QStringLiteral("B")); }
-QString formatPackets(double packets) { return scaled(packets, QStringLiteral("packets"), QStringLiteral(" ")); }
+QString formatPackets(double packets)
+{
+    return scaled(packets, QCoreApplication::translate("dots::models::TrafficUnits", "packets"), QStringLiteral(" "));
+}
 
 QString formatDuration(std::chrono::seconds duration)
 {

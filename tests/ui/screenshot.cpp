@@ -1,6 +1,6 @@
 // Takes docs/screenshots/main-window.png: the main window on the real simulator playing
 // the demo scenario (10x fast), with a mitigation for each demo target, after a few seconds
-// of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds] [mode].
+// of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds] [mode] [language].
 // Modes: "main" (default); "lost": the server killed, the session lost; "dialog": the New
 // mitigation dialog with a wrong prefix.
 #include "MainWindow.h"
@@ -11,6 +11,7 @@
 #include "NewMitigationDialog.h"
 #include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
+#include "UiLanguage.h"
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -37,6 +38,8 @@ int main(int argc, char *argv[])
     const QString output = args.value(1, QStringLiteral("main-window.png"));
     const int seconds = args.value(2, QStringLiteral("12")).toInt();
     const QString mode = args.value(3, QStringLiteral("main"));
+    // The language as the console would load it, e.g. "de"; English by default.
+    translations::UiLanguage::install(&app, QLocale(args.value(4, QStringLiteral("en"))));
 
     QTemporaryDir dir;
     const QString pkiDir = dir.filePath(QStringLiteral("pki"));

@@ -1,0 +1,788 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>DemoServer</name>
+    <message>
+        <source>the demo server %1 could not be started: %2</source>
+        <translation>der Demo-Server %1 konnte nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the demo server crashed. %1</source>
+        <translation>der Demo-Server ist abgestürzt. %1</translation>
+    </message>
+    <message>
+        <source>the demo server stopped (exit code %1). %2</source>
+        <translation>der Demo-Server wurde beendet (Exit-Code %1). %2</translation>
+    </message>
+    <message>
+        <source>the demo server did not start listening within 15 s. %1</source>
+        <translation>der Demo-Server hat nicht innerhalb von 15 s zu lauschen begonnen. %1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>lifetime not stated</source>
+        <translation>Laufzeit nicht angegeben</translation>
+    </message>
+    <message>
+        <source>indefinite lifetime</source>
+        <translation>unbegrenzte Laufzeit</translation>
+    </message>
+    <message>
+        <source>lifetime %1</source>
+        <translation>Laufzeit %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port or a range like 8000-8080</source>
+        <translation>„%1“ ist weder ein Port noch ein Bereich wie 8000-8080</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>DOTS Console</source>
+        <translation>DOTS-Konsole</translation>
+    </message>
+    <message>
+        <source>Operator console for DDoS Open Threat Signaling (DOTS, RFC 9132).</source>
+        <translation>Bedienkonsole für DDoS Open Threat Signaling (DOTS, RFC 9132).</translation>
+    </message>
+    <message>
+        <source>Start the bundled DOTS server simulator and connect to it (the default while no server profile is configured).</source>
+        <translation>Den mitgelieferten DOTS-Server-Simulator starten und sich mit ihm verbinden (Voreinstellung, solange kein Serverprofil eingerichtet ist).</translation>
+    </message>
+    <message>
+        <source>The dots-simulator executable for demo mode (default: next to this build, else on PATH).</source>
+        <translation>Das Programm dots-simulator für den Demo-Modus (Voreinstellung: neben diesem Build, sonst im PATH).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window to &lt;file&gt; after --screenshot-delay seconds, then quit.</source>
+        <translation>Nach --screenshot-delay Sekunden ein PNG des Hauptfensters in &lt;file&gt; speichern, dann beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Seconds to wait before --screenshot (default 5).</source>
+        <translation>Sekunden Wartezeit vor --screenshot (Voreinstellung 5).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo certificates could not be created in %1: %2</source>
+        <translation>Demo-Modus: Die Demo-Zertifikate konnten in %1 nicht erzeugt werden: %2</translation>
+    </message>
+    <message>
+        <source>Demo mode needs dots-simulator, which was found neither next to this program nor on PATH. Give its location with --simulator PATH.</source>
+        <translation>Der Demo-Modus braucht dots-simulator, das weder neben diesem Programm noch im PATH gefunden wurde. Geben Sie den Ort mit --simulator PFAD an.</translation>
+    </message>
+    <message>
+        <source>Demo simulator (127.0.0.1:%1)</source>
+        <translation>Demo-Simulator (127.0.0.1:%1)</translation>
+    </message>
+    <message>
+        <source>Demo mode: %1</source>
+        <translation>Demo-Modus: %1</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Demo-Server wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Demo mode without attacks: the demo scenario (demo.json) was not found.</source>
+        <translation>Demo-Modus ohne Angriffe: Das Demo-Szenario (demo.json) wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Demo mode: a simulated DOTS server on this computer plays attacks on %1, in turn, over and over. Request a mitigation for one of them (Ctrl+N) to watch it work.</source>
+        <translation>Demo-Modus: Ein simulierter DOTS-Server auf diesem Rechner spielt immer wieder abwechselnd Angriffe auf %1 ab. Fordern Sie für eines dieser Ziele eine Abwehr an (Strg+N) und sehen Sie ihr bei der Arbeit zu.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::MitigationTableModel</name>
+    <message>
+        <source>Requested</source>
+        <translation>Angefordert</translation>
+    </message>
+    <message>
+        <source>indefinite</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>The server suggests retrying in %1 s</source>
+        <translation>Der Server schlägt einen neuen Versuch in %1 s vor</translation>
+    </message>
+    <message>
+        <source>Last known state: the session to the server is lost (received %1)</source>
+        <translation>Letzter bekannter Stand: Die Sitzung zum Server ist verloren (empfangen %1)</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mid</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Lifetime left</source>
+        <translation>Restlaufzeit</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Dropped bit rate</source>
+        <translation>Verworfene Bitrate</translation>
+    </message>
+    <message>
+        <source>Dropped packet rate</source>
+        <translation>Verworfene Paketrate</translation>
+    </message>
+    <message>
+        <source>Bytes dropped</source>
+        <translation>Verworfene Bytes</translation>
+    </message>
+    <message>
+        <source>Packets dropped</source>
+        <translation>Verworfene Pakete</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::SignalEventLogModel</name>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>empfangen</translation>
+    </message>
+    <message>
+        <source>%1 (undecodable: %2)</source>
+        <translation>%1 (nicht dekodierbar: %2)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::TrafficUnits</name>
+    <message>
+        <source>packets</source>
+        <translation>Pakete</translation>
+    </message>
+</context>
+<context>
+    <name>dots::signal</name>
+    <message>
+        <source>Overlapping targets</source>
+        <translation>Überlappende Ziele</translation>
+    </message>
+    <message>
+        <source>Conflicts with an accept-list</source>
+        <translation>Konflikt mit einer Accept-Liste</translation>
+    </message>
+    <message>
+        <source>Client identifier (cuid) collision</source>
+        <translation>Kollision der Client-Kennung (cuid)</translation>
+    </message>
+    <message>
+        <source>Mitigation in progress</source>
+        <translation>Abwehr läuft</translation>
+    </message>
+    <message>
+        <source>Attack successfully mitigated</source>
+        <translation>Angriff erfolgreich abgewehrt</translation>
+    </message>
+    <message>
+        <source>Attack stopped</source>
+        <translation>Angriff beendet</translation>
+    </message>
+    <message>
+        <source>Attack exceeds mitigation capability</source>
+        <translation>Angriff übersteigt die Abwehrkapazität</translation>
+    </message>
+    <message>
+        <source>Withdrawn, terminating</source>
+        <translation>Zurückgezogen, wird beendet</translation>
+    </message>
+    <message>
+        <source>Mitigation terminated</source>
+        <translation>Abwehr beendet</translation>
+    </message>
+    <message>
+        <source>Mitigation withdrawn</source>
+        <translation>Abwehr zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Armed: triggers on signal loss</source>
+        <translation>Scharf: löst bei Signalverlust aus</translation>
+    </message>
+    <message>
+        <source>Unknown status %1</source>
+        <translation>Unbekannter Status %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::AboutDialog</name>
+    <message>
+        <source>About DOTS Console</source>
+        <translation>Über DOTS-Konsole</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (gebaut mit %2)</translation>
+    </message>
+    <message>
+        <source>%1 with Q-Block (RFC 9177)</source>
+        <translation>%1 mit Q-Block (RFC 9177)</translation>
+    </message>
+    <message>
+        <source>%1 without Q-Block (RFC 9177)</source>
+        <translation>%1 ohne Q-Block (RFC 9177)</translation>
+    </message>
+    <message>
+        <source>DOTS Console %1</source>
+        <translation>DOTS-Konsole %1</translation>
+    </message>
+    <message>
+        <source>Operator console for DDoS Open Threat Signaling (DOTS): asks a DOTS server for mitigation over the signal channel (RFC 9132) and shows how it goes.</source>
+        <translation>Bedienkonsole für DDoS Open Threat Signaling (DOTS): fordert über den Signalkanal (RFC 9132) Abwehr bei einem DOTS-Server an und zeigt, wie sie verläuft.</translation>
+    </message>
+    <message>
+        <source>Running on</source>
+        <translation>Läuft mit</translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <source>libcoap</source>
+        <translation>libcoap</translation>
+    </message>
+    <message>
+        <source>OpenSSL</source>
+        <translation>OpenSSL</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>Lizenzen</translation>
+    </message>
+    <message>
+        <source>DOTS Console</source>
+        <translation>DOTS-Konsole</translation>
+    </message>
+    <message>
+        <source>proprietary: the terms come with your copy</source>
+        <translation>proprietär: Die Bedingungen liegen Ihrer Kopie bei</translation>
+    </message>
+    <message>
+        <source>GNU LGPL version 3 or GNU GPL version 2</source>
+        <translation>GNU LGPL Version 3 oder GNU GPL Version 2</translation>
+    </message>
+    <message>
+        <source>BSD 2-clause licence</source>
+        <translation>BSD-Lizenz mit 2 Klauseln</translation>
+    </message>
+    <message>
+        <source>Apache License 2.0</source>
+        <translation>Apache License 2.0</translation>
+    </message>
+    <message>
+        <source>QCoro</source>
+        <translation>QCoro</translation>
+    </message>
+    <message>
+        <source>MIT licence</source>
+        <translation>MIT-Lizenz</translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation>SQLite</translation>
+    </message>
+    <message>
+        <source>public domain</source>
+        <translation>gemeinfrei</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s licence text is installed with it, in /usr/share/doc/PACKAGE/copyright.</source>
+        <translation>Der Lizenztext jeder Bibliothek wird mit ihr installiert, in /usr/share/doc/PAKET/copyright.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::ConnectionStatusWidget</name>
+    <message>
+        <source>Blinks green when the server answers a heartbeat, red when one goes unanswered</source>
+        <translation>Blinkt grün, wenn der Server einen Heartbeat beantwortet, rot, wenn einer unbeantwortet bleibt</translation>
+    </message>
+    <message>
+        <source>Round-trip time of the last answered heartbeat or request</source>
+        <translation>Umlaufzeit des zuletzt beantworteten Heartbeats oder Requests</translation>
+    </message>
+    <message>
+        <source>Heartbeats in a row without an answer; the session counts as lost beyond the allowed number</source>
+        <translation>Heartbeats in Folge ohne Antwort; über der erlaubten Zahl gilt die Sitzung als verloren</translation>
+    </message>
+    <message>
+        <source>not connected yet</source>
+        <translation>noch nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Server: none</source>
+        <translation>Server: keiner</translation>
+    </message>
+    <message>
+        <source>Transport: -</source>
+        <translation>Transport: -</translation>
+    </message>
+    <message>
+        <source>Heartbeat: -</source>
+        <translation>Heartbeat: -</translation>
+    </message>
+    <message>
+        <source>RTT: -</source>
+        <translation>RTT: -</translation>
+    </message>
+    <message>
+        <source>Missed: -</source>
+        <translation>Verpasst: -</translation>
+    </message>
+    <message>
+        <source>Connected, heartbeats missing</source>
+        <translation>Verbunden, Heartbeats fehlen</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde …</translation>
+    </message>
+    <message>
+        <source>Session lost, reconnecting</source>
+        <translation>Sitzung verloren, verbinde neu</translation>
+    </message>
+    <message>
+        <source>Session lost: %1</source>
+        <translation>Sitzung verloren: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>DTLS (UDP)</source>
+        <translation>DTLS (UDP)</translation>
+    </message>
+    <message>
+        <source>TLS (TCP)</source>
+        <translation>TLS (TCP)</translation>
+    </message>
+    <message>
+        <source> (every %1 s)</source>
+        <translation> (alle %1 s)</translation>
+    </message>
+    <message>
+        <source>Heartbeat: answered %1 ago</source>
+        <translation>Heartbeat: vor %1 beantwortet</translation>
+    </message>
+    <message>
+        <source>Heartbeat: first one pending</source>
+        <translation>Heartbeat: erster ausstehend</translation>
+    </message>
+    <message>
+        <source>RTT: %1</source>
+        <translation>RTT: %1</translation>
+    </message>
+    <message>
+        <source>Missed: %1 of %2 allowed</source>
+        <translation>Verpasst: %1 von %2 erlaubten</translation>
+    </message>
+    <message>
+        <source>Missed: %1</source>
+        <translation>Verpasst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::EventLogDock</name>
+    <message>
+        <source>Signal channel log</source>
+        <translation>Signalkanal-Protokoll</translation>
+    </message>
+    <message>
+        <source>Select a message to see its body as JSON.</source>
+        <translation>Wählen Sie eine Nachricht, um ihren Inhalt als JSON zu sehen.</translation>
+    </message>
+    <message>
+        <source>Could not decode the body: %1</source>
+        <translation>Inhalt nicht dekodierbar: %1</translation>
+    </message>
+    <message>
+        <source>(no body)</source>
+        <translation>(kein Inhalt)</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::LanguageDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System language (%1)</source>
+        <translation>Systemsprache (%1)</translation>
+    </message>
+    <message>
+        <source>The new language applies when the console is restarted.</source>
+        <translation>Die neue Sprache gilt nach einem Neustart der Konsole.</translation>
+    </message>
+    <message>
+        <source>Language of the console:</source>
+        <translation>Sprache der Konsole:</translation>
+    </message>
+    <message>
+        <source>From its next start the console follows the system language.</source>
+        <translation>Ab dem nächsten Start folgt die Konsole der Systemsprache.</translation>
+    </message>
+    <message>
+        <source>From its next start the console speaks %1.</source>
+        <translation>Ab dem nächsten Start spricht die Konsole %1.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::MainWindow</name>
+    <message>
+        <source>DOTS Console</source>
+        <translation>DOTS-Konsole</translation>
+    </message>
+    <message>
+        <source>DOTS Console — %1</source>
+        <translation>DOTS-Konsole — %1</translation>
+    </message>
+    <message>
+        <source>no server (see the message above)</source>
+        <translation>kein Server (siehe Meldung oben)</translation>
+    </message>
+    <message>
+        <source>&amp;New mitigation…</source>
+        <translation>&amp;Neue Abwehr …</translation>
+    </message>
+    <message>
+        <source>Ask the server to mitigate an attack on a target (Ctrl+N)</source>
+        <translation>Den Server bitten, einen Angriff auf ein Ziel abzuwehren (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation>&amp;Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected mitigation (Delete)</source>
+        <translation>Die gewählte Abwehr zurückziehen (Entf)</translation>
+    </message>
+    <message>
+        <source>&amp;Renew</source>
+        <translation>&amp;Verlängern</translation>
+    </message>
+    <message>
+        <source>Extend the selected mitigation&apos;s lifetime (Ctrl+R)</source>
+        <translation>Die Laufzeit der gewählten Abwehr verlängern (Strg+R)</translation>
+    </message>
+    <message>
+        <source>Report: still &amp;under attack</source>
+        <translation>Melden: weiterhin &amp;unter Angriff</translation>
+    </message>
+    <message>
+        <source>Tell the server the attack still hurts (efficacy update)</source>
+        <translation>Dem Server melden, dass der Angriff weiter schadet (Efficacy-Update)</translation>
+    </message>
+    <message>
+        <source>Report: attack &amp;mitigated</source>
+        <translation>Melden: Angriff &amp;abgewehrt</translation>
+    </message>
+    <message>
+        <source>Tell the server the mitigation works (efficacy update)</source>
+        <translation>Dem Server melden, dass die Abwehr wirkt (Efficacy-Update)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Mitigation</source>
+        <translation>&amp;Abwehr</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>A&amp;nsicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language…</source>
+        <translation>&amp;Sprache …</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About DOTS Console</source>
+        <translation>Ü&amp;ber DOTS-Konsole</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Mitigation</source>
+        <translation>Abwehr</translation>
+    </message>
+    <message>
+        <source>No server to send a mitigation request to.</source>
+        <translation>Kein Server, an den eine Abwehranforderung gehen könnte.</translation>
+    </message>
+    <message>
+        <source>Requesting mitigation for %1…</source>
+        <translation>Fordere Abwehr für %1 an …</translation>
+    </message>
+    <message>
+        <source>Mitigation request for %1 failed: %2</source>
+        <translation>Abwehranforderung für %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Mitigation %1 requested for %2: accepted, %3.</source>
+        <translation>Abwehr %1 für %2 angefordert: angenommen, %3.</translation>
+    </message>
+    <message>
+        <source>The server reports a conflict (see the Conflict column).</source>
+        <translation>Der Server meldet einen Konflikt (siehe Spalte Konflikt).</translation>
+    </message>
+    <message>
+        <source>Withdraw mitigation</source>
+        <translation>Abwehr zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdraw mitigation %1 (%2)? The server stops mitigating this target.</source>
+        <translation>Abwehr %1 (%2) zurückziehen? Der Server hört auf, dieses Ziel zu schützen.</translation>
+    </message>
+    <message>
+        <source>Withdrawing mitigation %1…</source>
+        <translation>Ziehe Abwehr %1 zurück …</translation>
+    </message>
+    <message>
+        <source>Withdrawing mitigation %1 failed: %2</source>
+        <translation>Zurückziehen der Abwehr %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Mitigation %1 withdrawn.</source>
+        <translation>Abwehr %1 zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>Renewing mitigation %1…</source>
+        <translation>Verlängere Abwehr %1 …</translation>
+    </message>
+    <message>
+        <source>Renewing mitigation %1 failed: %2</source>
+        <translation>Verlängern der Abwehr %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Mitigation %1 renewed: %2.</source>
+        <translation>Abwehr %1 verlängert: %2.</translation>
+    </message>
+    <message>
+        <source>still under attack</source>
+        <translation>weiterhin unter Angriff</translation>
+    </message>
+    <message>
+        <source>attack mitigated</source>
+        <translation>Angriff abgewehrt</translation>
+    </message>
+    <message>
+        <source>Reporting &quot;%1&quot; for mitigation %2…</source>
+        <translation>Melde „%1“ für Abwehr %2 …</translation>
+    </message>
+    <message>
+        <source>Efficacy update for mitigation %1 failed: %2</source>
+        <translation>Efficacy-Update für Abwehr %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Reported &quot;%1&quot; for mitigation %2.</source>
+        <translation>„%1“ für Abwehr %2 gemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::MitigationDashboard</name>
+    <message>
+        <source>Filter by target, status, mid…</source>
+        <translation>Nach Ziel, Status, Mid filtern …</translation>
+    </message>
+    <message>
+        <source>Mitigations</source>
+        <translation>Abwehrmaßnahmen</translation>
+    </message>
+    <message>
+        <source>%1 shown of %2</source>
+        <translation>%1 angezeigt von %2</translation>
+    </message>
+    <message>
+        <source> — last known state, the session is lost</source>
+        <translation> — letzter bekannter Stand, die Sitzung ist verloren</translation>
+    </message>
+    <message>
+        <source>No mitigations. Request one with New mitigation (Ctrl+N).</source>
+        <translation>Keine Abwehrmaßnahmen. Fordern Sie eine mit Neue Abwehr an (Strg+N).</translation>
+    </message>
+    <message>
+        <source>No mitigations. New mitigation (Ctrl+N) is available once the server is connected.</source>
+        <translation>Keine Abwehrmaßnahmen. Neue Abwehr (Strg+N) ist verfügbar, sobald der Server verbunden ist.</translation>
+    </message>
+    <message>
+        <source>No mitigation matches &quot;%1&quot;.</source>
+        <translation>Keine Abwehr passt zu „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mitigation(s)</source>
+        <translation>
+            <numerusform>%n Abwehrmaßnahme</numerusform>
+            <numerusform>%n Abwehrmaßnahmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::MitigationProxyModel</name>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>Last known state: the session to the server is lost.</source>
+        <translation>Letzter bekannter Stand: Die Sitzung zum Server ist verloren.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::NewMitigationDialog</name>
+    <message>
+        <source>Indefinite</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>New mitigation</source>
+        <translation>Neue Abwehr</translation>
+    </message>
+    <message>
+        <source>e.g. 203.0.113.0/24, 2001:db8:6401::/96</source>
+        <translation>z. B. 203.0.113.0/24, 2001:db8:6401::/96</translation>
+    </message>
+    <message>
+        <source>all ports; or e.g. 53, 80, 8000-8080</source>
+        <translation>alle Ports; oder z. B. 53, 80, 8000-8080</translation>
+    </message>
+    <message>
+        <source>All protocols</source>
+        <translation>Alle Protokolle</translation>
+    </message>
+    <message>
+        <source>TCP (6)</source>
+        <translation>TCP (6)</translation>
+    </message>
+    <message>
+        <source>UDP (17)</source>
+        <translation>UDP (17)</translation>
+    </message>
+    <message>
+        <source>ICMP (1)</source>
+        <translation>ICMP (1)</translation>
+    </message>
+    <message>
+        <source>ICMPv6 (58)</source>
+        <translation>ICMPv6 (58)</translation>
+    </message>
+    <message>
+        <source>GRE (47)</source>
+        <translation>GRE (47)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Target prefixes:</source>
+        <translation>Zielpräfixe:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Lifetime:</source>
+        <translation>Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Request mitigation</source>
+        <translation>Abwehr anfordern</translation>
+    </message>
+    <message>
+        <source>Enter at least one target prefix</source>
+        <translation>Geben Sie mindestens ein Zielpräfix ein</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::NoticeBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+</TS>
