@@ -36,7 +36,7 @@ QStringList UiLanguage::available()
 QString UiLanguage::nativeName(const QString &code)
 {
     const QLocale locale(code);
-    if (locale.language() == QLocale::English)
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
         return QStringLiteral("English"); // not "American English": the texts are plain English
     QString name = locale.nativeLanguageName();
     if (!name.isEmpty())

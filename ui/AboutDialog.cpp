@@ -44,7 +44,7 @@ AboutDialog::AboutDialog(QWidget *parent)
 QString AboutDialog::text()
 {
     const auto row = [](const QString &name, const QString &value) {
-        return QStringLiteral("<tr><td>%1</td><td>%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+        return QStringLiteral("<tr><td>%1</td><td style=\"padding-left: 12px\">%2</td></tr>").arg(name.toHtmlEscaped(), value.toHtmlEscaped());
     };
     const QString qt = BuildInfo::qtVersion() == QLatin1String(QT_VERSION_STR)
         ? BuildInfo::qtVersion()
@@ -60,7 +60,10 @@ QString AboutDialog::text()
     html += QStringLiteral("<p><b>%1</b></p><table cellspacing=\"2\">").arg(tr("Running on").toHtmlEscaped());
     html += row(tr("Qt"), qt);
     html += row(tr("libcoap"), libcoap);
-    html += row(tr("OpenSSL"), BuildInfo::opensslVersion());
+    QString openssl = BuildInfo::opensslVersion(); // "OpenSSL 3.0.x <date>"
+    if (openssl.startsWith(QLatin1String("OpenSSL ")))
+        openssl = openssl.mid(8);
+    html += row(tr("OpenSSL"), openssl);
     html += QStringLiteral("</table><p><b>%1</b></p><table cellspacing=\"2\">").arg(tr("Licences").toHtmlEscaped());
     html += row(tr("DOTS Console"), tr("proprietary: the terms come with your copy"));
     html += row(tr("Qt"), tr("GNU LGPL version 3 or GNU GPL version 2"));

@@ -2,8 +2,10 @@
 // the demo scenario (10x fast), with a mitigation for each demo target, after a few seconds
 // of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds] [mode] [language].
 // Modes: "main" (default); "lost": the server killed, the session lost; "dialog": the New
-// mitigation dialog with a wrong prefix.
+// mitigation dialog with a wrong prefix; "about", "language": those dialogs.
 #include "MainWindow.h"
+#include "AboutDialog.h"
+#include "LanguageDialog.h"
 #include "EventLogDock.h"
 #include "MitigationDashboard.h"
 #include "AuditLogDock.h"
@@ -96,6 +98,21 @@ int main(int argc, char *argv[])
             window.renewSelected(); // traffic, so the closed session is noticed
         });
     QTimer::singleShot(seconds * 1000, &app, [&] {
+        if (mode == QLatin1String("about") || mode == QLatin1String("language")) {
+            QDialog *dialog = nullptr;
+            if (mode == QLatin1String("about")) {
+                window.openAboutDialog();
+                dialog = window.findChild<ui::AboutDialog *>();
+            } else {
+                window.openLanguageDialog();
+                dialog = window.findChild<ui::LanguageDialog *>();
+            }
+            QApplication::processEvents();
+            const bool saved = dialog->grab().save(output);
+            std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(output));
+            app.exit(saved ? 0 : 1);
+            return;
+        }
         if (mode == QLatin1String("dialog")) {
             window.openNewMitigationDialog();
             auto *dialog = window.findChild<ui::NewMitigationDialog *>();
