@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the .deb from an already built tree, unpacks it into a scratch root (dpkg -x) and checks
-# what a user gets: dependencies from shlibdeps, the three programs start, the desktop entry and
-# the AppStream metainfo validate, icon and demo scenario are where the desktop and the console
-# look for them, and the installed console runs its demo on the installed simulator.
+# what a user gets: dependencies from shlibdeps, the three programs start and have man pages with
+# every option, the desktop entry and the AppStream metainfo validate, icon and demo scenario are
+# where the desktop and the console look for them, and the installed console runs its demo on the
+# installed simulator.
 # Usage: check-package.sh CPACK BUILD_DIR SCRATCH_DIR APP_ID VERSION
 set -euo pipefail
 cpack=$1 build=$2 scratch=$3 app_id=$4 version=$5
@@ -45,6 +46,12 @@ for program in dots-console dots-cli dots-simulator; do
     grep -q "$version" <<<"$out" || fail "$program --version does not name $version: $out"
     help=$(env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$exe" --help 2>&1) || fail "$program --help: $help"
     grep -q -- "--version" <<<"$help" || fail "$program --help does not list its options: $help"
+    page="$root/usr/share/man/man1/$program.1.gz"
+    [[ -s $page ]] || fail "no man page for $program"
+    # The page holds the program's --help: every option the program knows.
+    for option in $(grep -oE -- '--[a-z][a-z-]+' <<<"$help" | sort -u); do
+        zcat "$page" | grep -q -- "$option" || fail "the man page of $program lacks $option"
+    done
     echo "$program: $(grep -m1 "$version" <<<"$out")"
 done
 
