@@ -106,6 +106,133 @@
         <source>Demo mode: a simulated DOTS server on this computer plays attacks on %1, in turn, over and over. Request a mitigation for one of them (Ctrl+N) to watch it work.</source>
         <translation>Demo-Modus: Ein simulierter DOTS-Server auf diesem Rechner spielt immer wieder abwechselnd Angriffe auf %1 ab. Fordern Sie für eines dieser Ziele eine Abwehr an (Strg+N) und sehen Sie ihr bei der Arbeit zu.</translation>
     </message>
+    <message>
+        <source>The audit log and mid counter cannot be kept in %1: %2. Actions are shown for this run only.</source>
+        <translation>Audit-Log und Mid-Zähler können nicht in %1 gespeichert werden: %2. Aktionen werden nur für diesen Lauf angezeigt.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>all ports</source>
+        <translation>alle Ports</translation>
+    </message>
+    <message>
+        <source>all protocols</source>
+        <translation>alle Protokolle</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>with mitigation %1</source>
+        <translation>mit Abwehr %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>für %1</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::AuditLogModel</name>
+    <message>
+        <source>Request</source>
+        <translation>Anforderung</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>Efficacy update</source>
+        <translation>Efficacy-Update</translation>
+    </message>
+    <message>
+        <source>Session config change</source>
+        <translation>Sitzungskonfiguration geändert</translation>
+    </message>
+    <message>
+        <source>Session config reset</source>
+        <translation>Sitzungskonfiguration zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Filter control</source>
+        <translation>Filtersteuerung</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <source>The audit log could not be read: %1</source>
+        <translation>Das Audit-Log konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Not recorded in the audit log: %1</source>
+        <translation>Nicht im Audit-Log vermerkt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Mid</source>
+        <translation>Mid</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
 </context>
 <context>
     <name>dots::models::MitigationTableModel</name>
@@ -347,6 +474,57 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::AuditLogDock</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit-Log</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Search what was done, e.g. 203.0.113 or withdraw</source>
+        <translation>Durchsuchen, was getan wurde, z. B. 203.0.113 oder zurückziehen</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>Save the entries matching the search as a CSV file (RFC 4180, UTC times)</source>
+        <translation>Die zur Suche passenden Einträge als CSV-Datei speichern (RFC 4180, Zeiten in UTC)</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Requests, withdrawals, renewals, efficacy reports and session changes are recorded here with who made them and when.</source>
+        <translation>Noch nichts vermerkt. Anforderungen, Rückzüge, Verlängerungen, Efficacy-Meldungen und Sitzungsänderungen werden hier mit Urheber und Zeitpunkt vermerkt.</translation>
+    </message>
+    <message>
+        <source>No entry matches the search.</source>
+        <translation>Kein Eintrag passt zur Suche.</translation>
+    </message>
+    <message>
+        <source>dots-audit-%1.csv</source>
+        <translation>dots-audit-%1.csv</translation>
+    </message>
+    <message>
+        <source>Export audit log</source>
+        <translation>Audit-Log exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported to %1.</source>
+        <translation>Nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::ConnectionStatusWidget</name>
     <message>
         <source>Blinks green when the server answers a heartbeat, red when one goes unanswered</source>
@@ -447,6 +625,33 @@
     <message>
         <source>Missed: %1</source>
         <translation>Verpasst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::DesktopNotifier</name>
+    <message>
+        <source>DOTS session lost</source>
+        <translation>DOTS-Sitzung verloren</translation>
+    </message>
+    <message>
+        <source>The signal channel to %1 is lost: heartbeats are not answered. The console keeps trying to reconnect; the mitigations shown are the last known state.</source>
+        <translation>Der Signalkanal zu %1 ist verloren: Heartbeats bleiben unbeantwortet. Die Konsole versucht weiter, sich neu zu verbinden; die angezeigten Abwehrmaßnahmen sind der letzte bekannte Stand.</translation>
+    </message>
+    <message>
+        <source>DOTS session back</source>
+        <translation>DOTS-Sitzung wieder da</translation>
+    </message>
+    <message>
+        <source>The signal channel to %1 works again.</source>
+        <translation>Der Signalkanal zu %1 funktioniert wieder.</translation>
+    </message>
+    <message>
+        <source>Mitigation %1: %2</source>
+        <translation>Abwehr %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — was: %2</source>
+        <translation>%1 — vorher: %2</translation>
     </message>
 </context>
 <context>
@@ -602,10 +807,6 @@
         <translation>Abwehr %1 für %2 angefordert: angenommen, %3.</translation>
     </message>
     <message>
-        <source>The server reports a conflict (see the Conflict column).</source>
-        <translation>Der Server meldet einen Konflikt (siehe Spalte Konflikt).</translation>
-    </message>
-    <message>
         <source>Withdraw mitigation</source>
         <translation>Abwehr zurückziehen</translation>
     </message>
@@ -657,6 +858,74 @@
         <source>Reported &quot;%1&quot; for mitigation %2.</source>
         <translation>„%1“ für Abwehr %2 gemeldet.</translation>
     </message>
+    <message>
+        <source>&amp;Duplicate as new…</source>
+        <translation>Als neue &amp;duplizieren …</translation>
+    </message>
+    <message>
+        <source>Open a new request with the selected mitigation&apos;s scope (Ctrl+D)</source>
+        <translation>Eine neue Anforderung mit dem Umfang der gewählten Abwehr öffnen (Strg+D)</translation>
+    </message>
+    <message>
+        <source>Desktop &amp;notifications</source>
+        <translation>Desktop-&amp;Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Tell me when a mitigation changes status or the session is lost</source>
+        <translation>Benachrichtigen, wenn eine Abwehr ihren Status ändert oder die Sitzung verloren geht</translation>
+    </message>
+    <message>
+        <source>The language of the console&apos;s texts (applies at the next start)</source>
+        <translation>Die Sprache der Konsolentexte (gilt ab dem nächsten Start)</translation>
+    </message>
+    <message>
+        <source>New mitigation (duplicate)</source>
+        <translation>Neue Abwehr (Duplikat)</translation>
+    </message>
+    <message>
+        <source>request for %1 failed: %2</source>
+        <translation>Anforderung für %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>request mitigation %1 for %2, %3</source>
+        <translation>Abwehr %1 für %2 angefordert, %3</translation>
+    </message>
+    <message>
+        <source>unstated cause</source>
+        <translation>ohne angegebenen Grund</translation>
+    </message>
+    <message>
+        <source>The server reports a conflict: %1; it suggests retrying in %2.</source>
+        <translation>Der Server meldet einen Konflikt: %1; er schlägt einen neuen Versuch in %2 vor.</translation>
+    </message>
+    <message>
+        <source>The server reports a conflict: %1.</source>
+        <translation>Der Server meldet einen Konflikt: %1.</translation>
+    </message>
+    <message>
+        <source>withdraw mitigation %1 (%2) failed: %3</source>
+        <translation>Zurückziehen der Abwehr %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>withdraw mitigation %1 (%2)</source>
+        <translation>Abwehr %1 (%2) zurückgezogen</translation>
+    </message>
+    <message>
+        <source>renew mitigation %1 failed: %2</source>
+        <translation>Verlängern der Abwehr %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>renew mitigation %1: %2</source>
+        <translation>Abwehr %1 verlängert: %2</translation>
+    </message>
+    <message>
+        <source>report &quot;%1&quot; for mitigation %2 failed: %3</source>
+        <translation>Meldung „%1“ für Abwehr %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>report &quot;%1&quot; for mitigation %2</source>
+        <translation>„%1“ für Abwehr %2 gemeldet</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::MitigationDashboard</name>
@@ -697,6 +966,125 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::MitigationDetailDock</name>
+    <message>
+        <source>Mitigation details</source>
+        <translation>Abwehrdetails</translation>
+    </message>
+    <message>
+        <source>Select a mitigation to see its full scope, the statuses it went through and the JSON the server sent.</source>
+        <translation>Wählen Sie eine Abwehr, um ihren vollen Umfang, ihre bisherigen Status und das JSON des Servers zu sehen.</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Prefixes:</source>
+        <translation>Präfixe:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>FQDNs:</source>
+        <translation>FQDNs:</translation>
+    </message>
+    <message>
+        <source>URIs:</source>
+        <translation>URIs:</translation>
+    </message>
+    <message>
+        <source>Aliases:</source>
+        <translation>Aliasse:</translation>
+    </message>
+    <message>
+        <source>Lifetime left:</source>
+        <translation>Restlaufzeit:</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>Gestartet:</translation>
+    </message>
+    <message>
+        <source>Trigger:</source>
+        <translation>Auslöser:</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Conflict:</source>
+        <translation>Konflikt:</translation>
+    </message>
+    <message>
+        <source>Dropped:</source>
+        <translation>Verworfen:</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Umfang</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Mitigation %1 is gone: withdrawn or expired.</source>
+        <translation>Abwehr %1 ist nicht mehr da: zurückgezogen oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Mitigation %1&lt;/b&gt; &amp;nbsp;&lt;span style=&quot;background:%2; color:%3&quot;&gt;&amp;nbsp;%4&amp;nbsp;&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Abwehr %1&lt;/b&gt; &amp;nbsp;&lt;span style=&quot;background:%2; color:%3&quot;&gt;&amp;nbsp;%4&amp;nbsp;&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>no status yet</source>
+        <translation>noch kein Status</translation>
+    </message>
+    <message>
+        <source>not reported yet</source>
+        <translation>noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>nicht gestartet</translation>
+    </message>
+    <message>
+        <source>mitigate now</source>
+        <translation>sofort abwehren</translation>
+    </message>
+    <message>
+        <source>only if the signal session is lost (trigger-mitigation false)</source>
+        <translation>nur bei Verlust der Signalsitzung (trigger-mitigation false)</translation>
+    </message>
+    <message>
+        <source>%1, %2 now; %3, %4 in all</source>
+        <translation>%1, %2 jetzt; %3, %4 insgesamt</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::MitigationProxyModel</name>
     <message>
         <source>Started %1</source>
@@ -726,56 +1114,80 @@
         <translation>alle Ports; oder z. B. 53, 80, 8000-8080</translation>
     </message>
     <message>
-        <source>All protocols</source>
-        <translation>Alle Protokolle</translation>
-    </message>
-    <message>
-        <source>TCP (6)</source>
-        <translation>TCP (6)</translation>
-    </message>
-    <message>
-        <source>UDP (17)</source>
-        <translation>UDP (17)</translation>
-    </message>
-    <message>
-        <source>ICMP (1)</source>
-        <translation>ICMP (1)</translation>
-    </message>
-    <message>
-        <source>ICMPv6 (58)</source>
-        <translation>ICMPv6 (58)</translation>
-    </message>
-    <message>
-        <source>GRE (47)</source>
-        <translation>GRE (47)</translation>
-    </message>
-    <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source>Target prefixes:</source>
-        <translation>Zielpräfixe:</translation>
-    </message>
-    <message>
-        <source>Ports:</source>
-        <translation>Ports:</translation>
-    </message>
-    <message>
-        <source>Protocol:</source>
-        <translation>Protokoll:</translation>
-    </message>
-    <message>
-        <source>Lifetime:</source>
-        <translation>Laufzeit:</translation>
     </message>
     <message>
         <source>Request mitigation</source>
         <translation>Abwehr anfordern</translation>
     </message>
     <message>
-        <source>Enter at least one target prefix</source>
-        <translation>Geben Sie mindestens ein Zielpräfix ein</translation>
+        <source>all protocols; or e.g. TCP, UDP, 47</source>
+        <translation>alle Protokolle; oder z. B. TCP, UDP, 47</translation>
+    </message>
+    <message>
+        <source>optional, e.g. www.example.com</source>
+        <translation>optional, z. B. www.example.com</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://www.example.com/shop</source>
+        <translation>optional, z. B. https://www.example.com/shop</translation>
+    </message>
+    <message>
+        <source>optional: names of aliases prepared on the data channel</source>
+        <translation>optional: Namen von Aliassen, die über den Datenkanal angelegt wurden</translation>
+    </message>
+    <message>
+        <source>Start mitigating now</source>
+        <translation>Abwehr sofort beginnen</translation>
+    </message>
+    <message>
+        <source>Protocol names (%1) or IANA protocol numbers 0–255, separated by commas</source>
+        <translation>Protokollnamen (%1) oder IANA-Protokollnummern 0–255, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>An alias names a set of targets kept by the server (RFC 8783); the server mitigates all of them</source>
+        <translation>Ein Alias benennt eine beim Server hinterlegte Menge von Zielen (RFC 8783); der Server schützt sie alle</translation>
+    </message>
+    <message>
+        <source>Mitigate until withdrawn (lifetime -1)</source>
+        <translation>Abwehren bis zum Zurückziehen (Laufzeit -1)</translation>
+    </message>
+    <message>
+        <source>Unchecked, the server keeps the request ready and mitigates only if the signal session is lost (trigger-mitigation false)</source>
+        <translation>Nicht angehakt hält der Server die Anforderung bereit und wehrt nur ab, wenn die Signalsitzung verloren geht (trigger-mitigation false)</translation>
+    </message>
+    <message>
+        <source>Target &amp;prefixes:</source>
+        <translation>Ziel&amp;präfixe:</translation>
+    </message>
+    <message>
+        <source>P&amp;orts:</source>
+        <translation>P&amp;orts:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;tocols:</source>
+        <translation>Pro&amp;tokolle:</translation>
+    </message>
+    <message>
+        <source>&amp;FQDNs:</source>
+        <translation>&amp;FQDNs:</translation>
+    </message>
+    <message>
+        <source>&amp;URIs:</source>
+        <translation>&amp;URIs:</translation>
+    </message>
+    <message>
+        <source>&amp;Aliases:</source>
+        <translation>&amp;Aliasse:</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Laufzeit:</translation>
+    </message>
+    <message>
+        <source>Enter at least one target: a prefix, an FQDN, a URI or an alias</source>
+        <translation>Geben Sie mindestens ein Ziel ein: ein Präfix, einen FQDN, eine URI oder einen Alias</translation>
     </message>
 </context>
 <context>

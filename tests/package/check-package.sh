@@ -82,7 +82,7 @@ HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/data" XDG_CONFIG_HOME="$scratc
     timeout 60 "$root/usr/bin/dots-console" --screenshot "$shot" --screenshot-delay 3 >"$scratch/console.log" 2>&1 \
     || { cat "$scratch/console.log"; fail "the installed console did not run its demo"; }
 file "$shot" | grep -q "PNG image data" || fail "the installed console drew no window"
-[[ -s $scratch/home/data/dots-console/demo-pki/client.crt ]] || fail "the installed console made no demo PKI"
+[[ -n $(find "$scratch/home/data" -path '*demo-pki/client.crt' -size +0) ]] || fail "the installed console made no demo PKI"
 grep -q "State::Connected" "$scratch/console.log" \
     || { cat "$scratch/console.log"; fail "the installed console did not connect to the installed simulator"; }
 echo "package check passed"
