@@ -336,6 +336,155 @@
     </message>
 </context>
 <context>
+    <name>dots::profiles</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>choose a file</source>
+        <translation>Wählen Sie eine Datei</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>neither an IP address nor a host name: %1</source>
+        <translation>weder eine IP-Adresse noch ein Hostname: %1</translation>
+    </message>
+    <message>
+        <source>give the profile a name</source>
+        <translation>Geben Sie dem Profil einen Namen</translation>
+    </message>
+    <message>
+        <source>another profile is called %1</source>
+        <translation>ein anderes Profil heißt bereits %1</translation>
+    </message>
+    <message>
+        <source>enter the server&apos;s host name or IP address</source>
+        <translation>Geben Sie den Hostnamen oder die IP-Adresse des Servers ein</translation>
+    </message>
+    <message>
+        <source>remove the spaces around the name</source>
+        <translation>Entfernen Sie die Leerzeichen um den Namen</translation>
+    </message>
+    <message>
+        <source>%1 is not a port: use 1 to 65535 (DOTS uses 4646)</source>
+        <translation>%1 ist kein Port: 1 bis 65535 verwenden (DOTS nutzt 4646)</translation>
+    </message>
+    <message>
+        <source>the file holds no private key that can be read without a passphrase (PEM or DER expected)</source>
+        <translation>die Datei enthält keinen privaten Schlüssel, der ohne Passphrase lesbar ist (PEM oder DER erwartet)</translation>
+    </message>
+    <message>
+        <source>this key does not belong to the certificate</source>
+        <translation>dieser Schlüssel gehört nicht zum Zertifikat</translation>
+    </message>
+    <message>
+        <source>not a URL: %1</source>
+        <translation>keine URL: %1</translation>
+    </message>
+    <message>
+        <source>the data channel needs https:// (RFC 8783 runs RESTCONF over TLS)</source>
+        <translation>der Datenkanal braucht https:// (RFC 8783 betreibt RESTCONF über TLS)</translation>
+    </message>
+    <message>
+        <source>the URL names no host</source>
+        <translation>die URL nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>private key</source>
+        <translation>privater Schlüssel</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>expected server name</source>
+        <translation>erwarteter Servername</translation>
+    </message>
+    <message>
+        <source>data channel URL</source>
+        <translation>Datenkanal-URL</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dots::profiles::CertificateDetails</name>
+    <message>
+        <source>not valid before %1 (in %2)</source>
+        <translation>nicht gültig vor %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>expired on %1 (%2 ago)</source>
+        <translation>abgelaufen am %1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>expires soon: valid until %1 (%2 left)</source>
+        <translation>läuft bald ab: gültig bis %1 (noch %2)</translation>
+    </message>
+    <message>
+        <source>valid until %1 (%2 left)</source>
+        <translation>gültig bis %1 (noch %2)</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>keine Datei gewählt</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>the file holds no certificate (PEM or DER expected)</source>
+        <translation>die Datei enthält kein Zertifikat (PEM oder DER erwartet)</translation>
+    </message>
+</context>
+<context>
+    <name>dots::profiles::ProfileStore</name>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+</context>
+<context>
     <name>dots::signal</name>
     <message>
         <source>Overlapping targets</source>
@@ -1195,6 +1344,291 @@
     <message>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::ProfileEditor</name>
+    <message>
+        <source>DTLS first, then TLS (recommended, RFC 9132)</source>
+        <translation>Erst DTLS, dann TLS (empfohlen, RFC 9132)</translation>
+    </message>
+    <message>
+        <source>TLS first, then DTLS</source>
+        <translation>Erst TLS, dann DTLS</translation>
+    </message>
+    <message>
+        <source>DTLS only (coaps, UDP)</source>
+        <translation>Nur DTLS (coaps, UDP)</translation>
+    </message>
+    <message>
+        <source>TLS only (coaps+tcp, TCP)</source>
+        <translation>Nur TLS (coaps+tcp, TCP)</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>How this server is listed; also keys its mitigation ids and history</source>
+        <translation>So wird dieser Server aufgeführt; ordnet auch seine Mitigation-IDs und seinen Verlauf zu</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>The DOTS server&apos;s host name or IP address</source>
+        <translation>Hostname oder IP-Adresse des DOTS-Servers</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>The signal channel&apos;s port (DOTS: 4646)</source>
+        <translation>Port des Signalkanals (DOTS: 4646)</translation>
+    </message>
+    <message>
+        <source>Which secured CoAP transports to try, in which order</source>
+        <translation>Welche gesicherten CoAP-Transporte in welcher Reihenfolge versucht werden</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transport:</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>PEM file with this console&apos;s certificate; the server derives the cuid from it</source>
+        <translation>PEM-Datei mit dem Zertifikat dieser Konsole; der Server leitet daraus die cuid ab</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>Privater &amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>PEM file with the certificate&apos;s private key (no passphrase)</source>
+        <translation>PEM-Datei mit dem privaten Schlüssel des Zertifikats (ohne Passphrase)</translation>
+    </message>
+    <message>
+        <source>C&amp;A certificate:</source>
+        <translation>C&amp;A-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>PEM file with the CA(s) the server&apos;s certificate must chain to</source>
+        <translation>PEM-Datei mit der oder den CAs, auf die das Serverzertifikat zurückführen muss</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected server name:</source>
+        <translation>E&amp;rwarteter Servername:</translation>
+    </message>
+    <message>
+        <source>Name or IP the server&apos;s certificate must be for; empty: the server address above</source>
+        <translation>Name oder IP, für die das Serverzertifikat ausgestellt sein muss; leer: die Serveradresse oben</translation>
+    </message>
+    <message>
+        <source>the server address</source>
+        <translation>die Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Data channel URL:</source>
+        <translation>&amp;Datenkanal-URL:</translation>
+    </message>
+    <message>
+        <source>RESTCONF base of the data channel (RFC 8783), e.g. https://dots.example.net:8443; empty: none</source>
+        <translation>RESTCONF-Basis des Datenkanals (RFC 8783), z. B. https://dots.example.net:8443; leer: keiner</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Inhaber:</translation>
+    </message>
+    <message>
+        <source>Issuer:</source>
+        <translation>Aussteller:</translation>
+    </message>
+    <message>
+        <source>Alternative names:</source>
+        <translation>Alternative Namen:</translation>
+    </message>
+    <message>
+        <source>Validity:</source>
+        <translation>Gültigkeit:</translation>
+    </message>
+    <message>
+        <source>cuid:</source>
+        <translation>cuid:</translation>
+    </message>
+    <message>
+        <source>CA file:</source>
+        <translation>CA-Datei:</translation>
+    </message>
+    <message>
+        <source>The DOTS client identifier (RFC 9132 section 4.4.1): derived from the certificate&apos;s public key</source>
+        <translation>Die DOTS-Client-Kennung (RFC 9132, Abschnitt 4.4.1): aus dem öffentlichen Schlüssel des Zertifikats abgeleitet</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.pem *.crt *.cer *.key *.der);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.cer *.key *.der);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>enter a number from 1 to 65535</source>
+        <translation>Geben Sie eine Zahl von 1 bis 65535 ein</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more certificate(s) in the file)</source>
+        <translation>
+            <numerusform> (und %n weiteres Zertifikat in der Datei)</numerusform>
+            <numerusform> (und %n weitere Zertifikate in der Datei)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Inhaber: %1</translation>
+    </message>
+    <message>
+        <source>Issuer: %1</source>
+        <translation>Aussteller: %1</translation>
+    </message>
+    <message>
+        <source>Alternative names: %1</source>
+        <translation>Alternative Namen: %1</translation>
+    </message>
+    <message>
+        <source>Validity: %1</source>
+        <translation>Gültigkeit: %1</translation>
+    </message>
+    <message>
+        <source>cuid: %1</source>
+        <translation>cuid: %1</translation>
+    </message>
+    <message>
+        <source>CA file: %1</source>
+        <translation>CA-Datei: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::ProfilesDialog</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation>Verbindungsprofile</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo simulator&lt;/b&gt;&lt;p&gt;The bundled DOTS server simulator, started on this computer (127.0.0.1) with certificates generated on first use. It plays attacks that come and go, so every screen has something to show.&lt;/p&gt;&lt;p&gt;Nothing to set up: choose it and press Connect.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Demo-Simulator&lt;/b&gt;&lt;p&gt;Der mitgelieferte DOTS-Server-Simulator, auf diesem Rechner (127.0.0.1) gestartet, mit Zertifikaten, die bei der ersten Nutzung erzeugt werden. Er spielt Angriffe ab, die kommen und gehen, damit jede Ansicht etwas zu zeigen hat.&lt;/p&gt;&lt;p&gt;Nichts einzurichten: Wählen Sie ihn und drücken Sie Verbinden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Add a profile for a DOTS server</source>
+        <translation>Ein Profil für einen DOTS-Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>Copy the selected profile under a new name</source>
+        <translation>Das gewählte Profil unter neuem Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile</source>
+        <translation>Das gewählte Profil löschen</translation>
+    </message>
+    <message>
+        <source>Save the changes to this profile</source>
+        <translation>Die Änderungen an diesem Profil speichern</translation>
+    </message>
+    <message>
+        <source>Save, make this the active profile and connect to it</source>
+        <translation>Speichern, zum aktiven Profil machen und verbinden</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1 (aktiv)</translation>
+    </message>
+    <message>
+        <source>Demo simulator</source>
+        <translation>Demo-Simulator</translation>
+    </message>
+    <message>
+        <source>The bundled simulator on this computer</source>
+        <translation>Der mitgelieferte Simulator auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red to save or connect.</source>
+        <translation>Korrigieren Sie die rot markierten Felder, um zu speichern oder zu verbinden.</translation>
+    </message>
+    <message>
+        <source>Not saved: fix the fields marked in red first.</source>
+        <translation>Nicht gespeichert: Korrigieren Sie zuerst die rot markierten Felder.</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Copied as %1.</source>
+        <translation>Als %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Delete the profile %1? It is the active one: the console will use the demo simulator the next time it connects.</source>
+        <translation>Das Profil %1 löschen? Es ist das aktive: Die Konsole nutzt bei der nächsten Verbindung den Demo-Simulator.</translation>
+    </message>
+    <message>
+        <source>Delete the profile %1?</source>
+        <translation>Das Profil %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
     </message>
 </context>
 </TS>

@@ -11,4 +11,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>dots::ui::ProfileEditor</name>
+    <message numerus="yes">
+        <source> (and %n more certificate(s) in the file)</source>
+        <translation>
+            <numerusform> (and %n more certificate in the file)</numerusform>
+            <numerusform> (and %n more certificates in the file)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
