@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>ConsoleConnection</name>
+    <message>
+        <source>Demo simulator (127.0.0.1:%1)</source>
+        <translation>Demo-Simulator (127.0.0.1:%1)</translation>
+    </message>
+    <message>
+        <source>Demo mode: %1</source>
+        <translation>Demo-Modus: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>&amp;Profile …</translation>
+    </message>
+    <message>
+        <source>Create, edit and choose the DOTS servers to connect to</source>
+        <translation>DOTS-Server zum Verbinden anlegen, bearbeiten und wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to the active profile&apos;s server</source>
+        <translation>Mit dem Server des aktiven Profils verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>End the session with the server</source>
+        <translation>Die Sitzung mit dem Server beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>The profile %1 cannot be used: %2. Fix it under Connection → Profiles….</source>
+        <translation>Das Profil %1 ist nicht verwendbar: %2. Korrigieren Sie es unter Verbindung → Profile ….</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Disconnected. Connection → Connect resumes the session.</source>
+        <translation>Getrennt. Verbindung → Verbinden setzt die Sitzung fort.</translation>
+    </message>
+    <message>
+        <source>Demo mode: the demo certificates could not be created in %1: %2</source>
+        <translation>Demo-Modus: Die Demo-Zertifikate konnten in %1 nicht erzeugt werden: %2</translation>
+    </message>
+    <message>
+        <source>Demo mode needs dots-simulator, which was found neither next to this program nor on PATH. Give its location with --simulator PATH.</source>
+        <translation>Der Demo-Modus braucht dots-simulator, das weder neben diesem Programm noch im PATH gefunden wurde. Geben Sie den Ort mit --simulator PFAD an.</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>Demo-Server wird gestartet …</translation>
+    </message>
+    <message>
+        <source>Demo mode without attacks: the demo scenario (demo.json) was not found.</source>
+        <translation>Demo-Modus ohne Angriffe: Das Demo-Szenario (demo.json) wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Demo mode: a simulated DOTS server on this computer plays attacks on %1, in turn, over and over. Request a mitigation for one of them (Ctrl+N) to watch it work.</source>
+        <translation>Demo-Modus: Ein simulierter DOTS-Server auf diesem Rechner spielt immer wieder abwechselnd Angriffe auf %1 ab. Fordern Sie für eines dieser Ziele eine Abwehr an (Strg+N) und sehen Sie ihr bei der Arbeit zu.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1: %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1: %2.</source>
+        <translation>Verbunden mit %1: %2.</translation>
+    </message>
+</context>
+<context>
     <name>DemoServer</name>
     <message>
         <source>the demo server %1 could not be started: %2</source>
@@ -39,10 +118,6 @@
         <translation>„%1“ ist weder ein Port noch ein Bereich wie 8000-8080</translation>
     </message>
     <message>
-        <source>Could not connect to %1: %2</source>
-        <translation>Keine Verbindung zu %1: %2</translation>
-    </message>
-    <message>
         <source>DOTS Console</source>
         <translation>DOTS-Konsole</translation>
     </message>
@@ -77,34 +152,6 @@
     <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
-    </message>
-    <message>
-        <source>Demo mode: the demo certificates could not be created in %1: %2</source>
-        <translation>Demo-Modus: Die Demo-Zertifikate konnten in %1 nicht erzeugt werden: %2</translation>
-    </message>
-    <message>
-        <source>Demo mode needs dots-simulator, which was found neither next to this program nor on PATH. Give its location with --simulator PATH.</source>
-        <translation>Der Demo-Modus braucht dots-simulator, das weder neben diesem Programm noch im PATH gefunden wurde. Geben Sie den Ort mit --simulator PFAD an.</translation>
-    </message>
-    <message>
-        <source>Demo simulator (127.0.0.1:%1)</source>
-        <translation>Demo-Simulator (127.0.0.1:%1)</translation>
-    </message>
-    <message>
-        <source>Demo mode: %1</source>
-        <translation>Demo-Modus: %1</translation>
-    </message>
-    <message>
-        <source>Starting the demo server…</source>
-        <translation>Demo-Server wird gestartet …</translation>
-    </message>
-    <message>
-        <source>Demo mode without attacks: the demo scenario (demo.json) was not found.</source>
-        <translation>Demo-Modus ohne Angriffe: Das Demo-Szenario (demo.json) wurde nicht gefunden.</translation>
-    </message>
-    <message>
-        <source>Demo mode: a simulated DOTS server on this computer plays attacks on %1, in turn, over and over. Request a mitigation for one of them (Ctrl+N) to watch it work.</source>
-        <translation>Demo-Modus: Ein simulierter DOTS-Server auf diesem Rechner spielt immer wieder abwechselnd Angriffe auf %1 ab. Fordern Sie für eines dieser Ziele eine Abwehr an (Strg+N) und sehen Sie ihr bei der Arbeit zu.</translation>
     </message>
     <message>
         <source>The audit log and mid counter cannot be kept in %1: %2. Actions are shown for this run only.</source>
