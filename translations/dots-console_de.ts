@@ -868,6 +868,26 @@
         <source>(no body)</source>
         <translation>(kein Inhalt)</translation>
     </message>
+    <message>
+        <source>Search messages, e.g. mid=3 or 4.09</source>
+        <translation>Nachrichten durchsuchen, z. B. mid=3 oder 4.09</translation>
+    </message>
+    <message>
+        <source>Heartbeats</source>
+        <translation>Heartbeats</translation>
+    </message>
+    <message>
+        <source>Show the heartbeats sent and answered both ways</source>
+        <translation>Die in beide Richtungen gesendeten und beantworteten Heartbeats zeigen</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Show the server&apos;s Observe notifications (mitigation status updates)</source>
+        <translation>Die Observe-Benachrichtigungen des Servers zeigen (Statusänderungen der Abwehr)</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::LanguageDialog</name>
