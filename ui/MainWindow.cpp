@@ -272,7 +272,6 @@ void MainWindow::openNewMitigationDialog(const signal::MitigationRequest &prefil
     auto *dialog = new NewMitigationDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (prefill.target.identifiesResource()) {
-        dialog->setWindowTitle(tr("New mitigation (duplicate)"));
         dialog->setRequest(prefill);
     }
     connect(dialog, &QDialog::accepted, this, [this, dialog] { submitMitigation(dialog->request()); });

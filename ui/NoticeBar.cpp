@@ -9,10 +9,17 @@ namespace dots::ui {
 NoticeBar::NoticeBar(QWidget *parent)
     : QFrame(parent)
     , m_label(new QLabel(this))
+    , m_action(new QToolButton(this))
 {
     setObjectName(QStringLiteral("noticeBar"));
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_action->setObjectName(QStringLiteral("noticeAction"));
+    m_action->hide();
+    connect(m_action, &QToolButton::clicked, this, [this] {
+        if (m_actionCallback)
+            m_actionCallback();
+    });
     auto *close = new QToolButton(this);
     close->setText(tr("Dismiss"));
     close->setAutoRaise(true);
@@ -20,6 +27,7 @@ NoticeBar::NoticeBar(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_label, 1);
+    layout->addWidget(m_action);
     layout->addWidget(close);
     m_hideInfo.setSingleShot(true);
     connect(&m_hideInfo, &QTimer::timeout, this, &QWidget::hide);
@@ -48,8 +56,16 @@ QString NoticeBar::text() const
     return isHidden() ? QString() : m_label->text();
 }
 
+void NoticeBar::setAction(const QString &label, std::function<void()> action)
+{
+    m_actionCallback = std::move(action);
+    m_action->setText(label);
+    m_action->setVisible(!label.isEmpty() && m_actionCallback);
+}
+
 void NoticeBar::showText(const QString &text, const QString &style)
 {
+    setAction({}, {});
     setStyleSheet(style);
     m_label->setText(text);
     show();

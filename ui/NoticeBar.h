@@ -3,7 +3,10 @@
 #include <QFrame>
 #include <QTimer>
 
+#include <functional>
+
 class QLabel;
+class QToolButton;
 
 namespace dots::ui {
 
@@ -19,11 +22,17 @@ public:
     // Disappears after `hideAfterMs` (0: stays until dismissed).
     void showInfo(const QString &text, int hideAfterMs = 20000);
     QString text() const;
+    // A button beside the current message that does the obvious next step; the next
+    // message removes it.
+    void setAction(const QString &label, std::function<void()> action);
+    QToolButton *actionButton() const { return m_action; }
 
 private:
     void showText(const QString &text, const QString &style);
 
     QLabel *m_label;
+    QToolButton *m_action;
+    std::function<void()> m_actionCallback;
     QTimer m_hideInfo;
 };
 

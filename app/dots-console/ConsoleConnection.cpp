@@ -161,10 +161,19 @@ void ConsoleConnection::connectDemo()
         const QStringList attacked = DemoServer::attackedPrefixes(m_demoSetup.scenario);
         if (m_demoSetup.scenario.isEmpty())
             m_window->notice()->showInfo(tr("Demo mode without attacks: the demo scenario (demo.json) was not found."), 0);
-        else if (!attacked.isEmpty())
+        else if (!attacked.isEmpty()) {
             m_window->notice()->showInfo(tr("Demo mode: a simulated DOTS server on this computer plays attacks on %1, "
                                             "in turn, over and over. Request a mitigation for one of them "
                                             "(Ctrl+N) to watch it work.").arg(attacked.join(QStringLiteral(", "))), 0);
+            // The shortest way to live data: the form, filled in for the first attacked target.
+            QPointer<ui::MainWindow> window = m_window;
+            m_window->notice()->setAction(tr("Protect %1…").arg(attacked.first()), [window, target = attacked.first()] {
+                signal::MitigationRequest request;
+                request.target.prefixes = {target};
+                if (window)
+                    window->openNewMitigationDialog(request);
+            });
+        }
     }
     m_demo.start(m_demoSetup.simulator, m_demoSetup.pkiDirectory, m_demoSetup.scenario);
     updateActions();

@@ -4,6 +4,8 @@
 #include "ConnectionStatusWidget.h"
 #include "ConsoleConnection.h"
 #include "DemoClientProfile.h"
+#include "NewMitigationDialog.h"
+#include "NoticeBar.h"
 #include "MainWindow.h"
 #include "NoticeBar.h"
 #include "ProfilesDialog.h"
@@ -23,6 +25,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -82,6 +85,7 @@ void ConsoleConnectionTest::init()
     ConsoleConnection::DemoSetup demo;
     demo.simulator = SimulatorProcess::executable();
     demo.pkiDirectory = m_dir.filePath(QStringLiteral("demo-pki-%1").arg(m_run));
+    demo.scenario = QStringLiteral(DOTS_DEMO_SCENARIO);
     m_connection = std::make_unique<ConsoleConnection>(m_channel.get(), m_window.get(), m_store.get(), demo);
     m_window->show();
 }
@@ -186,6 +190,16 @@ void ConsoleConnectionTest::switchesThroughTheDialogAndBackToTheDemo()
     QVERIFY(m_connection->isDemoRunning());
     QVERIFY2(m_channel->profile().name.startsWith(QStringLiteral("Demo simulator")), qPrintable(m_channel->profile().name));
     QCOMPARE(m_window->connectionStatus()->stateText(), QStringLiteral("Connected")); // not left at "Starting…"
+    // The demo's banner offers the shortest way to live data: the form, filled in for an attacked target.
+    QToolButton *tryIt = m_window->notice()->actionButton();
+    QVERIFY(tryIt->isVisible());
+    QCOMPARE(tryIt->text(), QStringLiteral("Protect 203.0.113.0/24…"));
+    QTest::mouseClick(tryIt, Qt::LeftButton);
+    ui::NewMitigationDialog *form = nullptr;
+    QTRY_VERIFY((form = m_window->findChild<ui::NewMitigationDialog *>()) && form->isVisible());
+    QCOMPARE(form->request().target.prefixes, QStringList{QStringLiteral("203.0.113.0/24")});
+    QVERIFY(form->isValid());
+    form->reject();
     // A mitigation on the demo server does not follow the analyst to the next server.
     auto requested = m_channel->requestMitigation(test::sampleRequest(QStringLiteral("203.0.113.0/24")));
     QVERIFY(QCoro::waitFor(requested).ok());
