@@ -1,0 +1,93 @@
+#pragma once
+
+#include "data/Acl.h"
+#include "data/Alias.h"
+#include "data/Capabilities.h"
+#include "data/DataError.h"
+#include "transport/PkiConfig.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <QCoro/QCoroTask>
+
+#include <optional>
+
+namespace dots::data {
+
+// The DOTS data channel (RFC 8783): RESTCONF over HTTPS with the client certificate of the
+// signal channel. Finds the RESTCONF root through /.well-known/host-meta, registers the
+// client (its cuid comes from the certificate), reads capabilities and manages aliases and
+// ACLs. Every operation returns a value or a typed DataError; none throws.
+class DataChannel : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DataChannel(QObject *parent = nullptr);
+
+    // `serverUrl` is the server's base (https://host:port); the RESTCONF root is discovered
+    // below it. Reads the PKI files and derives the cuid. Returns the problem in words, or empty.
+    QString configure(const QUrl &serverUrl, const transport::PkiConfig &pki);
+    bool isConfigured() const { return !m_cuid.isEmpty(); }
+    QString cuid() const { return m_cuid; }
+    QUrl serverUrl() const { return m_serverUrl; }
+    // Empty until discovered.
+    QUrl restconfRoot() const { return m_root; }
+    // Capabilities read by the last connect() or capabilities(); nullopt before.
+    const std::optional<Capabilities> &knownCapabilities() const { return m_capabilities; }
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+
+    // host-meta, registration (an existing registration is fine) and capabilities.
+    QCoro::Task<DataResult<Capabilities>> connectToServer();
+    QCoro::Task<DataResult<QUrl>> discoverRoot();
+    QCoro::Task<DataResult<Done>> registerClient();
+    QCoro::Task<DataResult<Done>> unregisterClient();
+    QCoro::Task<DataResult<Capabilities>> capabilities();
+
+    QCoro::Task<DataResult<QList<Alias>>> aliases();
+    QCoro::Task<DataResult<Alias>> alias(QString name);
+    // POST: fails with data-exists when the name is taken.
+    QCoro::Task<DataResult<Done>> createAlias(Alias alias);
+    // PUT: creates or replaces.
+    QCoro::Task<DataResult<Done>> putAlias(Alias alias);
+    QCoro::Task<DataResult<Done>> deleteAlias(QString name);
+
+    QCoro::Task<DataResult<QList<Acl>>> acls();
+    QCoro::Task<DataResult<Acl>> acl(QString name);
+    QCoro::Task<DataResult<Done>> createAcl(Acl acl);
+    QCoro::Task<DataResult<Done>> putAcl(Acl acl);
+    QCoro::Task<DataResult<Done>> deleteAcl(QString name);
+
+signals:
+    // After every successful change of aliases or ACLs, so that views refresh.
+    void aliasesChanged();
+    void aclsChanged();
+    void capabilitiesChanged();
+
+private:
+    struct HttpAnswer {
+        int status = 0;
+        QByteArray body;
+        QByteArray contentType;
+    };
+    QCoro::Task<DataResult<HttpAnswer>> send(QByteArray verb, QUrl url, QByteArray body, QByteArray accept);
+    QCoro::Task<DataResult<HttpAnswer>> sendJson(QByteArray verb, QString path, QJsonObject body);
+    QCoro::Task<DataResult<QJsonObject>> getJson(QString path);
+    QCoro::Task<DataResult<Done>> ensureRoot();
+    QUrl urlFor(const QString &encodedPath) const;
+    QString clientPath() const;
+    static QString keySegment(const QString &list, const QString &key);
+
+    QNetworkAccessManager m_nam;
+    QSslConfiguration m_ssl;
+    QString m_peerName;
+    QUrl m_serverUrl;
+    QUrl m_root;
+    QString m_cuid;
+    int m_timeoutMs = 10000;
+    std::optional<Capabilities> m_capabilities;
+};
+
+} // namespace dots::data
