@@ -39,7 +39,7 @@ QString CommandLine::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "DOTS server simulator (RFC 9132 signal channel) with scripted attacks.\n"
+        "DOTS server simulator (RFC 9132 signal channel, RFC 8783 data channel) with scripted attacks.\n"
         "Clients must present a certificate issued by the CA given with --ca (or the demo PKI)."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -49,6 +49,9 @@ QString CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption tcpOpt(QStringLiteral("coaps-tcp"),
         QStringLiteral("TLS listen address ADDR:PORT, or off (default 127.0.0.1:4646)."), QStringLiteral("addr:port"),
         QStringLiteral("127.0.0.1:4646"));
+    const QCommandLineOption httpsOpt(QStringLiteral("https"),
+        QStringLiteral("Data channel (RFC 8783 RESTCONF over HTTPS) listen address ADDR:PORT, or off (default off)."),
+        QStringLiteral("addr:port"), QStringLiteral("off"));
     const QCommandLineOption certOpt(QStringLiteral("cert"), QStringLiteral("Server certificate (PEM)."), QStringLiteral("file"));
     const QCommandLineOption keyOpt(QStringLiteral("key"), QStringLiteral("Server private key (PEM)."), QStringLiteral("file"));
     const QCommandLineOption caOpt(QStringLiteral("ca"), QStringLiteral("CA that client certificates must chain to (PEM)."),
@@ -68,7 +71,7 @@ QString CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption conflictOpt(QStringLiteral("conflict-policy"),
         QStringLiteral("reject (4.09) or accept (2.01 with conflict-information) overlapping requests of different clients."),
         QStringLiteral("policy"));
-    parser.addOptions({coapsOpt, tcpOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt, conflictOpt});
+    parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt, conflictOpt});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty())
@@ -77,6 +80,8 @@ QString CommandLine::parse(const QStringList &arguments)
         return QStringLiteral("--coaps ") + e;
     if (QString e = parseListen(parser.value(tcpOpt), coapsTcp); !e.isEmpty())
         return QStringLiteral("--coaps-tcp ") + e;
+    if (QString e = parseListen(parser.value(httpsOpt), https); !e.isEmpty())
+        return QStringLiteral("--https ") + e;
     if (!coaps && !coapsTcp)
         return QStringLiteral("both --coaps and --coaps-tcp are off: nothing to listen on");
     certificate = parser.value(certOpt);

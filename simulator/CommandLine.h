@@ -17,6 +17,7 @@ struct ListenAddress {
 struct CommandLine {
     std::optional<ListenAddress> coaps;    // DTLS; nullopt: off
     std::optional<ListenAddress> coapsTcp; // TLS; nullopt: off
+    std::optional<ListenAddress> https;    // data channel (RESTCONF); nullopt: off
     QString certificate;
     QString key;
     QString ca;

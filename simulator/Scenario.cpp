@@ -220,7 +220,7 @@ bool Scenario::fromJson(const QByteArray &json, Scenario &out, QString &error)
     }
     Reader r(error);
     const QJsonObject o = doc.object();
-    if (!r.onlyKnown(o, QString(), {"name", "description", "loop", "period", "policy", "attacks"}))
+    if (!r.onlyKnown(o, QString(), {"name", "description", "loop", "period", "policy", "attacks", "aliases", "acls"}))
         return false;
     Scenario s;
     s.name = o.value(QLatin1String("name")).toString();
@@ -245,6 +245,27 @@ bool Scenario::fromJson(const QByteArray &json, Scenario &out, QString &error)
             return false;
         end = std::max(end, a.startMs + a.durationMs);
         s.attacks.append(a);
+    }
+    // Aliases and ACLs in their ietf-dots-data-channel form, checked as the server checks a POST.
+    if (o.contains(QLatin1String("aliases"))) {
+        if (!o.value(QLatin1String("aliases")).isArray())
+            return r.fail(QStringLiteral("aliases"), QStringLiteral("must be a list of ietf-dots-data-channel alias entries"));
+        const QJsonObject aliasesDoc{{QStringLiteral("ietf-dots-data-channel:aliases"),
+                               QJsonObject{{QStringLiteral("alias"), o.value(QLatin1String("aliases"))}}}};
+        auto parsed = data::parseAliases(aliasesDoc, data::DecodeMode::Strict);
+        if (!parsed)
+            return r.fail(QStringLiteral("aliases"), parsed.errorString());
+        s.aliases = parsed.value;
+    }
+    if (o.contains(QLatin1String("acls"))) {
+        if (!o.value(QLatin1String("acls")).isArray())
+            return r.fail(QStringLiteral("acls"), QStringLiteral("must be a list of ietf-dots-data-channel acl entries"));
+        const QJsonObject aclsDoc{{QStringLiteral("ietf-dots-data-channel:acls"),
+                               QJsonObject{{QStringLiteral("acl"), o.value(QLatin1String("acls"))}}}};
+        auto parsed = data::parseAcls(aclsDoc, data::DecodeMode::Strict);
+        if (!parsed)
+            return r.fail(QStringLiteral("acls"), parsed.errorString());
+        s.acls = parsed.value;
     }
     s.periodMs = period > 0 ? qint64(period * 1000) : end;
     if (s.loop && s.periodMs <= 0)

@@ -3,6 +3,9 @@
 #include "ServerPolicy.h"
 #include "TargetScope.h"
 
+#include "data/Acl.h"
+#include "data/Alias.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -40,6 +43,9 @@ public:
     qint64 periodMs = 0; // loop length; defaults to the end of the last attack
     QList<ScenarioAttack> attacks;
     ServerPolicy policy;
+    // Data channel: what every client finds prepared when it registers (RFC 8783 entries).
+    QList<data::Alias> aliases;
+    QList<data::Acl> acls;
 
     // Parses a scenario document. On failure returns false and says what is wrong in
     // `error`, naming the member ("attacks[1].target: ...").

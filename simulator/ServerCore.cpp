@@ -1,5 +1,7 @@
 #include "ServerCore.h"
 
+#include "signal/AclListEntry.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -106,7 +108,46 @@ QJsonObject putResponse(quint32 mid, qint64 lifetime, const QJsonObject &conflic
 
 } // namespace
 
-ServerCore::ServerCore(Scenario scenario) : m_scenario(std::move(scenario)) {}
+ServerCore::ServerCore(Scenario scenario) : m_scenario(std::move(scenario))
+{
+    m_data.setPresets(m_scenario.aliases, m_scenario.acls);
+}
+
+QString ServerCore::resolveAliases(const QString &cuid, TargetScope &targets) const
+{
+    // RFC 9132 section 4.4.1: alias-name stands for the targets of an alias created over the
+    // data channel by the same client.
+    for (qsizetype i = 0; i < targets.aliases.size(); ++i) {
+        const QString &name = targets.aliases[i];
+        const auto alias = m_data.alias(cuid, name);
+        if (!alias)
+            return QStringLiteral("%1[%2]: no alias \"%3\" for this client (create it over the data channel first)")
+                .arg(scopePath(QStringLiteral("alias-name"))).arg(i).arg(name);
+        for (const QString &p : alias->targets.prefixes) {
+            IpPrefix prefix;
+            if (IpPrefix::parse(p, prefix).isEmpty() && !targets.prefixes.contains(prefix))
+                targets.prefixes << prefix;
+        }
+        for (const auto &pr : alias->targets.portRanges) {
+            const PortRange range{pr.lowerPort, pr.upper()};
+            if (!targets.portRanges.contains(range))
+                targets.portRanges << range;
+        }
+        for (quint8 protocol : alias->targets.protocols) {
+            if (!targets.protocols.contains(int(protocol)))
+                targets.protocols << int(protocol);
+        }
+        for (const QString &f : alias->targets.fqdns) {
+            if (!targets.fqdns.contains(f))
+                targets.fqdns << f;
+        }
+        for (const QString &u : alias->targets.uris) {
+            if (!targets.uris.contains(u))
+                targets.uris << u;
+        }
+    }
+    return {};
+}
 
 ServerCore::ClientState &ServerCore::client(const QString &cuid)
 {
@@ -293,12 +334,28 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
     Mitigation *existing = existingIt != mine.end() && !isFinished(existingIt->second.status) ? &existingIt->second : nullptr;
     const bool clientActive = hasActiveMitigation(cuid);
 
-    if (scope.contains(QStringLiteral("ietf-dots-signal-control:acl-list"))) {
+    if (const QString e = resolveAliases(cuid, targets); !e.isEmpty())
+        return badRequest(e);
+
+    // RFC 9133: acl-list names ACLs of the data channel and changes their activation type.
+    QList<signal::AclListEntry> aclList;
+    if (scope.contains(signal::aclListMemberName())) {
+        const QString path = scopePath(signal::aclListMemberName());
         if (!clientActive)
-            return badRequest(QStringLiteral("%1: filtering control (RFC 9133) MUST NOT be used in 'idle' time")
-                                  .arg(scopePath(QStringLiteral("ietf-dots-signal-control:acl-list"))));
-        return badRequest(QStringLiteral("%1: no such ACL for this client (no data-channel ACLs are provisioned)")
-                              .arg(scopePath(QStringLiteral("ietf-dots-signal-control:acl-list"))));
+            return badRequest(QStringLiteral("%1: filtering control (RFC 9133) MUST NOT be used in 'idle' time").arg(path));
+        if (!scope.value(signal::aclListMemberName()).isArray())
+            return badRequest(QStringLiteral("%1: must be a list").arg(path));
+        signal::ValidationErrors errors;
+        const signal::JsonReader reader(errors, path);
+        aclList = signal::aclListFromJson(scope.value(signal::aclListMemberName()).toArray(), reader);
+        signal::validateAclList(aclList, reader);
+        if (!errors.isEmpty())
+            return badRequest(errors.first().toString());
+        for (qsizetype i = 0; i < aclList.size(); ++i) {
+            if (!m_data.acl(cuid, aclList[i].aclName))
+                return ServerResponse::error(CoapCode::NotFound,
+                    QStringLiteral("%1[%2].acl-name: no ACL \"%3\" for this client").arg(path).arg(i).arg(aclList[i].aclName));
+        }
     }
 
     QJsonObject stored;
@@ -306,6 +363,10 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         if (scope.contains(member))
             stored.insert(member, scope.value(member));
     }
+    if (scope.contains(signal::aclListMemberName()))
+        stored.insert(signal::aclListMemberName(), scope.value(signal::aclListMemberName()));
+    else if (existing && existing->requestScope.contains(signal::aclListMemberName()))
+        stored.insert(signal::aclListMemberName(), existing->requestScope.value(signal::aclListMemberName()));
 
     // Efficacy update (RFC 9132 §4.4.3): If-Match with an empty value on an existing request.
     if (r.ifMatch) {
@@ -453,6 +514,8 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             setStatus(m, MitigationStatus::AttackMitigationSignalLoss);
         }
     }
+    for (const signal::AclListEntry &entry : aclList)
+        m_data.setActivationType(cuid, entry.aclName, entry.effectiveActivationType());
     m.requestScope = stored;
     m.targets = targets;
     m.lifetime = granted;
@@ -650,6 +713,7 @@ void ServerCore::advanceTo(qint64 scenarioMs)
     const qint64 dtMs = scenarioMs - m_nowMs;
     m_nowMs = scenarioMs;
     const double dt = double(dtMs) / 1000.0;
+    m_data.countMatches(dt, [this](const QString &cuid) { return hasActiveMitigation(cuid); });
     const ServerPolicy &pol = policy();
 
     for (auto it = m_mitigations.begin(); it != m_mitigations.end(); ++it) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DataCore.h"
 #include "HeartbeatMonitor.h"
 #include "Mitigation.h"
 #include "Scenario.h"
@@ -34,6 +35,9 @@ public:
 
     const ServerPolicy &policy() const { return m_scenario.policy; }
     const Scenario &scenario() const { return m_scenario; }
+    // The data channel's aliases and ACLs, which mitigation requests refer to.
+    DataCore &data() { return m_data; }
+    const DataCore &data() const { return m_data; }
 
     // Answers one request at the current scenario time.
     ServerResponse handle(const ServerRequest &request);
@@ -85,6 +89,7 @@ private:
     ServerResponse handleConfig(const ServerRequest &r, const QStringList &params);
     ServerResponse handleHeartbeat(const ServerRequest &r, const QStringList &params);
 
+    QString resolveAliases(const QString &cuid, TargetScope &targets) const;
     QJsonObject scopeStatusJson(const Mitigation &m) const;
     void setStatus(Mitigation &m, MitigationStatus status);
     void markChanged(Mitigation &m);
@@ -101,6 +106,7 @@ private:
     QHash<QString, std::map<quint32, Mitigation>> m_mitigations;
     QList<ResourceChange> m_changes;
     HeartbeatMonitor m_heartbeats;
+    DataCore m_data;
 };
 
 } // namespace dots::simulator

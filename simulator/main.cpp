@@ -1,4 +1,5 @@
 #include "CommandLine.h"
+#include "DataServer.h"
 #include "Scenario.h"
 #include "SignalServer.h"
 
@@ -98,6 +99,25 @@ int main(int argc, char *argv[])
         return fail(e);
     if (QString e = listen(cl.coapsTcp, transport::Transport::Tls); !e.isEmpty())
         return fail(e);
+    DataServer dataServer(server.core().data());
+    if (cl.https) {
+        if (const QString e = dataServer.setPki(pki); !e.isEmpty())
+            return fail(QStringLiteral("data channel: ") + e);
+        if (cl.printMessages) {
+            dataServer.setMessageSink([](const QJsonObject &line) {
+                std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
+                std::fputc('\n', stdout);
+                std::fflush(stdout);
+            });
+        }
+        const quint16 port = dataServer.listenOn(cl.https->address, cl.https->port);
+        if (port == 0)
+            return fail(QStringLiteral("cannot listen on https %1:%2 (address in use or not available)")
+                            .arg(cl.https->address.toString()).arg(cl.https->port));
+        const QString host = cl.https->address.protocol() == QAbstractSocket::IPv6Protocol
+            ? QLatin1Char('[') + cl.https->address.toString() + QLatin1Char(']') : cl.https->address.toString();
+        std::fprintf(stderr, "dots-simulator: listening on https://%s:%u\n", qPrintable(host), unsigned(port));
+    }
     std::fprintf(stderr, "dots-simulator: scenario %s, speed %g\n",
                  cl.scenario.isEmpty() ? "none (no attacks)" : qPrintable(scenarioName.isEmpty() ? cl.scenario : scenarioName),
                  cl.speed);

@@ -29,30 +29,33 @@ QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &
     // Ports of a previous run are reused, so the client's reconnect finds the server again.
     QStringList args{QStringLiteral("--demo-pki"), pkiDirectory,
                      QStringLiteral("--coaps"), address(m_dtlsPort),
-                     QStringLiteral("--coaps-tcp"), address(m_tlsPort)};
+                     QStringLiteral("--coaps-tcp"), address(m_tlsPort),
+                     QStringLiteral("--https"), address(m_httpsPort)};
     args << extraArguments;
     m_output.clear();
     m_process.start(executable(), args);
     if (!m_process.waitForStarted(10000))
         return QStringLiteral("dots-simulator did not start: %1").arg(m_process.errorString());
 
-    static const QRegularExpression listening(QStringLiteral(R"(listening on (coaps|coaps\+tcp)://127\.0\.0\.1:(\d+))"));
+    static const QRegularExpression listening(QStringLiteral(R"(listening on (coaps|coaps\+tcp|https)://127\.0\.0\.1:(\d+))"));
     QDeadlineTimer deadline(15000);
-    quint16 dtls = 0, tls = 0;
-    while (!deadline.hasExpired() && (dtls == 0 || tls == 0)) {
+    quint16 dtls = 0, tls = 0, https = 0;
+    while (!deadline.hasExpired() && (dtls == 0 || tls == 0 || https == 0)) {
         if (!m_process.waitForReadyRead(200) && m_process.state() == QProcess::NotRunning)
             break;
         m_output += QString::fromUtf8(m_process.readAll());
         auto it = listening.globalMatch(m_output);
         while (it.hasNext()) {
             const auto match = it.next();
-            (match.captured(1) == QLatin1String("coaps") ? dtls : tls) = match.captured(2).toUShort();
+            const QString scheme = match.captured(1);
+            (scheme == QLatin1String("coaps") ? dtls : scheme == QLatin1String("https") ? https : tls) = match.captured(2).toUShort();
         }
     }
-    if (dtls == 0 || tls == 0)
+    if (dtls == 0 || tls == 0 || https == 0)
         return QStringLiteral("dots-simulator is not listening:\n%1").arg(m_output);
     m_dtlsPort = dtls;
     m_tlsPort = tls;
+    m_httpsPort = https;
     return {};
 }
 

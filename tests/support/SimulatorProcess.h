@@ -13,7 +13,7 @@ public:
     ~SimulatorProcess();
 
     // Starts with the demo PKI in `pkiDirectory` (generated if missing) and waits until both
-    // transports listen. A restart keeps the ports of the previous start, so it looks like
+    // signal-channel transports and the data channel listen. A restart keeps the ports of the previous start, so it looks like
     // the same server; the first start lets the system pick free ones.
     // Returns an empty string on success, else what went wrong (with the output).
     QString start(const QString &pkiDirectory, const QStringList &extraArguments = {});
@@ -23,6 +23,7 @@ public:
 
     quint16 dtlsPort() const { return m_dtlsPort; }
     quint16 tlsPort() const { return m_tlsPort; }
+    quint16 httpsPort() const { return m_httpsPort; } // data channel (RESTCONF)
     QString output() const { return m_output; }
     static QString executable();
 
@@ -31,4 +32,5 @@ private:
     QString m_output;
     quint16 m_dtlsPort = 0;
     quint16 m_tlsPort = 0;
+    quint16 m_httpsPort = 0;
 };
