@@ -24,6 +24,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -123,6 +124,18 @@ void MainWindow::audit(store::AuditAction action, std::optional<quint32> mid, co
     entry.detail = detail;
     entry.server = m_channel ? m_channel->profile().label() : QString();
     m_audit->record(entry);
+}
+
+void MainWindow::addPage(QWidget *page, const QString &title)
+{
+    if (!m_pages) {
+        m_pages = new QTabWidget(this);
+        m_pages->setObjectName(QStringLiteral("pages"));
+        m_pages->setDocumentMode(true);
+        centralWidget()->layout()->replaceWidget(m_dashboard, m_pages);
+        m_pages->addTab(m_dashboard, tr("Mitigations"));
+    }
+    m_pages->addTab(page, title);
 }
 
 void MainWindow::showProblem(const QString &text)
@@ -271,6 +284,10 @@ void MainWindow::openNewMitigationDialog(const signal::MitigationRequest &prefil
     }
     auto *dialog = new NewMitigationDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_dataChoices) {
+        const auto [aliases, acls] = m_dataChoices();
+        dialog->setDataChoices(aliases, acls, m_channel->isMitigating());
+    }
     if (prefill.target.identifiesResource()) {
         dialog->setRequest(prefill);
     }

@@ -11,6 +11,7 @@
 
 class QAction;
 class QMenu;
+class QTabWidget;
 
 namespace dots::models {
 class AuditLogModel;
@@ -67,6 +68,14 @@ public:
     QAction *mitigatedAction() const { return m_mitigatedAction; }
     QAction *duplicateAction() const { return m_duplicateAction; }
 
+    // Adds a page (e.g. Aliases, Filters) beside the mitigations dashboard; tabs appear with
+    // the first one.
+    void addPage(QWidget *page, const QString &title);
+    QTabWidget *pages() const { return m_pages; }
+    // Alias and filter names the New mitigation dialog offers (from the data channel).
+    using DataChoices = std::function<std::pair<QStringList, QStringList>()>;
+    void setDataChoices(DataChoices provider) { m_dataChoices = std::move(provider); }
+
     // Opens the New mitigation dialog (window-modal, not blocking) and sends on OK;
     // `prefill` starts it from an existing request ("duplicate as new").
     void openNewMitigationDialog();
@@ -109,6 +118,8 @@ private:
     QAction *m_duplicateAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     Confirmation m_confirm;
+    QTabWidget *m_pages = nullptr;
+    DataChoices m_dataChoices;
     int m_busy = 0; // operations in flight
 };
 

@@ -1,5 +1,7 @@
 #include "NewMitigationDialog.h"
 
+#include "FormText.h"
+
 #include "codec/ValueChecks.h"
 #include "signal/IpProtocol.h"
 #include "signal/Target.h"
@@ -11,93 +13,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace dots::ui {
 
 namespace {
-
-QStringList splitList(const QString &text)
-{
-    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
-    return text.split(separators, Qt::SkipEmptyParts);
-}
-
-struct ParsedPorts
-{
-    QList<signal::PortRange> ranges;
-    QString error;
-};
-
-// "80, 443, 8000-8080": single ports or lower-upper ranges.
-ParsedPorts parsePorts(const QString &text)
-{
-    ParsedPorts out;
-    for (const QString &item : splitList(text)) {
-        const QStringList bounds = item.split(QLatin1Char('-'));
-        bool okLower = false, okUpper = true;
-        const qint64 lower = bounds.value(0).toLongLong(&okLower);
-        std::optional<qint64> upper;
-        if (bounds.size() == 2)
-            upper = bounds[1].toLongLong(&okUpper);
-        if (bounds.size() > 2 || !okLower || !okUpper) {
-            out.error = QObject::tr("\"%1\" is not a port or a range like 8000-8080").arg(item);
-            return out;
-        }
-        if (const auto problem = codec::checkPortRange(lower, upper)) {
-            out.error = *problem;
-            return out;
-        }
-        signal::PortRange range;
-        range.lowerPort = quint16(lower);
-        if (upper && *upper != lower)
-            range.upperPort = quint16(*upper);
-        out.ranges << range;
-    }
-    return out;
-}
-
-struct ParsedProtocols
-{
-    QList<quint8> numbers;
-    QString error;
-};
-
-// "TCP, UDP, 47": names or IANA numbers; empty means every protocol.
-ParsedProtocols parseProtocols(const QString &text)
-{
-    ParsedProtocols out;
-    for (const QString &item : splitList(text)) {
-        QString error;
-        const auto number = signal::protocolFromText(item, &error);
-        if (!number) {
-            out.error = error;
-            return out;
-        }
-        out.numbers << *number;
-    }
-    return out;
-}
-
-QString joinPorts(const QList<signal::PortRange> &ranges)
-{
-    QStringList items;
-    for (const signal::PortRange &range : ranges)
-        items << (range.upperPort ? QStringLiteral("%1-%2").arg(range.lowerPort).arg(*range.upperPort)
-                                  : QString::number(range.lowerPort));
-    return items.join(QStringLiteral(", "));
-}
-
-QString joinProtocols(const QList<quint8> &protocols)
-{
-    QStringList items;
-    for (const quint8 protocol : protocols)
-        items << signal::protocolName(protocol).toUpper();
-    return items.join(QStringLiteral(", "));
-}
 
 // The first problem in a list of values, checked one by one with `check`.
 template<typename Check>
@@ -110,6 +33,7 @@ QString firstProblem(const QStringList &values, Check check)
 }
 
 } // namespace
+
 
 NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     : QDialog(parent)
@@ -177,6 +101,32 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     form->addRow(tr("&Lifetime:"), lifetimeRow);
     form->addRow(QString(), m_lifetimeError);
     form->addRow(QString(), m_trigger);
+    // The data channel's aliases and filters (RFC 8783), once the application provides them.
+    m_aliasPicker = new QListWidget(this);
+    m_aliasPicker->setObjectName(QStringLiteral("aliasPicker"));
+    m_aclPicker = new QListWidget(this);
+    m_aclPicker->setObjectName(QStringLiteral("aclPicker"));
+    m_aliasPickerLabel = new QLabel(tr("Prepared aliases:"), this);
+    m_aclPickerLabel = new QLabel(tr("Filters:"), this);
+    m_aclHint = new QLabel(this);
+    m_aclHint->setObjectName(QStringLiteral("aclHint"));
+    m_aclHint->setWordWrap(true);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_aliasPicker, m_aclPicker, m_aliasPickerLabel, m_aclPickerLabel, m_aclHint})
+        w->setVisible(false);
+    for (QListWidget *list : {m_aliasPicker, m_aclPicker})
+        list->setMaximumHeight(84);
+    form->addRow(m_aliasPickerLabel, m_aliasPicker);
+    form->addRow(m_aclPickerLabel, m_aclPicker);
+    form->addRow(QString(), m_aclHint);
+    // Ticking an alias writes its name into the Aliases field, unticking removes it.
+    connect(m_aliasPicker, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        QStringList names = splitList(m_aliases->text());
+        names.removeAll(item->text());
+        if (item->checkState() == Qt::Checked)
+            names << item->text();
+        m_aliases->setText(names.join(QStringLiteral(", ")));
+    });
+    connect(m_aclPicker, &QListWidget::itemChanged, this, &NewMitigationDialog::validate);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -226,8 +176,8 @@ void NewMitigationDialog::setRequest(const signal::MitigationRequest &request)
 {
     const QString comma = QStringLiteral(", ");
     m_prefixes->setText(request.target.prefixes.join(comma));
-    m_ports->setText(joinPorts(request.target.portRanges));
-    m_protocols->setText(joinProtocols(request.target.protocols));
+    m_ports->setText(portsText(request.target.portRanges));
+    m_protocols->setText(protocolsText(request.target.protocols));
     m_fqdns->setText(request.target.fqdns.join(comma));
     m_uris->setText(request.target.uris.join(comma));
     m_aliases->setText(request.target.aliasNames.join(comma));
@@ -243,14 +193,43 @@ signal::MitigationRequest NewMitigationDialog::request() const
     signal::MitigationRequest r;
     r.target.prefixes = splitList(m_prefixes->text());
     r.target.portRanges = parsePorts(m_ports->text()).ranges;
-    r.target.protocols = parseProtocols(m_protocols->text()).numbers;
+    r.target.protocols = parseProtocols(m_protocols->text()).protocols;
     r.target.fqdns = splitList(m_fqdns->text());
     r.target.uris = splitList(m_uris->text());
     r.target.aliasNames = splitList(m_aliases->text());
     r.lifetime = m_indefinite->isChecked() ? signal::kIndefiniteLifetime : qint64(m_lifetime->value()) * 60;
     if (!m_trigger->isChecked())
         r.triggerMitigation = false;
+    for (int i = 0; i < m_aclPicker->count(); ++i) {
+        if (m_aclPicker->item(i)->checkState() == Qt::Checked)
+            r.aclList << signal::AclListEntry{m_aclPicker->item(i)->text(), signal::ActivationType::Immediate};
+    }
     return r;
+}
+
+void NewMitigationDialog::setDataChoices(const QStringList &aliases, const QStringList &acls, bool filtersAllowed)
+{
+    const QStringList typed = splitList(m_aliases->text());
+    const auto fill = [](QListWidget *list, const QStringList &names, const QStringList &checked) {
+        const QSignalBlocker block(list);
+        list->clear();
+        for (const QString &name : names) {
+            auto *item = new QListWidgetItem(name, list);
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(checked.contains(name) ? Qt::Checked : Qt::Unchecked);
+        }
+        list->setVisible(!names.isEmpty());
+    };
+    fill(m_aliasPicker, aliases, typed);
+    fill(m_aclPicker, acls, {});
+    m_aliasPickerLabel->setVisible(!aliases.isEmpty());
+    m_aclPickerLabel->setVisible(!acls.isEmpty());
+    m_aclPicker->setEnabled(filtersAllowed);
+    // RFC 9133: filters may be switched on with a request only while a mitigation is active.
+    m_aclHint->setText(filtersAllowed ? tr("Ticked filters are switched on with this request.")
+                                      : tr("Filters can be switched on with a request only while another mitigation is active."));
+    m_aclHint->setVisible(!acls.isEmpty());
+    validate();
 }
 
 void NewMitigationDialog::validate()

@@ -8,12 +8,14 @@ class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 
 namespace dots::ui {
 
 // Asks for what to protect: target prefixes, ports, protocols, FQDNs, URIs, alias names,
-// lifetime and whether to start now. Every field is checked as it is typed with the rules
+// lifetime, whether to start now and filters to switch on (RFC 9133). Every field is
+// checked as it is typed with the rules
 // the codec applies, the problem is shown under the field, and the request button stays
 // disabled until the request would be accepted locally.
 class NewMitigationDialog : public QDialog
@@ -26,6 +28,9 @@ public:
     void setRequest(const signal::MitigationRequest &request);
     // The request the fields describe (mid 0: the channel allocates one).
     signal::MitigationRequest request() const;
+    // Aliases and filters of the data channel to pick from; filters only when the server
+    // allows switching them on now (a mitigation is active).
+    void setDataChoices(const QStringList &aliases, const QStringList &acls, bool filtersAllowed);
     bool isValid() const { return m_valid; }
 
 private:
@@ -49,6 +54,11 @@ private:
     QCheckBox *m_indefinite;
     QLabel *m_lifetimeError;
     QCheckBox *m_trigger;
+    QListWidget *m_aliasPicker = nullptr;
+    QListWidget *m_aclPicker = nullptr;
+    QLabel *m_aliasPickerLabel = nullptr;
+    QLabel *m_aclPickerLabel = nullptr;
+    QLabel *m_aclHint = nullptr;
     QLabel *m_requestError;
     QDialogButtonBox *m_buttons;
     bool m_valid = false;

@@ -33,6 +33,7 @@ ConsoleConnection::ConsoleConnection(signal::SignalChannel *channel, ui::MainWin
         profile.port = port;
         profile.preference = transport::TransportPreference::DtlsOnly;
         profile.pki = {files.clientCertificate, files.clientKey, files.caCertificate, {}};
+        profile.dataChannelUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_demo.httpsPort()));
         connectTo(profile);
     });
     connect(&m_demo, &DemoServer::failed, this, [this](const QString &reason) {
@@ -185,6 +186,7 @@ QCoro::Task<> ConsoleConnection::connectTo(signal::ServerProfile profile)
     QPointer<ConsoleConnection> self(this);
     if (m_window)
         m_window->setChannel(m_channel); // the status bar follows the channel again after "Starting…"
+    emit connecting(profile);
     auto task = m_channel->connectToServer(profile);
     const auto result = co_await task;
     if (!self || attempt != m_attempt)

@@ -48,6 +48,8 @@ public:
     bool isDemoRunning() const;
 
 signals:
+    // A connection to `profile` begins (its data channel, if any, may start too).
+    void connecting(const dots::signal::ServerProfile &profile);
     // The outcome of the last connection attempt, in the words shown to the analyst.
     void attemptFinished(bool connected, const QString &text);
 

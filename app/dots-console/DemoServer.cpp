@@ -85,10 +85,13 @@ void DemoServer::start(const QString &simulator, const QString &pkiDirectory, co
     m_settled = false;
     m_output.clear();
     m_dtlsPort = 0;
+    m_httpsPort = 0;
     // DTLS only: with port 0 each transport would get a different port, and a profile has one.
+    // The data channel (RESTCONF over HTTPS) on a port of its own.
     QStringList args{QStringLiteral("--demo-pki"), pkiDirectory,
                      QStringLiteral("--coaps"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--coaps-tcp"), QStringLiteral("off")};
+                     QStringLiteral("--coaps-tcp"), QStringLiteral("off"),
+                     QStringLiteral("--https"), QStringLiteral("127.0.0.1:0")};
     if (!scenario.isEmpty())
         args << QStringLiteral("--scenario") << scenario;
     m_startTimeout.start();
@@ -111,13 +114,16 @@ void DemoServer::stop()
 void DemoServer::readOutput()
 {
     m_output += QString::fromUtf8(m_process.readAllStandardError());
-    if (m_dtlsPort)
+    if (m_dtlsPort && m_httpsPort)
         return;
     static const QRegularExpression listening(QStringLiteral(R"(listening on coaps://127\.0\.0\.1:(\d+))"));
+    static const QRegularExpression https(QStringLiteral(R"(listening on https://127\.0\.0\.1:(\d+))"));
     const auto match = listening.match(m_output);
-    if (!match.hasMatch())
+    const auto httpsMatch = https.match(m_output);
+    if (!match.hasMatch() || !httpsMatch.hasMatch())
         return;
     m_dtlsPort = match.captured(1).toUShort();
+    m_httpsPort = httpsMatch.captured(1).toUShort();
     m_startTimeout.stop();
     emit ready(m_dtlsPort);
 }

@@ -28,6 +28,7 @@ public:
     void stop();
     quint16 dtlsPort() const { return m_dtlsPort; }
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    quint16 httpsPort() const { return m_httpsPort; } // data channel; known at ready()
 
 signals:
     void ready(quint16 dtlsPort);
@@ -41,5 +42,6 @@ private:
     QString m_output;
     QTimer m_startTimeout;
     quint16 m_dtlsPort = 0;
+    quint16 m_httpsPort = 0;
     bool m_settled = false;
 };

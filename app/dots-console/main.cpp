@@ -1,13 +1,19 @@
 // dots-console: the operator console. It connects to the active server profile (Connection →
 // Profiles…); while none is chosen it runs in demo mode: it starts the bundled dots-simulator on
 // 127.0.0.1 with a generated PKI and connects to it, so a fresh machine shows a working console.
+#include "AliasesPage.h"
 #include "BuildInfo.h"
 #include "ConsoleConnection.h"
 #include "DemoServer.h"
+#include "FiltersPage.h"
 #include "MainWindow.h"
+#include "MitigationDashboard.h"
 #include "NoticeBar.h"
 #include "ScreenshotTimer.h"
 #include "UiLanguage.h"
+#include "data/DataChannel.h"
+#include "models/AclTableModel.h"
+#include "models/AliasTableModel.h"
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
@@ -19,10 +25,13 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QCoro/QCoroTask>
 #include <QDir>
 #include <QIcon>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTabWidget>
 
 using namespace dots;
 
@@ -37,6 +46,41 @@ bool asksOnlyForHelpOrVersion(int argc, char *argv[])
             return true;
     }
     return false;
+}
+
+// The data channel of `profile`, if it has one: discovery, registration, capabilities, then
+// the pages show what the server holds.
+QCoro::Task<> connectData(data::DataChannel *channel, QPointer<ui::MainWindow> window, signal::ServerProfile profile,
+                          QPointer<ui::AliasesPage> aliases, QPointer<ui::FiltersPage> filters)
+{
+    if (profile.dataChannelUrl.isEmpty()) {
+        channel->configure(QUrl(), {}); // this server has none: the pages say so
+        if (aliases)
+            aliases->setChannel(channel);
+        if (filters)
+            filters->setChannel(channel);
+        co_return;
+    }
+    if (const QString problem = channel->configure(profile.dataChannelUrl, profile.pki); !problem.isEmpty()) {
+        if (window)
+            window->showProblem(QObject::tr("Data channel of %1: %2").arg(profile.label(), problem));
+        co_return;
+    }
+    if (aliases)
+        aliases->setChannel(channel);
+    if (filters)
+        filters->setChannel(channel);
+    auto task = channel->connectToServer();
+    const auto result = co_await task;
+    if (!result.ok()) {
+        if (window)
+            window->showProblem(QObject::tr("Data channel of %1: %2").arg(profile.label(), result.error().toString()));
+        co_return;
+    }
+    if (aliases)
+        aliases->refresh();
+    if (filters)
+        filters->refresh();
 }
 
 } // namespace
@@ -73,7 +117,9 @@ int main(int argc, char *argv[])
         QObject::tr("file"));
     const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
         QObject::tr("Seconds to wait before --screenshot (default 5)."), QObject::tr("seconds"), QStringLiteral("5"));
-    parser.addOptions({demoOption, simulatorOption, screenshotOption, delayOption});
+    const QCommandLineOption pageOption(QStringLiteral("page"),
+        QObject::tr("Show this page first: mitigations, aliases or filters."), QObject::tr("page"));
+    parser.addOptions({demoOption, simulatorOption, screenshotOption, delayOption, pageOption});
     parser.process(app);
 
     // Long-lived objects, wired here and nowhere else.
@@ -102,6 +148,28 @@ int main(int argc, char *argv[])
     models::AuditLogModel audit(auditLog.get());
     audit.reload();
     window.setAuditLog(&audit);
+
+    // Data channel (RFC 8783): aliases and filters, prepared in peacetime.
+    data::DataChannel dataChannel;
+    models::AliasTableModel aliasModel;
+    models::AclTableModel aclModel;
+    auto *aliasesPage = new ui::AliasesPage(&aliasModel);
+    auto *filtersPage = new ui::FiltersPage(&aclModel);
+    filtersPage->setSignalChannel(&channel);
+    filtersPage->setPreferredMitigation([&window] { return window.dashboard()->selectedMid(); });
+    window.addPage(aliasesPage, QObject::tr("Aliases"));
+    window.addPage(filtersPage, QObject::tr("Filters"));
+    window.setDataChoices([&] { return std::pair{aliasModel.names(), aclModel.names()}; });
+    const auto info = [&window](const QString &text) { window.notice()->showInfo(text); };
+    const auto showProblem = [&window](const QString &text) { window.notice()->showProblem(text); };
+    QObject::connect(aliasesPage, &ui::AliasesPage::succeeded, &window, info);
+    QObject::connect(aliasesPage, &ui::AliasesPage::failed, &window, showProblem);
+    QObject::connect(filtersPage, &ui::FiltersPage::succeeded, &window, info);
+    QObject::connect(filtersPage, &ui::FiltersPage::failed, &window, showProblem);
+    if (parser.isSet(pageOption)) {
+        const QString page = parser.value(pageOption);
+        window.pages()->setCurrentIndex(page == QLatin1String("aliases") ? 1 : page == QLatin1String("filters") ? 2 : 0);
+    }
     window.show();
     if (!opened)
         window.notice()->showProblem(QObject::tr("The audit log and mid counter cannot be kept in %1: %2. Actions are "
@@ -121,6 +189,9 @@ int main(int argc, char *argv[])
     demo.simulator = parser.isSet(simulatorOption) ? parser.value(simulatorOption) : DemoServer::findSimulator();
     demo.scenario = DemoServer::findDemoScenario();
     ConsoleConnection connection(&channel, &window, &profileStore, demo);
+    QObject::connect(&connection, &ConsoleConnection::connecting, &window, [&](const signal::ServerProfile &profile) {
+        connectData(&dataChannel, QPointer<ui::MainWindow>(&window), profile, aliasesPage, filtersPage);
+    });
     if (parser.isSet(demoOption))
         connection.connectDemo();
     else

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "data/Acl.h"
+
+#include <QAbstractTableModel>
+
+namespace dots::models {
+
+// The client's filtering rules (ACLs, RFC 8783) as a table: name, when it filters, its rules
+// in words, what it matched. The Filters page fills it from the data channel.
+class AclTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { NameColumn, ActivationColumn, RulesColumn, MatchedColumn, ExpiresColumn, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, NameRole, ActivationRole /* data::ActivationType as int */ };
+
+    explicit AclTableModel(QObject *parent = nullptr);
+
+    void setAcls(QList<data::Acl> acls);
+    const QList<data::Acl> &acls() const { return m_acls; }
+    std::optional<data::Acl> aclAt(int row) const;
+    QStringList names() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<data::Acl> m_acls;
+};
+
+} // namespace dots::models
