@@ -1,5 +1,6 @@
 #include "ConsoleConnection.h"
 
+#include "EventLogDock.h"
 #include "MainWindow.h"
 #include "NoticeBar.h"
 #include "ProfilesDialog.h"
@@ -10,6 +11,7 @@
 
 #include <QAction>
 #include <QDir>
+#include <QDockWidget>
 #include <QMenuBar>
 
 using namespace dots;
@@ -69,7 +71,7 @@ void ConsoleConnection::createMenu()
     if (!m_window)
         return;
     QMenuBar *bar = m_window->menuBar();
-    auto *menu = new QMenu(tr("&Connection"), bar);
+    auto *menu = m_menu = new QMenu(tr("&Connection"), bar);
     menu->setObjectName(QStringLiteral("connectionMenu"));
     menu->addAction(m_profilesAction);
     menu->addSeparator();
@@ -77,6 +79,17 @@ void ConsoleConnection::createMenu()
     // After File, before the rest.
     const auto actions = bar->actions();
     bar->insertMenu(actions.size() > 1 ? actions.at(1) : nullptr, menu);
+}
+
+void ConsoleConnection::addSessionDock(QDockWidget *dock)
+{
+    if (!m_window)
+        return;
+    m_window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_window->tabifyDockWidget(m_window->eventLog(), dock);
+    m_window->eventLog()->raise();
+    m_menu->addSeparator();
+    m_menu->addAction(dock->toggleViewAction());
 }
 
 void ConsoleConnection::updateActions()

@@ -8,6 +8,8 @@
 #include <QPointer>
 
 class QAction;
+class QDockWidget;
+class QMenu;
 
 namespace dots::profiles { class ProfileStore; }
 namespace dots::signal { class SignalChannel; }
@@ -42,6 +44,9 @@ public:
     // Connection → Profiles…: window-modal; connects to the profile the analyst picks.
     void openProfilesDialog();
 
+    // Puts the session dock beside the signal-channel log, and its switch in the Connection menu.
+    void addSessionDock(QDockWidget *dock);
+
     QAction *profilesAction() const { return m_profilesAction; }
     QAction *connectAction() const { return m_connectAction; }
     QAction *disconnectAction() const { return m_disconnectAction; }
@@ -68,4 +73,5 @@ private:
     QAction *m_profilesAction = nullptr;
     QAction *m_connectAction = nullptr;
     QAction *m_disconnectAction = nullptr;
+    QMenu *m_menu = nullptr;
 };

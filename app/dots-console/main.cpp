@@ -10,12 +10,14 @@
 #include "MitigationDashboard.h"
 #include "NoticeBar.h"
 #include "ScreenshotTimer.h"
+#include "SessionDock.h"
 #include "UiLanguage.h"
 #include "data/DataChannel.h"
 #include "models/AclTableModel.h"
 #include "models/AliasTableModel.h"
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
+#include "models/SessionTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "profiles/ProfileStore.h"
 #include "signal/SignalChannel.h"
@@ -192,6 +194,9 @@ int main(int argc, char *argv[])
     QObject::connect(&connection, &ConsoleConnection::connecting, &window, [&](const signal::ServerProfile &profile) {
         connectData(&dataChannel, QPointer<ui::MainWindow>(&window), profile, aliasesPage, filtersPage);
     });
+    models::SessionTableModel sessions;
+    sessions.attach(&channel);
+    connection.addSessionDock(new ui::SessionDock(&sessions, &channel, &window));
     if (parser.isSet(demoOption))
         connection.connectDemo();
     else
