@@ -17,6 +17,9 @@ const QString kBps = QStringLiteral("bps-dropped");
 const QString kPkts = QStringLiteral("pkts-dropped");
 const QString kPps = QStringLiteral("pps-dropped");
 const QString kAttackStatus = QStringLiteral("attack-status");
+const QString kTmTotal = QStringLiteral("ietf-dots-telemetry:total-traffic");
+const QString kTmAttack = QStringLiteral("ietf-dots-telemetry:total-attack-traffic");
+const QString kTmAttackDetail = QStringLiteral("ietf-dots-telemetry:attack-detail");
 constexpr quint64 kU32 = 0xFFFFFFFFu;
 constexpr quint64 kU64 = ~quint64(0);
 } // namespace
@@ -55,6 +58,12 @@ QJsonObject MitigationStatus::toScopeJson() const
         o.insert(kPps, uint64ToJson(*ppsDropped));
     if (attackStatus)
         o.insert(kAttackStatus, yangName(*attackStatus));
+    if (!totalTraffic.isEmpty())
+        o.insert(kTmTotal, trafficListToJson(totalTraffic));
+    if (!totalAttackTraffic.isEmpty())
+        o.insert(kTmAttack, trafficListToJson(totalAttackTraffic));
+    if (!attackDetails.isEmpty())
+        o.insert(kTmAttackDetail, attackDetailsToJson(attackDetails));
     return o;
 }
 
@@ -82,6 +91,9 @@ MitigationStatus MitigationStatus::fromScopeJson(const QJsonObject &scope, const
     s.ppsDropped = r.readUnsigned(scope, kPps, kU64);
     if (auto v = r.readEnum(scope, kAttackStatus, attackStatusNames()))
         s.attackStatus = AttackStatus(*v);
+    s.totalTraffic = readTrafficList(scope, kTmTotal, r);
+    s.totalAttackTraffic = readTrafficList(scope, kTmAttack, r);
+    s.attackDetails = readAttackDetails(scope, kTmAttackDetail, r);
     return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "signal/AclListEntry.h"
+#include "signal/AttackDetail.h"
 #include "signal/AttackStatus.h"
 #include "signal/ConflictInformation.h"
 #include "signal/MitigationStatusCode.h"
@@ -31,6 +32,10 @@ struct MitigationStatus
     std::optional<quint64> pktsDropped;
     std::optional<quint64> ppsDropped;
     std::optional<AttackStatus> attackStatus;
+    // RFC 9244 section 8: efficacy telemetry the server may add to a status.
+    QList<TrafficValues> totalTraffic;
+    QList<TrafficValues> totalAttackTraffic;
+    QList<AttackDetail> attackDetails;
 
     QDateTime mitigationStartTime() const; // invalid when absent
     bool isActive() const { return status && dots::signal::isActive(*status); }
