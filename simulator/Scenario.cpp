@@ -129,7 +129,7 @@ bool readPolicy(const QJsonObject &o, ServerPolicy &p, Reader &r)
     if (!r.onlyKnown(o, path, {"conflict-policy", "max-lifetime", "allow-indefinite", "active-but-terminating",
                                "mitigation-setup", "notify-interval", "conflict-retry-timer", "max-mitigations",
                                "unavailable-max-age", "config-max-age", "drop-ratio", "capacity-bps",
-                               "session-config"}))
+                               "telemetry-notify-interval", "session-config"}))
         return false;
     const QJsonValue cp = o.value(QLatin1String("conflict-policy"));
     if (!cp.isUndefined()) {
@@ -151,7 +151,8 @@ bool readPolicy(const QJsonObject &o, ServerPolicy &p, Reader &r)
         || !r.integer(o, path, "unavailable-max-age", p.unavailableMaxAge, 0, kDay)
         || !r.integer(o, path, "config-max-age", p.configMaxAge, 0, 4294967295.0)
         || !r.number(o, path, "drop-ratio", p.dropRatio, 0, 1)
-        || !r.number(o, path, "capacity-bps", p.capacityBps, 0, 1e15))
+        || !r.number(o, path, "capacity-bps", p.capacityBps, 0, 1e15)
+        || !r.integer(o, path, "telemetry-notify-interval", p.telemetryNotifyInterval, 1, 3600))
         return false;
     const QJsonValue sc = o.value(QLatin1String("session-config"));
     if (!sc.isUndefined()) {
@@ -168,7 +169,8 @@ bool readAttack(const QJsonValue &v, const QString &path, ScenarioAttack &a, Rea
     if (!v.isObject())
         return r.fail(path, QStringLiteral("must be an object"));
     const QJsonObject o = v.toObject();
-    if (!r.onlyKnown(o, path, {"name", "target", "start", "duration", "ramp-up", "ramp-down", "bps", "pps"}))
+    if (!r.onlyKnown(o, path, {"name", "target", "start", "duration", "ramp-up", "ramp-down", "bps", "pps", "normal-bps",
+                               "normal-pps", "severity", "top-talkers"}))
         return false;
     a.name = o.value(QLatin1String("name")).toString();
     const QJsonValue target = o.value(QLatin1String("target"));
@@ -186,6 +188,38 @@ bool readAttack(const QJsonValue &v, const QString &path, ScenarioAttack &a, Rea
         || !r.number(o, path, "ramp-up", rampUp, 0, kYear) || !r.number(o, path, "ramp-down", rampDown, 0, kYear)
         || !r.number(o, path, "bps", a.peakBps, 0, 1e15) || !r.number(o, path, "pps", a.peakPps, 0, 1e13))
         return false;
+    if (!r.number(o, path, "normal-bps", a.normalBps, 0, 1e15) || !r.number(o, path, "normal-pps", a.normalPps, 0, 1e13))
+        return false;
+    if (const QJsonValue sev = o.value(QLatin1String("severity")); !sev.isUndefined()) {
+        static const QStringList kSeverities{QStringLiteral("none"), QStringLiteral("low"), QStringLiteral("medium"),
+                                             QStringLiteral("high"), QStringLiteral("unknown")};
+        const qsizetype i = kSeverities.indexOf(sev.toString());
+        if (i < 0)
+            return r.fail(Reader::join(path, QStringLiteral("severity")),
+                          QStringLiteral("must be one of %1").arg(kSeverities.join(QStringLiteral(", "))));
+        a.severity = int(i) + 1;
+    }
+    const QJsonValue talkers = o.value(QLatin1String("top-talkers"));
+    if (!talkers.isUndefined() && !talkers.isArray())
+        return r.fail(Reader::join(path, QStringLiteral("top-talkers")), QStringLiteral("must be a list"));
+    double shares = 0;
+    for (qsizetype i = 0; i < talkers.toArray().size(); ++i) {
+        const QString tp = Reader::join(path, QStringLiteral("top-talkers[%1]").arg(i));
+        const QJsonObject t = talkers.toArray().at(i).toObject();
+        if (!r.onlyKnown(t, tp, {"source-prefix", "share", "spoofed"}))
+            return false;
+        ScenarioTalker talker;
+        talker.sourcePrefix = t.value(QLatin1String("source-prefix")).toString();
+        IpPrefix parsed;
+        if (const QString e = IpPrefix::parse(talker.sourcePrefix, parsed); !e.isEmpty())
+            return r.fail(Reader::join(tp, QStringLiteral("source-prefix")), e);
+        if (!r.number(t, tp, "share", talker.share, 0, 1) || !r.boolean(t, tp, "spoofed", talker.spoofed))
+            return false;
+        shares += talker.share;
+        a.topTalkers << talker;
+    }
+    if (shares > 1.0001)
+        return r.fail(Reader::join(path, QStringLiteral("top-talkers")), QStringLiteral("shares add up to more than 1"));
     if (start < 0)
         return r.fail(Reader::join(path, QStringLiteral("start")), QStringLiteral("missing (seconds from the scenario start)"));
     if (duration <= 0)

@@ -12,6 +12,13 @@
 
 namespace dots::simulator {
 
+// A source of an attack as the server's telemetry reports it (RFC 9244 top talkers).
+struct ScenarioTalker {
+    QString sourcePrefix;
+    double share = 0; // of the attack's traffic, 0..1
+    bool spoofed = false;
+};
+
 // One attack of a scenario: traffic against a target, rising over rampUp, holding at the
 // peak, falling over rampDown. Times are scenario milliseconds from the scenario start.
 struct ScenarioAttack {
@@ -23,6 +30,11 @@ struct ScenarioAttack {
     qint64 rampDownMs = 0;
     double peakBps = 0; // bits per second
     double peakPps = 0;
+    // Legitimate traffic towards the target while the attack runs (telemetry total-traffic).
+    double normalBps = 0;
+    double normalPps = 0;
+    int severity = 4; // ietf-dots-telemetry attack-severity, 4 = high
+    QList<ScenarioTalker> topTalkers;
 
     // 0..1: how much of the peak is on the wire at scenario time `t` (already looped).
     double intensityAt(qint64 t) const;

@@ -1,5 +1,6 @@
 #include "ServerCore.h"
 
+#include "PathParams.h"
 #include "signal/AclListEntry.h"
 
 #include <QJsonArray>
@@ -14,57 +15,6 @@ namespace {
 
 const QString kMitigationScope = QStringLiteral("ietf-dots-signal-channel:mitigation-scope");
 const QString kHeartbeat = QStringLiteral("ietf-dots-signal-channel:heartbeat");
-
-// The Uri-Path parameters after the resource name: cuid=, cdid=, mid=, sid=.
-struct PathParams {
-    std::optional<QString> cuid;
-    std::optional<QString> cdid;
-    std::optional<quint32> mid;
-    std::optional<qint64> sid;
-    QString error;
-
-    static PathParams parse(const QStringList &segments)
-    {
-        PathParams p;
-        for (const QString &s : segments) {
-            const auto eq = s.indexOf(QLatin1Char('='));
-            const QString key = eq < 0 ? s : s.left(eq);
-            const QString value = eq < 0 ? QString() : s.mid(eq + 1);
-            if (eq < 0 || (key != QLatin1String("cuid") && key != QLatin1String("cdid") && key != QLatin1String("mid")
-                           && key != QLatin1String("sid"))) {
-                p.error = QStringLiteral("Uri-Path \"%1\" is not one of cuid=, cdid=, mid=, sid=").arg(s);
-                return p;
-            }
-            if (value.isEmpty()) {
-                p.error = QStringLiteral("Uri-Path parameter %1 has an empty value").arg(key);
-                return p;
-            }
-            const bool duplicate = (key == QLatin1String("cuid") && p.cuid) || (key == QLatin1String("cdid") && p.cdid)
-                || (key == QLatin1String("mid") && p.mid) || (key == QLatin1String("sid") && p.sid);
-            if (duplicate) {
-                p.error = QStringLiteral("Uri-Path parameter %1 appears twice").arg(key);
-                return p;
-            }
-            if (key == QLatin1String("cuid")) {
-                p.cuid = value;
-            } else if (key == QLatin1String("cdid")) {
-                p.cdid = value;
-            } else {
-                bool ok = false;
-                const qulonglong n = value.toULongLong(&ok);
-                if (!ok || n > 0xffffffffULL) {
-                    p.error = QStringLiteral("Uri-Path %1=%2: not an unsigned 32-bit integer").arg(key, value);
-                    return p;
-                }
-                if (key == QLatin1String("mid"))
-                    p.mid = quint32(n);
-                else
-                    p.sid = qint64(n);
-            }
-        }
-        return p;
-    }
-};
 
 ServerResponse badRequest(const QString &text) { return ServerResponse::error(CoapCode::BadRequest, text); }
 
@@ -179,8 +129,12 @@ ServerResponse ServerCore::handle(const ServerRequest &r)
         return handleConfig(r, params);
     if (resource == QLatin1String("hb"))
         return handleHeartbeat(r, params);
+    if (resource == QLatin1String("tm-setup"))
+        return handleTelemetrySetup(r, params);
+    if (resource == QLatin1String("tm"))
+        return handleTelemetry(r, params);
     return ServerResponse::error(CoapCode::NotFound,
-                                 QStringLiteral("no resource /.well-known/dots/%1 (known: mitigate, config, hb)").arg(resource));
+                                 QStringLiteral("no resource /.well-known/dots/%1 (known: mitigate, config, hb, tm-setup, tm)").arg(resource));
 }
 
 // --- mitigate -------------------------------------------------------------------------------
@@ -190,8 +144,8 @@ ServerResponse ServerCore::handleMitigate(const ServerRequest &r, const QStringL
     const PathParams p = PathParams::parse(segments);
     if (!p.error.isEmpty())
         return badRequest(p.error);
-    if (p.sid)
-        return badRequest(QStringLiteral("Uri-Path sid= does not belong to the mitigate resource"));
+    if (p.sid || p.tsid || p.tmid)
+        return badRequest(QStringLiteral("Uri-Path sid=, tsid= and tmid= do not belong to the mitigate resource"));
     if (!p.cuid)
         return badRequest(QStringLiteral("Missing required Uri-Path parameter: cuid"));
     if (*p.cuid != r.clientCuid)
@@ -237,6 +191,9 @@ QJsonObject ServerCore::scopeStatusJson(const Mitigation &m) const
     s.insert(QStringLiteral("bps-dropped"), counter(seconds > 0 ? m.bytesDropped / seconds : 0));
     s.insert(QStringLiteral("pkts-dropped"), counter(m.pktsDropped));
     s.insert(QStringLiteral("pps-dropped"), counter(seconds > 0 ? m.pktsDropped / seconds : 0));
+    const QJsonObject telemetry = efficacyTelemetry(m);
+    for (auto it = telemetry.begin(); it != telemetry.end(); ++it)
+        s.insert(it.key(), it.value());
     return s;
 }
 
@@ -564,7 +521,7 @@ ServerResponse ServerCore::handleConfig(const ServerRequest &r, const QStringLis
     const PathParams p = PathParams::parse(segments);
     if (!p.error.isEmpty())
         return badRequest(p.error);
-    if (p.cuid || p.mid || p.cdid)
+    if (p.cuid || p.mid || p.cdid || p.tsid || p.tmid)
         return badRequest(QStringLiteral("the config resource takes only a sid= Uri-Path parameter"));
     ClientState &state = client(r.clientCuid);
 
@@ -757,6 +714,7 @@ void ServerCore::advanceTo(qint64 scenarioMs)
                 markChanged(m);
         }
     }
+    advanceTelemetry();
 }
 
 void ServerCore::setStatus(Mitigation &m, MitigationStatus status)

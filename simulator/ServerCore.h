@@ -8,6 +8,9 @@
 #include "ServerResponse.h"
 #include "SessionConfig.h"
 
+#include "signal/TelemetryReport.h"
+#include "signal/TelemetrySetup.h"
+
 #include <QHash>
 #include <QList>
 
@@ -18,7 +21,7 @@ namespace dots::simulator {
 
 // A resource whose representation changed, so that its observers get a notification.
 struct ResourceChange {
-    enum class Kind { Mitigation, SessionConfig };
+    enum class Kind { Mitigation, SessionConfig, Telemetry };
     Kind kind = Kind::Mitigation;
     QString cuid;
     quint32 mid = 0; // Mitigation only
@@ -26,7 +29,7 @@ struct ResourceChange {
 };
 
 // The DOTS signal-channel server without the wire: RFC 9132 resources under /.well-known/dots
-// (mitigate, config, hb), the mitigation lifecycle driven by a scenario clock, and the
+// (mitigate, config, hb), RFC 9244 telemetry (tm-setup, tm), the mitigation lifecycle driven by a scenario clock, and the
 // heartbeat bookkeeping. Every input is explicit (request, scenario time, wall time), so the
 // whole behaviour is testable without sockets or timers.
 class ServerCore {
@@ -75,12 +78,31 @@ public:
     qint64 heartbeatIntervalSeconds(const QString &cuid) const;
     int missingHbAllowed(const QString &cuid) const;
 
+    // The server's own telemetry for a client at the current scenario time: one
+    // pre-or-ongoing-mitigation entry per attack under way (RFC 9244 section 7).
+    QList<signal::TelemetryReport> serverTelemetry(const QString &cuid) const;
+    // What a client has set up (tm-setup) and reported (tm).
+    QList<signal::TelemetrySetup> telemetrySetups(const QString &cuid) const;
+    QList<signal::TelemetryReport> clientTelemetry(const QString &cuid) const;
+
 private:
     struct ClientState {
         std::optional<qint64> sid;
         SessionConfigValues config;
         std::optional<quint32> highestMid;
+        std::map<quint32, signal::TelemetrySetup> telemetrySetups; // by tsid
+        std::map<quint32, signal::TelemetryReport> telemetryReports; // by tmid
+        qint64 telemetryNotifiedMs = 0;
+        bool telemetryWasActive = false;
     };
+
+    ServerResponse handleTelemetrySetup(const ServerRequest &r, const QStringList &params);
+    ServerResponse handleTelemetry(const ServerRequest &r, const QStringList &params);
+    signal::TelemetryConfiguration telemetryConfig(const QString &cuid) const;
+    // Attack traffic still reaching the target after this client's mitigations scrub it.
+    signal::TelemetryReport attackView(const QString &cuid, int attackIndex, double intensity) const;
+    QJsonObject efficacyTelemetry(const Mitigation &m) const;
+    void advanceTelemetry();
 
     ServerResponse handleMitigate(const ServerRequest &r, const QStringList &params);
     ServerResponse getMitigations(const QString &cuid, std::optional<quint32> mid) const;

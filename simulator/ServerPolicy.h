@@ -25,6 +25,7 @@ struct ServerPolicy {
     quint32 configMaxAge = 0;        // Max-Age on config GET; 0: none
     double dropRatio = 0.98;         // share of attack traffic dropped while mitigated
     double capacityBps = 40e9;       // attacks above exceed capability (status 4)
+    int telemetryNotifyInterval = 5; // seconds between telemetry notifications (RFC 9244), unless a client sets its own
     SessionConfigPolicy sessionConfig = SessionConfigPolicy::standard();
 };
 

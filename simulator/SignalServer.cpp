@@ -245,9 +245,9 @@ void SignalServer::publishChanges()
     m_publishQueued = false;
     QSet<QString> notified;
     for (const ResourceChange &c : m_core.takeChanges()) {
-        const QString prefix = c.kind == ResourceChange::Kind::Mitigation
-            ? QStringLiteral("/.well-known/dots/mitigate/cuid=") + c.cuid
-            : QStringLiteral("/.well-known/dots/config");
+        const QString prefix = c.kind == ResourceChange::Kind::Mitigation ? QStringLiteral("/.well-known/dots/mitigate/cuid=") + c.cuid
+            : c.kind == ResourceChange::Kind::Telemetry                 ? QStringLiteral("/.well-known/dots/tm/cuid=") + c.cuid
+                                                                         : QStringLiteral("/.well-known/dots/config");
         if (notified.contains(prefix))
             continue;
         notified.insert(prefix);

@@ -28,6 +28,24 @@ QStringList config(std::optional<quint32> sid)
     return p;
 }
 
+QStringList telemetrySetup(const QString &cuid, std::optional<quint32> tsid)
+{
+    QStringList p = root();
+    p << QStringLiteral("tm-setup") << QStringLiteral("cuid=") + cuid;
+    if (tsid)
+        p << QStringLiteral("tsid=") + QString::number(*tsid);
+    return p;
+}
+
+QStringList telemetry(const QString &cuid, std::optional<quint32> tmid)
+{
+    QStringList p = root();
+    p << QStringLiteral("tm") << QStringLiteral("cuid=") + cuid;
+    if (tmid)
+        p << QStringLiteral("tmid=") + QString::number(*tmid);
+    return p;
+}
+
 QStringList heartbeat()
 {
     QStringList p = root();

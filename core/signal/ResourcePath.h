@@ -18,6 +18,12 @@ QStringList root();
 QStringList mitigation(const QString &cuid, std::optional<quint32> mid = std::nullopt, const QString &cdid = {});
 // .well-known/dots/config[/sid=N]; GET without sid reads the server's ranges.
 QStringList config(std::optional<quint32> sid = std::nullopt);
+// .well-known/dots/tm-setup/cuid=X[/tsid=N] (RFC 9244 section 6); GET without tsid reads
+// the server's ranges and all of the client's setups.
+QStringList telemetrySetup(const QString &cuid, std::optional<quint32> tsid = std::nullopt);
+// .well-known/dots/tm/cuid=X[/tmid=N] (RFC 9244 section 7); observed without tmid for the
+// server's telemetry.
+QStringList telemetry(const QString &cuid, std::optional<quint32> tmid = std::nullopt);
 // .well-known/dots/hb
 QStringList heartbeat();
 // "/.well-known/dots/..." for logs and the audit trail.

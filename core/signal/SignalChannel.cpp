@@ -94,6 +94,12 @@ MitigationStatus merge(MitigationStatus known, const MitigationStatus &update)
 #undef KEEP
     if (merged.aclList.isEmpty())
         merged.aclList = known.aclList;
+    if (merged.totalTraffic.isEmpty())
+        merged.totalTraffic = known.totalTraffic;
+    if (merged.totalAttackTraffic.isEmpty())
+        merged.totalAttackTraffic = known.totalAttackTraffic;
+    if (merged.attackDetails.isEmpty())
+        merged.attackDetails = known.attackDetails;
     return merged;
 }
 
@@ -233,6 +239,7 @@ void SignalChannel::disconnectFromServer()
     m_heartbeatTimer.stop();
     m_heartbeatInFlight = false;
     m_observationMid.clear();
+    m_telemetryToken.clear();
     if (m_client) {
         m_client->disconnect(this);
         m_client->disconnectFromHost();
@@ -249,6 +256,7 @@ QCoro::Task<> SignalChannel::afterConnect()
     m_missedHeartbeats = 0;
     m_heartbeatInFlight = false;
     m_observationMid.clear();
+    m_telemetryToken.clear();
 
     auto configRead = fetchSessionConfig();
     auto config = co_await configRead;
@@ -268,6 +276,8 @@ QCoro::Task<> SignalChannel::afterConnect()
     }
     applyActiveConfig();
     setState(State::Connected, m_client && m_client->connection() ? m_client->connection()->describe() : QString());
+    // Telemetry is optional for a server: set it up beside the session, not before it.
+    setUpTelemetry();
 }
 
 QCoro::Task<> SignalChannel::reconnectLoop()
@@ -304,6 +314,7 @@ void SignalChannel::onDisconnected(const transport::TransportError &reason)
         return;
     m_heartbeatTimer.stop();
     m_observationMid.clear();
+    m_telemetryToken.clear();
     setState(State::Lost, QStringLiteral("session closed: %1").arg(reason.message));
     reconnectLoop();
 }
@@ -733,6 +744,10 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
 
 void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &response)
 {
+    if (!m_telemetryToken.isEmpty() && token == m_telemetryToken) {
+        applyTelemetryNotification(response);
+        return;
+    }
     const auto it = m_observationMid.constFind(token);
     if (it == m_observationMid.constEnd())
         return; // an observation of an earlier session
@@ -865,6 +880,167 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
         co_return errorFromResponse(response.value(), QStringLiteral("session configuration reset"));
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
+}
+
+QCoro::Task<> SignalChannel::setUpTelemetry()
+{
+    const quint64 generation = m_generation;
+    auto read = fetchTelemetrySetup();
+    auto setup = co_await read;
+    if (generation != m_generation || !m_client)
+        co_return;
+    if (!setup.ok())
+        qCInfo(lcSignal) << "telemetry setup not read:" << setup.error().toString();
+
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = resource::telemetry(m_cuid);
+    coap.observe = transport::ObserveAction::Register;
+    coap.confirmable = true;
+    logOutgoing(coap);
+    QPointer<transport::CoapClient> client(m_client.get());
+    auto registration = client->observe(coap);
+    auto result = co_await registration;
+    if (generation != m_generation || !client)
+        co_return;
+    if (!result.ok()) {
+        qCInfo(lcSignal) << "observing telemetry failed:" << result.error().toString();
+        co_return;
+    }
+    // A 4.04 (no telemetry yet, as go-dots answers) ends the observation; a success keeps it.
+    if (result.value().isSuccess())
+        m_telemetryToken = result.value().token;
+    applyTelemetryNotification(result.value());
+}
+
+void SignalChannel::applyTelemetryNotification(const CoapResponse &response)
+{
+    logIncoming(response, QStringLiteral("telemetry"), SignalMessage::Kind::Notification);
+    if (!response.isSuccess())
+        return;
+    QString problem;
+    const auto body = decodeBody(response.payload, &problem);
+    if (!body) {
+        qCWarning(lcSignal) << "telemetry notification ignored:" << problem;
+        return;
+    }
+    if (body->isEmpty())
+        return;
+    const auto parsed = parseTelemetryReports(*body);
+    if (!parsed.ok())
+        qCWarning(lcSignal) << "telemetry notification has problems:" << parsed.errorString();
+    if (!parsed.value.isEmpty())
+        emit telemetryReceived(parsed.value);
+}
+
+QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup()
+{
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = resource::telemetrySetup(m_cuid);
+    auto sent = exchange(coap, true);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Content)
+        co_return errorFromResponse(r, QStringLiteral("reading the telemetry setup"));
+    QString problem;
+    const auto body = decodeBody(r.payload, &problem);
+    if (!body)
+        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the telemetry setup could not be decoded"), problem);
+    const auto parsed = TelemetrySetupInfo::fromJson(*body);
+    if (!parsed.ok()) // keep what could be read, as with the session configuration
+        qCWarning(lcSignal) << "telemetry setup has problems:" << parsed.errorString();
+    m_telemetrySetup = parsed.value;
+    for (const auto &s : parsed.value.setups)
+        m_lastTsid = std::max(m_lastTsid, s.tsid);
+    emit telemetrySetupChanged();
+    co_return parsed.value;
+}
+
+QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(TelemetrySetup setup)
+{
+    ValidationErrors problems = setup.validate();
+    if (setup.currentConfig && m_telemetrySetup)
+        problems += setup.currentConfig->checkRanges(m_telemetrySetup->minConfig, m_telemetrySetup->maxConfig,
+                                                     QStringLiteral("telemetry[0].current-config"));
+    if (!problems.isEmpty()) {
+        QStringList lines;
+        for (const auto &p : problems)
+            lines << p.toString();
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry setup is not valid"), lines.join(u'\n'));
+    }
+    if (setup.tsid == 0)
+        setup.tsid = ++m_lastTsid;
+    m_lastTsid = std::max(m_lastTsid, setup.tsid);
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = resource::telemetrySetup(m_cuid, setup.tsid);
+    coap.payload = encodeBody(setup.toRequestJson(), &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry setup cannot be encoded"), encodeError);
+    const quint32 tsid = setup.tsid;
+    auto sent = exchange(coap, true);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
+        co_return errorFromResponse(r, QStringLiteral("telemetry setup %1").arg(tsid));
+    auto reread = fetchTelemetrySetup();
+    auto info = co_await reread;
+    if (info.ok())
+        if (const auto stored = info.value().setup(tsid))
+            co_return *stored;
+    co_return setup;
+}
+
+QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optional<quint32> tsid)
+{
+    CoapRequest coap;
+    coap.method = Method::Delete;
+    coap.uriPath = resource::telemetrySetup(m_cuid, tsid);
+    auto sent = exchange(coap, true);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    if (response.value().code != transport::CoapCode::Deleted)
+        co_return errorFromResponse(response.value(), tsid ? QStringLiteral("deleting telemetry setup %1").arg(*tsid)
+                                                           : QStringLiteral("deleting the telemetry setups"));
+    auto reread = fetchTelemetrySetup();
+    co_await reread;
+    co_return Done{};
+}
+
+QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryReport report)
+{
+    if (const auto problems = report.validate(); !problems.isEmpty()) {
+        QStringList lines;
+        for (const auto &p : problems)
+            lines << p.toString();
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry is not valid"), lines.join(u'\n'));
+    }
+    const quint32 tmid = report.tmid.value_or(m_lastTmid + 1);
+    m_lastTmid = std::max(m_lastTmid, tmid);
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = resource::telemetry(m_cuid, tmid);
+    coap.payload = encodeBody(telemetryReportsToJson({report}, false), &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry cannot be encoded"), encodeError);
+    // Non-confirmable and repeated until answered, like a mitigation request: it matters most
+    // when the link is flooded.
+    auto sent = exchange(coap, false);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
+        co_return errorFromResponse(r, QStringLiteral("telemetry %1").arg(tmid));
+    co_return tmid;
 }
 
 void SignalChannel::logOutgoing(const CoapRequest &request, SignalMessage::Kind kind)

@@ -9,6 +9,8 @@
 #include "signal/SessionConfig.h"
 #include "signal/SignalError.h"
 #include "signal/SignalMessage.h"
+#include "signal/TelemetryReport.h"
+#include "signal/TelemetrySetup.h"
 #include "transport/CoapMessage.h"
 #include "transport/ConnectionInfo.h"
 
@@ -107,6 +109,22 @@ public:
     // DELETE config/sid=N: back to the server's defaults.
     QCoro::Task<SignalResult<SessionConfig>> resetSessionConfig();
 
+    // RFC 9244 telemetry. After connecting, the channel reads the telemetry setup and
+    // observes the tm resource for the server's telemetry (telemetryReceived).
+    // GET tm-setup/cuid=..: the server's ranges and this client's setups.
+    QCoro::Task<SignalResult<TelemetrySetupInfo>> fetchTelemetrySetup();
+    // PUT tm-setup/cuid=../tsid=N (tsid 0: the next free one), after checking the setup and,
+    // for a configuration, the server's ranges. Answers the setup with its tsid.
+    QCoro::Task<SignalResult<TelemetrySetup>> sendTelemetrySetup(TelemetrySetup setup);
+    // DELETE tm-setup/cuid=..[/tsid=N]: one setup, or all of them (back to the defaults).
+    QCoro::Task<SignalResult<Done>> deleteTelemetrySetup(std::optional<quint32> tsid);
+    // PUT tm/cuid=../tmid=N (tmid unset: the next one): the client's own view of an attack.
+    // Answers the tmid used.
+    QCoro::Task<SignalResult<quint32>> sendTelemetryReport(TelemetryReport report);
+    // The last telemetry setup read from the server, if any.
+    std::optional<TelemetrySetupInfo> telemetrySetup() const { return m_telemetrySetup; }
+    bool isObservingTelemetry() const { return !m_telemetryToken.isEmpty(); }
+
 signals:
     void stateChanged(dots::signal::SignalChannel::State state, const QString &reason);
     void heartbeatAnswered(std::chrono::microseconds rtt);
@@ -117,6 +135,9 @@ signals:
     void mitigationChanged(const dots::signal::MitigationStatus &status);
     void mitigationRemoved(quint32 mid);
     void sessionConfigChanged();
+    void telemetrySetupChanged();
+    // Telemetry the server sent on the observed tm resource (pre-or-ongoing-mitigation).
+    void telemetryReceived(const QList<dots::signal::TelemetryReport> &reports);
     void messageExchanged(const dots::signal::SignalMessage &message);
 
 private:
@@ -126,6 +147,8 @@ private:
     QCoro::Task<> reconnectLoop();
     QCoro::Task<> sendHeartbeat();
     QCoro::Task<> observeMitigation(quint32 mid);
+    QCoro::Task<> setUpTelemetry();
+    void applyTelemetryNotification(const transport::CoapResponse &response);
     void onNotification(const QByteArray &token, const transport::CoapResponse &response);
     transport::ServerResponse answerServerHeartbeat(const transport::ServerRequest &request);
     void onDisconnected(const transport::TransportError &reason);
@@ -165,6 +188,10 @@ private:
     QHash<QByteArray, quint32> m_observationMid; // Observe token -> mid
     QHash<quint32, QTimer *> m_renewTimers;
     quint32 m_highestMidSeen = 0;
+    std::optional<TelemetrySetupInfo> m_telemetrySetup;
+    quint32 m_lastTsid = 0;
+    quint32 m_lastTmid = 0;
+    QByteArray m_telemetryToken; // Observe token of tm/cuid=..
 };
 
 } // namespace dots::signal
