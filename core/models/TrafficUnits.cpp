@@ -35,6 +35,20 @@ QString formatPackets(double packets)
     return scaled(packets, QCoreApplication::translate("dots::models::TrafficUnits", "packets"), QStringLiteral(" "));
 }
 
+RateScale rateScaleFor(double maxValue, bool packets)
+{
+    static constexpr std::array kPrefixes{"", "k", "M", "G", "T", "P", "E"};
+    RateScale scale;
+    std::size_t i = 0;
+    while (std::isfinite(maxValue) && maxValue >= 1000.0 && i + 1 < kPrefixes.size()) {
+        maxValue /= 1000.0;
+        scale.divisor *= 1000.0;
+        ++i;
+    }
+    scale.unit = QLatin1String(kPrefixes[i]) + (packets ? QStringLiteral("pps") : QStringLiteral("bit/s"));
+    return scale;
+}
+
 QString formatDuration(std::chrono::seconds duration)
 {
     qint64 s = duration.count();
