@@ -20,6 +20,8 @@
 #include "models/SessionTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "profiles/ProfileStore.h"
+#include "models/TelemetryModel.h"
+#include "TelemetryPage.h"
 #include "signal/SignalChannel.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -120,7 +122,7 @@ int main(int argc, char *argv[])
     const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
         QObject::tr("Seconds to wait before --screenshot (default 5)."), QObject::tr("seconds"), QStringLiteral("5"));
     const QCommandLineOption pageOption(QStringLiteral("page"),
-        QObject::tr("Show this page first: mitigations, aliases or filters."), QObject::tr("page"));
+        QObject::tr("Show this page first: mitigations, aliases, filters or telemetry."), QObject::tr("page"));
     parser.addOptions({demoOption, simulatorOption, screenshotOption, delayOption, pageOption});
     parser.process(app);
 
@@ -130,6 +132,8 @@ int main(int argc, char *argv[])
     models::SignalEventLogModel log;
     mitigations.attach(&channel);
     log.attach(&channel);
+    models::TelemetryModel telemetry;
+    telemetry.attach(&channel);
     ui::MainWindow window(&mitigations, &log);
 
     // The mid counter and the audit log survive restarts in one SQLite file. Without it the
@@ -168,9 +172,23 @@ int main(int argc, char *argv[])
     QObject::connect(aliasesPage, &ui::AliasesPage::failed, &window, showProblem);
     QObject::connect(filtersPage, &ui::FiltersPage::succeeded, &window, info);
     QObject::connect(filtersPage, &ui::FiltersPage::failed, &window, showProblem);
+
+    // Telemetry (RFC 9244): live attack charts per target.
+    auto *telemetryPage = new ui::TelemetryPage(&telemetry);
+    telemetryPage->setChannel(&channel);
+    window.addPage(telemetryPage, QObject::tr("Telemetry"));
+    QObject::connect(telemetryPage, &ui::TelemetryPage::message, &window, [&window](const QString &text, bool problem) {
+        if (problem)
+            window.notice()->showProblem(text);
+        else
+            window.notice()->showInfo(text);
+    });
     if (parser.isSet(pageOption)) {
         const QString page = parser.value(pageOption);
-        window.pages()->setCurrentIndex(page == QLatin1String("aliases") ? 1 : page == QLatin1String("filters") ? 2 : 0);
+        window.pages()->setCurrentIndex(page == QLatin1String("aliases")     ? 1
+                                        : page == QLatin1String("filters")   ? 2
+                                        : page == QLatin1String("telemetry") ? 3
+                                                                             : 0);
     }
     window.show();
     if (!opened)

@@ -54,6 +54,13 @@ private slots:
                                         << "longer than duration";
         QTest::newRow("no traffic") << QByteArray(R"({"attacks": [{"target": {"target-prefix": ["10.0.0.0/8"]}, "start": 0, "duration": 5}]})")
                                     << "needs bps or pps";
+        QTest::newRow("bad talker") << QByteArray(R"({"attacks": [{"target": {"target-prefix": ["10.0.0.0/8"]}, "start": 0, "duration": 5, "bps": 1, "top-talkers": [{"source-prefix": "300.1.1.1/32", "share": 0.5}]}]})")
+                                    << "attacks[0].top-talkers[0].source-prefix";
+        QTest::newRow("talker shares") << QByteArray(R"({"attacks": [{"target": {"target-prefix": ["10.0.0.0/8"]}, "start": 0, "duration": 5, "bps": 1, "top-talkers": [{"source-prefix": "192.0.2.1", "share": 0.7}, {"source-prefix": "192.0.2.2", "share": 0.7}]}]})")
+                                       << "more than 1";
+        QTest::newRow("bad severity") << QByteArray(R"({"attacks": [{"target": {"target-prefix": ["10.0.0.0/8"]}, "start": 0, "duration": 5, "bps": 1, "severity": "dire"}]})")
+                                      << "attacks[0].severity";
+        QTest::newRow("telemetry interval") << QByteArray(R"({"policy": {"telemetry-notify-interval": 0}})") << "policy.telemetry-notify-interval";
         QTest::newRow("bad policy") << QByteArray(R"({"policy": {"conflict-policy": "maybe"}})") << "policy.conflict-policy";
         QTest::newRow("negative number") << QByteArray(R"({"policy": {"notify-interval": -3}})") << "policy.notify-interval";
         QTest::newRow("config default outside range")
