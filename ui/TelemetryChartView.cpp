@@ -59,6 +59,9 @@ TelemetryChartView::TelemetryChartView(QWidget *parent) : QChartView(new QChart,
         s->attachAxis(m_timeAxis);
         s->attachAxis(m_valueAxis);
     }
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(200);
+    connect(&m_refresh, &QTimer::timeout, this, &TelemetryChartView::reload);
     reload();
 }
 
@@ -138,35 +141,8 @@ void TelemetryChartView::appendLatest(int row)
 {
     if (!m_model || m_model->rowOfKey(m_key) != row)
         return;
-    const models::TelemetryHistory *h = history();
-    if (!h || h->samples.isEmpty())
-        return;
-    const TelemetrySample &sample = h->samples.last();
-    const bool merged = sample.timeMs == m_lastTimeMs && h->samples.size() > 1;
-    m_lastTimeMs = sample.timeMs;
-    bool needsRescale = false;
-    for (int s = 0; s < TelemetrySample::SeriesCount; ++s) {
-        QLineSeries *series = m_series[s];
-        const float v = sample.value(TelemetrySample::Series(s), m_packets);
-        // A merged sample replaces the last point; the ring buffer dropping its oldest
-        // sample drops the oldest point too.
-        if (merged && series->count() > 0 && series->at(series->count() - 1).x() == double(sample.timeMs))
-            series->remove(series->count() - 1);
-        if (TelemetrySample::known(v)) {
-            series->append(QPointF(double(sample.timeMs), double(v) / m_divisor));
-            needsRescale = needsRescale || double(v) / m_divisor >= 1000.0;
-        }
-        const double oldest = double(h->samples.at(0).timeMs);
-        int drop = 0;
-        while (drop < series->count() && series->at(drop).x() < oldest)
-            ++drop;
-        if (drop > 0)
-            series->removePoints(0, drop);
-    }
-    if (needsRescale)
-        reload(); // the unit may change (Mbit/s -> Gbit/s): rescale every point
-    else
-        rescale();
+    if (!m_refresh.isActive())
+        m_refresh.start();
 }
 
 void TelemetryChartView::rescale()

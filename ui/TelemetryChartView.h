@@ -2,6 +2,7 @@
 
 #include <QChartView>
 #include <QPointer>
+#include <QTimer>
 
 class QDateTimeAxis;
 class QLineSeries;
@@ -18,7 +19,9 @@ namespace dots::ui {
 // capacity as a dashed line so saturation shows at a glance. The time axis follows the
 // newest sample ("live") until the analyst zooms (wheel, rubber band) or pans (drag, arrow
 // keys); Home or double-click goes back to live. The value axis rescales to the data in
-// view and names its unit (bit/s, kbit/s ... or pps, kpps ...).
+// view and names its unit (bit/s, kbit/s ... or pps, kpps ...). New samples are drawn at most
+// every refresh interval (200 ms): with 50 mitigations notifying, redrawing per notification
+// would cost more than the notifications themselves.
 class TelemetryChartView : public QChartView
 {
     Q_OBJECT
@@ -33,6 +36,8 @@ public:
     // Width of the live window, seconds.
     void setWindowSeconds(int seconds);
     bool isLive() const { return m_live; }
+    // Redraws from the model now instead of at the next refresh tick.
+    void refresh() { reload(); }
     void goLive();
 
     QLineSeries *series(int which) const { return m_series[which]; }
@@ -57,7 +62,7 @@ protected:
 
 private:
     void reload();               // all points from the history
-    void appendLatest(int row);  // one new sample, or the merged last one
+    void appendLatest(int row);  // one new sample, or the merged last one: redraw soon
     void rescale();
     void setLive(bool live);
     void leaveLive();
@@ -75,6 +80,7 @@ private:
     QValueAxis *m_valueAxis = nullptr;
     QString m_unit;
     double m_divisor = 1;
+    QTimer m_refresh;
     QPoint m_dragFrom;
     bool m_dragging = false;
 };

@@ -69,7 +69,7 @@ private slots:
         QCOMPARE(model.history(0)->samples.size(), qsizetype(5));
         QCOMPARE(model.history(0)->samples.at(0).bits[models::TelemetrySample::Attack], 115e6f);
         QCOMPARE(page.selectedTarget(), QStringLiteral("198.51.100.0/24"));
-        QCOMPARE(page.chart()->series(models::TelemetrySample::Attack)->count(), 5);
+        QTRY_COMPARE(page.chart()->series(models::TelemetrySample::Attack)->count(), 5);
         QCOMPARE(page.chart()->unitLabel(), QStringLiteral("Mbit/s"));
         // The axis reaches above the largest value, in the axis unit.
         QVERIFY(page.chart()->valueAxis()->max() >= 119.0);
