@@ -46,6 +46,9 @@ public:
     void setChannel(signal::SignalChannel *channel);
     // Records operator actions there and shows the log in a dock (none: actions go unrecorded).
     void setAuditLog(models::AuditLogModel *audit);
+    // Records one operator action against the current server (nothing without an audit log).
+    void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary, const QJsonObject &detail = {});
+
     // Something stands in the way of a session (e.g. the demo server did not start).
     void showProblem(const QString &text);
     void showStarting(const QString &what);
@@ -97,7 +100,6 @@ private:
     void reportSuccess(const QString &text);
     void reportFailure(const QString &text);
     bool confirm(const QString &title, const QString &question);
-    void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary, const QJsonObject &detail = {});
 
     models::MitigationTableModel *m_mitigations;
     models::SignalEventLogModel *m_log;

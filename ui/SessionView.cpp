@@ -444,10 +444,15 @@ QCoro::Task<> SessionView::propose()
         co_return;
     m_busy = false;
     updateButtons();
-    if (result.ok())
-        showResult(true, tr("The server accepted: %1.").arg(changes.join(QStringLiteral(", "))));
-    else
+    const QString what = changes.join(QStringLiteral(", "));
+    if (result.ok()) {
+        showResult(true, tr("The server accepted: %1.").arg(what));
+        emit configChangeSent(false, true, tr("session configuration: %1").arg(what));
+    } else {
         showResult(false, tr("The server refused the proposal: %1").arg(result.error().toString()));
+        emit configChangeSent(false, false,
+                              tr("session configuration refused: %1: %2").arg(what, result.error().toString()));
+    }
 }
 
 QCoro::Task<> SessionView::resetToDefaults()
@@ -463,10 +468,14 @@ QCoro::Task<> SessionView::resetToDefaults()
         co_return;
     m_busy = false;
     updateButtons();
-    if (result.ok())
+    if (result.ok()) {
         showResult(true, tr("The server went back to its default values."));
-    else
+        emit configChangeSent(true, true, tr("session configuration reset to the server's defaults"));
+    } else {
         showResult(false, tr("The server did not go back to its defaults: %1").arg(result.error().toString()));
+        emit configChangeSent(true, false,
+                              tr("session configuration reset refused: %1").arg(result.error().toString()));
+    }
 }
 
 QCoro::Task<> SessionView::refresh()

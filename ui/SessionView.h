@@ -53,6 +53,8 @@ public slots:
 signals:
     // After each answer (or local refusal) of propose/reset/refresh.
     void resultShown(bool ok, const QString &text);
+    // The operator changed (or tried to change) the session configuration: for the audit log.
+    void configChangeSent(bool reset, bool ok, const QString &summary);
 
 private:
     struct Field;

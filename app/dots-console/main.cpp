@@ -11,6 +11,7 @@
 #include "NoticeBar.h"
 #include "ScreenshotTimer.h"
 #include "SessionDock.h"
+#include "SessionView.h"
 #include "UiLanguage.h"
 #include "data/DataChannel.h"
 #include "models/AclTableModel.h"
@@ -214,7 +215,13 @@ int main(int argc, char *argv[])
     });
     models::SessionTableModel sessions;
     sessions.attach(&channel);
-    connection.addSessionDock(new ui::SessionDock(&sessions, &channel, &window));
+    auto *sessionDock = new ui::SessionDock(&sessions, &channel, &window);
+    QObject::connect(sessionDock->view(), &ui::SessionView::configChangeSent, &window,
+                     [&window](bool reset, bool, const QString &summary) {
+                         window.audit(reset ? store::AuditAction::ConfigReset : store::AuditAction::ConfigChange,
+                                      std::nullopt, summary);
+                     });
+    connection.addSessionDock(sessionDock);
     if (parser.isSet(demoOption))
         connection.connectDemo();
     else

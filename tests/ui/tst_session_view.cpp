@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace dots;
@@ -106,8 +107,14 @@ void SessionViewTest::negotiatedValuesAndProposals()
     type(hb, QStringLiteral("60"));
     QVERIFY(view.problem(QStringLiteral("mitigating"), QStringLiteral("heartbeat-interval")).isEmpty());
     QVERIFY(view.proposeButton()->isEnabled());
+    QSignalSpy audited(&view, &ui::SessionView::configChangeSent);
     QTest::mouseClick(view.proposeButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(view.resultText().startsWith(QStringLiteral("The server accepted")), 10000);
+    // ... and the change goes to the audit log in words.
+    QCOMPARE(audited.size(), 1);
+    QCOMPARE(audited[0][0].toBool(), false); // a change, not a reset
+    QCOMPARE(audited[0][1].toBool(), true);
+    QVERIFY(audited[0][2].toString().contains(QStringLiteral("Heartbeat interval (mitigating) 30 s → 60 s")));
     QVERIFY2(view.resultText().contains(QStringLiteral("Heartbeat interval (mitigating) 30 s → 60 s")), qPrintable(view.resultText()));
     QVERIFY2(view.resultText().contains(QStringLiteral("ACK timeout (idle) 2.0 s → 3.5 s")), qPrintable(view.resultText()));
     QCOMPARE(view.shownValue(QStringLiteral("mitigating"), QStringLiteral("heartbeat-interval")), QStringLiteral("60 s"));
@@ -135,6 +142,9 @@ void SessionViewTest::negotiatedValuesAndProposals()
     QTest::mouseClick(view.resetButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(view.resultText().startsWith(QStringLiteral("The server did not go back to its defaults")), 10000);
     QVERIFY2(view.resultText().contains(QStringLiteral("no session configuration with sid=")), qPrintable(view.resultText()));
+    QCOMPARE(audited.size(), 2);
+    QCOMPARE(audited[1][0].toBool(), true); // the reset attempt is recorded too, as refused
+    QCOMPARE(audited[1][1].toBool(), false);
     keepScreenshot(&view, QStringLiteral("session-view-refused.png"));
     channel.disconnectFromServer();
 }
