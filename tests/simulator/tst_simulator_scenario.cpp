@@ -19,7 +19,8 @@ private slots:
         QCOMPARE(s.attacks.size(), 3);
         TargetScope web;
         QVERIFY(TargetScope::parse(QJsonObject{{"target-prefix", QJsonArray{"203.0.113.10"}}}, web).isEmpty());
-        QVERIFY(!s.loadAt(10000, web).active());
+        QVERIFY(!s.loadAt(1000, web).active()); // the first attack starts after 3 s
+        QVERIFY(s.loadAt(10000, web).active());
         QVERIFY(s.loadAt(60000, web).bps > 0);
         QVERIFY(s.loadAt(360000, web).bps > 0); // looped
     }
