@@ -583,6 +583,89 @@
     </message>
 </context>
 <context>
+    <name>dots::transport::TransportError</name>
+    <message>
+        <source>no %1 handshake with %2 within %3 ms</source>
+        <translation>kein %1-Handshake mit %2 innerhalb von %3 ms</translation>
+    </message>
+    <message>
+        <source>could not start a secure session (certificate or key not usable)</source>
+        <translation>keine gesicherte Sitzung möglich (Zertifikat oder Schlüssel nicht verwendbar)</translation>
+    </message>
+    <message>
+        <source>server certificate is for %1, not %2</source>
+        <translation>Serverzertifikat gilt für %1, nicht für %2</translation>
+    </message>
+    <message>
+        <source>server certificate has expired</source>
+        <translation>Serverzertifikat ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>server certificate is not valid yet</source>
+        <translation>Serverzertifikat ist noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>the transport configuration is invalid</source>
+        <translation>die Transportkonfiguration ist ungültig</translation>
+    </message>
+    <message>
+        <source>the server name could not be resolved</source>
+        <translation>der Servername konnte nicht aufgelöst werden</translation>
+    </message>
+    <message>
+        <source>connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>handshake timed out</source>
+        <translation>Zeitüberschreitung beim Handshake</translation>
+    </message>
+    <message>
+        <source>server certificate is not signed by a trusted CA</source>
+        <translation>Serverzertifikat ist nicht von einer vertrauenswürdigen CA signiert</translation>
+    </message>
+    <message>
+        <source>server certificate is for another name</source>
+        <translation>Serverzertifikat gilt für einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>server certificate is not valid</source>
+        <translation>Serverzertifikat ist ungültig</translation>
+    </message>
+    <message>
+        <source>server rejected our client certificate</source>
+        <translation>Server hat unser Client-Zertifikat abgelehnt</translation>
+    </message>
+    <message>
+        <source>secure connection failed</source>
+        <translation>gesicherte Verbindung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>no response from the server</source>
+        <translation>keine Antwort vom Server</translation>
+    </message>
+    <message>
+        <source>server reset the message</source>
+        <translation>Server hat die Nachricht zurückgesetzt (Reset)</translation>
+    </message>
+    <message>
+        <source>connection to the server was lost</source>
+        <translation>Verbindung zum Server verloren</translation>
+    </message>
+    <message>
+        <source>not connected to a server</source>
+        <translation>nicht mit einem Server verbunden</translation>
+    </message>
+    <message>
+        <source>request cancelled</source>
+        <translation>Anfrage abgebrochen</translation>
+    </message>
+    <message>
+        <source>request could not be built</source>
+        <translation>Anfrage konnte nicht erstellt werden</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::AboutDialog</name>
     <message>
         <source>About DOTS Console</source>

@@ -72,7 +72,7 @@ ClientSession::ClientSession(CoapContext *context, const QHostAddress &address, 
     m_handshakeTimer.setSingleShot(true);
     connect(&m_handshakeTimer, &QTimer::timeout, this, [this, transport] {
         fail(TransportError::make(Kind::HandshakeTimeout, {},
-                                  QStringLiteral("no %1 handshake with %2 within %3 ms")
+                                  TransportError::tr("no %1 handshake with %2 within %3 ms")
                                       .arg(transport == Transport::Dtls ? QStringLiteral("DTLS")
                                                                         : QStringLiteral("TLS"),
                                            m_info.describe())
@@ -115,7 +115,7 @@ void ClientSession::start(std::chrono::milliseconds handshakeTimeout)
             if (self)
                 fail(TransportError::make(
                     Kind::InvalidConfiguration,
-                    QStringLiteral("could not start a secure session (certificate or key not usable)"),
+                    TransportError::tr("could not start a secure session (certificate or key not usable)"),
                     m_lastWarning));
         });
         return;
@@ -322,7 +322,7 @@ void ClientSession::onCoapEvent(coap_session_t *session, coap_event_t event)
         if (!PeerCertificate::matchesName(m_info.serverCertificate, m_info.peerName)) {
             TransportError error = TransportError::make(
                 Kind::ServerNameMismatch,
-                QStringLiteral("server certificate is for %1, not %2")
+                TransportError::tr("server certificate is for %1, not %2")
                     .arg(PeerCertificate::names(m_info.serverCertificate).join(QStringLiteral(", ")),
                          m_info.peerName));
             m_context->post([self, error] {
@@ -461,7 +461,7 @@ bool ClientSession::onPeerCertificate(coap_session_t *session, const QByteArray 
     // Reject in the handshake itself: no byte of DOTS data reaches a wrong server.
     m_certificateError = TransportError::make(
         Kind::ServerNameMismatch,
-        QStringLiteral("server certificate is for %1, not %2")
+        TransportError::tr("server certificate is for %1, not %2")
             .arg(PeerCertificate::names(der).join(QStringLiteral(", ")), m_info.peerName));
     return false;
 }

@@ -136,10 +136,10 @@ TransportError serverVerifyError(long verifyResult)
         return TransportError::make(Kind::UntrustedServerCertificate, {}, detail);
     case X509_V_ERR_CERT_HAS_EXPIRED:
         return TransportError::make(Kind::InvalidServerCertificate,
-                                    QStringLiteral("server certificate has expired"), detail);
+                                    TransportError::tr("server certificate has expired"), detail);
     case X509_V_ERR_CERT_NOT_YET_VALID:
         return TransportError::make(Kind::InvalidServerCertificate,
-                                    QStringLiteral("server certificate is not valid yet"), detail);
+                                    TransportError::tr("server certificate is not valid yet"), detail);
     case X509_V_ERR_HOSTNAME_MISMATCH:
     case X509_V_ERR_IP_ADDRESS_MISMATCH:
         return TransportError::make(Kind::ServerNameMismatch, {}, detail);

@@ -11,29 +11,55 @@ TransportError TransportError::make(Kind kind, const QString &message, const QSt
     return e;
 }
 
+namespace {
+
+// Marked for translation here, translated when the error is made (the console installs its
+// translators; dots-cli stays English).
+const char *defaultText(TransportError::Kind kind)
+{
+    using Kind = TransportError::Kind;
+    switch (kind) {
+    case Kind::None: return nullptr;
+    case Kind::InvalidConfiguration:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "the transport configuration is invalid");
+    case Kind::ResolveFailed:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "the server name could not be resolved");
+    case Kind::ConnectionRefused:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "connection refused");
+    case Kind::HandshakeTimeout:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "handshake timed out");
+    case Kind::UntrustedServerCertificate:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server certificate is not signed by a trusted CA");
+    case Kind::ServerNameMismatch:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server certificate is for another name");
+    case Kind::InvalidServerCertificate:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server certificate is not valid");
+    case Kind::ClientCertificateRejected:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server rejected our client certificate");
+    case Kind::TlsFailure:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "secure connection failed");
+    case Kind::Timeout:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "no response from the server");
+    case Kind::Reset:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server reset the message");
+    case Kind::SessionLost:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "connection to the server was lost");
+    case Kind::NotConnected:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "not connected to a server");
+    case Kind::Cancelled:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "request cancelled");
+    case Kind::InvalidRequest:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "request could not be built");
+    }
+    return nullptr;
+}
+
+} // namespace
+
 QString TransportError::defaultMessage(Kind kind)
 {
-    switch (kind) {
-    case Kind::None: return {};
-    case Kind::InvalidConfiguration: return QStringLiteral("the transport configuration is invalid");
-    case Kind::ResolveFailed: return QStringLiteral("the server name could not be resolved");
-    case Kind::ConnectionRefused: return QStringLiteral("connection refused");
-    case Kind::HandshakeTimeout: return QStringLiteral("handshake timed out");
-    case Kind::UntrustedServerCertificate:
-        return QStringLiteral("server certificate is not signed by a trusted CA");
-    case Kind::ServerNameMismatch: return QStringLiteral("server certificate is for another name");
-    case Kind::InvalidServerCertificate: return QStringLiteral("server certificate is not valid");
-    case Kind::ClientCertificateRejected:
-        return QStringLiteral("server rejected our client certificate");
-    case Kind::TlsFailure: return QStringLiteral("secure connection failed");
-    case Kind::Timeout: return QStringLiteral("no response from the server");
-    case Kind::Reset: return QStringLiteral("server reset the message");
-    case Kind::SessionLost: return QStringLiteral("connection to the server was lost");
-    case Kind::NotConnected: return QStringLiteral("not connected to a server");
-    case Kind::Cancelled: return QStringLiteral("request cancelled");
-    case Kind::InvalidRequest: return QStringLiteral("request could not be built");
-    }
-    return {};
+    const char *text = defaultText(kind);
+    return text ? tr(text) : QString();
 }
 
 QString TransportError::kindName(Kind kind)

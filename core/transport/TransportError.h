@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QMetaType>
 #include <QString>
 
@@ -40,6 +41,10 @@ struct TransportError
     // True for failures caused by certificates (worth showing rather than a generic timeout).
     bool isCertificateProblem() const;
     QString toString() const;
+
+    // TransportError::tr(): the words are translated where the program installs a translator.
+    // (The macro ends in private:, so it stays last.)
+    Q_DECLARE_TR_FUNCTIONS(dots::transport::TransportError)
 };
 
 } // namespace dots::transport

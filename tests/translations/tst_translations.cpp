@@ -9,6 +9,7 @@
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
+#include "transport/TransportError.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -137,6 +138,11 @@ private slots:
         QVERIFY2(empty->text().startsWith(QStringLiteral("Keine Abwehrmaßnahmen.")), qPrintable(empty->text()));
         QCOMPARE(models::formatPackets(950), QStringLiteral("950 Pakete"));
 
+        // Errors from below the UI, as the notice bar shows them.
+        using transport::TransportError;
+        QCOMPARE(TransportError::make(TransportError::Kind::UntrustedServerCertificate).toString(),
+                 QStringLiteral("Serverzertifikat ist nicht von einer vertrauenswürdigen CA signiert"));
+
         ui::AboutDialog about(&window);
         QCOMPARE(about.windowTitle(), QStringLiteral("Über DOTS-Konsole"));
         QVERIFY(ui::AboutDialog::text().contains(QStringLiteral("Lizenzen")));
@@ -160,6 +166,8 @@ private slots:
         models::MitigationTableModel mitigations;
         QCOMPARE(mitigations.headerData(models::MitigationTableModel::TargetColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Target"));
+        QCOMPARE(transport::TransportError::make(transport::TransportError::Kind::Timeout).toString(),
+                 QStringLiteral("no response from the server"));
     }
 
     void qtOwnTextsInGerman()
