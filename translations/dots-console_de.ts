@@ -79,6 +79,10 @@
         <source>Connected to %1: %2.</source>
         <translation>Verbunden mit %1: %2.</translation>
     </message>
+    <message>
+        <source>Protect %1…</source>
+        <translation>%1 schützen …</translation>
+    </message>
 </context>
 <context>
     <name>DemoServer</name>
@@ -196,6 +200,202 @@
     <message>
         <source>not reported</source>
         <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Data channel of %1: %2</source>
+        <translation>Datenkanal von %1: %2</translation>
+    </message>
+    <message>
+        <source>Show this page first: mitigations, aliases or filters.</source>
+        <translation>Diese Seite zuerst zeigen: mitigations, aliases oder filters.</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>Seite</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>Aliasse</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port range like 1000-2000</source>
+        <translation>„%1“ ist kein Portbereich wie 1000-2000</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: give 53, 1000-2000, &gt;=1024, &lt;=1023 or !=22</source>
+        <translation>„%1“ ist kein Port: 53, 1000-2000, &gt;=1024, &lt;=1023 oder !=22 angeben</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models</name>
+    <message>
+        <source>ports %1-%2</source>
+        <translation>Ports %1-%2</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>port not %1</source>
+        <translation>Port nicht %1</translation>
+    </message>
+    <message>
+        <source>ports up to %1</source>
+        <translation>Ports bis %1</translation>
+    </message>
+    <message>
+        <source>ports from %1</source>
+        <translation>Ports ab %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>active now</source>
+        <translation>jetzt aktiv</translation>
+    </message>
+    <message>
+        <source>on during a mitigation</source>
+        <translation>an während einer Abwehr</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>IPv6 traffic</source>
+        <translation>IPv6-Verkehr</translation>
+    </message>
+    <message>
+        <source>IPv4 traffic</source>
+        <translation>IPv4-Verkehr</translation>
+    </message>
+    <message>
+        <source>all traffic</source>
+        <translation>aller Verkehr</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>flags %1</source>
+        <translation>Flags %1</translation>
+    </message>
+    <message>
+        <source>flags %1 0x%2</source>
+        <translation>Flags %1 0x%2</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>Typ %1 Code %2</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message>
+        <source>fragments %1%2</source>
+        <translation>Fragmente %1%2</translation>
+    </message>
+    <message>
+        <source>not </source>
+        <translation>nicht </translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>Rate %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::AclTableModel</name>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation>
+            <numerusform>%1 (+%n weitere)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no rules</source>
+        <translation>keine Regeln</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::AliasTableModel</name>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
     </message>
 </context>
 <context>
@@ -346,6 +546,93 @@
     <message>
         <source>Conflict</source>
         <translation>Konflikt</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::SessionTableModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>verbinde</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>lost — reconnecting</source>
+        <translation>verloren — verbinde neu</translation>
+    </message>
+    <message>
+        <source>DTLS</source>
+        <translation>DTLS</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>every %1 s</source>
+        <translation>alle %1 s</translation>
+    </message>
+    <message>
+        <source>%1 of %2 allowed</source>
+        <translation>%1 von %2 erlaubten</translation>
+    </message>
+    <message>
+        <source>%1: heartbeat %2 s, missing-hb %3, max-retransmit %4, ack-timeout %5 s, ack-random-factor %6</source>
+        <translation>%1: Heartbeat %2 s, missing-hb %3, max-retransmit %4, ack-timeout %5 s, ack-random-factor %6</translation>
+    </message>
+    <message>
+        <source>mitigating</source>
+        <translation>bei Abwehr</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>%1 port %2, cuid %3</source>
+        <translation>%1 Port %2, cuid %3</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Last RTT</source>
+        <translation>Letzte RTT</translation>
+    </message>
+    <message>
+        <source>Heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <source>Missed heartbeats</source>
+        <translation>Verpasste Heartbeats</translation>
+    </message>
+    <message>
+        <source>Negotiated configuration</source>
+        <translation>Ausgehandelte Konfiguration</translation>
     </message>
 </context>
 <context>
@@ -753,6 +1040,167 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::AliasDialog</name>
+    <message>
+        <source>Edit alias %1</source>
+        <translation>Alias %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New alias</source>
+        <translation>Neuer Alias</translation>
+    </message>
+    <message>
+        <source>e.g. web-front</source>
+        <translation>z. B. web-front</translation>
+    </message>
+    <message>
+        <source>e.g. 203.0.113.0/24, 2001:db8:6401::/96</source>
+        <translation>z. B. 203.0.113.0/24, 2001:db8:6401::/96</translation>
+    </message>
+    <message>
+        <source>all ports; or e.g. 53, 80, 8000-8080</source>
+        <translation>alle Ports; oder z. B. 53, 80, 8000-8080</translation>
+    </message>
+    <message>
+        <source>all protocols; or e.g. TCP, UDP, 47</source>
+        <translation>alle Protokolle; oder z. B. TCP, UDP, 47</translation>
+    </message>
+    <message>
+        <source>optional, e.g. www.example.com</source>
+        <translation>optional, z. B. www.example.com</translation>
+    </message>
+    <message>
+        <source>optional, e.g. https://www.example.com/login</source>
+        <translation>optional, z. B. https://www.example.com/login</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Target prefixes:</source>
+        <translation>Zielpräfixe:</translation>
+    </message>
+    <message>
+        <source>Ports:</source>
+        <translation>Ports:</translation>
+    </message>
+    <message>
+        <source>Protocols:</source>
+        <translation>Protokolle:</translation>
+    </message>
+    <message>
+        <source>Domain names:</source>
+        <translation>Domainnamen:</translation>
+    </message>
+    <message>
+        <source>URIs:</source>
+        <translation>URIs:</translation>
+    </message>
+    <message>
+        <source>Give at least one target prefix, domain name or URI.</source>
+        <translation>Geben Sie mindestens ein Zielpräfix, einen Domainnamen oder eine URI an.</translation>
+    </message>
+    <message>
+        <source>Give the alias a name</source>
+        <translation>Geben Sie dem Alias einen Namen</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::AliasesPage</name>
+    <message>
+        <source>&amp;New alias…</source>
+        <translation>&amp;Neuer Alias …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Search aliases by name, target, port or protocol</source>
+        <translation>Aliasse nach Name, Ziel, Port oder Protokoll durchsuchen</translation>
+    </message>
+    <message>
+        <source>Name a set of targets once; mitigation requests can then use the name</source>
+        <translation>Eine Menge von Zielen einmal benennen; Abwehranforderungen können dann den Namen nutzen</translation>
+    </message>
+    <message>
+        <source>No data channel: this server profile has no data-channel URL, so aliases cannot be managed.</source>
+        <translation>Kein Datenkanal: Dieses Serverprofil hat keine Datenkanal-URL, daher lassen sich keine Aliasse verwalten.</translation>
+    </message>
+    <message>
+        <source>No aliases yet. An alias names a set of targets (prefixes, ports, protocols, domain names) once, so that mitigation requests can refer to it. Create one with New alias.</source>
+        <translation>Noch keine Aliasse. Ein Alias benennt eine Menge von Zielen (Präfixe, Ports, Protokolle, Domainnamen) einmal, damit Abwehranforderungen darauf verweisen können. Legen Sie einen mit Neuer Alias an.</translation>
+    </message>
+    <message>
+        <source>No alias matches &quot;%1&quot;.</source>
+        <translation>Kein Alias passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>auf dem Server</translation>
+    </message>
+    <message>
+        <source>Reading aliases…</source>
+        <translation>Lese Aliasse …</translation>
+    </message>
+    <message>
+        <source>Could not read the aliases: %1</source>
+        <translation>Die Aliasse konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alias(es) on the server.</source>
+        <translation>
+            <numerusform>%n Alias auf dem Server.</numerusform>
+            <numerusform>%n Aliasse auf dem Server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating alias %1…</source>
+        <translation>Lege Alias %1 an …</translation>
+    </message>
+    <message>
+        <source>Saving alias %1…</source>
+        <translation>Speichere Alias %1 …</translation>
+    </message>
+    <message>
+        <source>Alias %1 was not saved: %2</source>
+        <translation>Alias %1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Alias %1 created.</source>
+        <translation>Alias %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Alias %1 saved.</source>
+        <translation>Alias %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete alias %1? Mitigation requests can no longer refer to it.</source>
+        <translation>Alias %1 löschen? Abwehranforderungen können dann nicht mehr darauf verweisen.</translation>
+    </message>
+    <message>
+        <source>Delete alias</source>
+        <translation>Alias löschen</translation>
+    </message>
+    <message>
+        <source>Alias %1 was not deleted: %2</source>
+        <translation>Alias %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Alias %1 deleted.</source>
+        <translation>Alias %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::AuditLogDock</name>
     <message>
         <source>Audit log</source>
@@ -973,6 +1421,338 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::FilterRuleDialog</name>
+    <message>
+        <source>only packets with SYN set</source>
+        <translation>nur Pakete mit gesetztem SYN</translation>
+    </message>
+    <message>
+        <source>only fragments</source>
+        <translation>nur Fragmente</translation>
+    </message>
+    <message>
+        <source>Edit filter %1</source>
+        <translation>Filter %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New filter</source>
+        <translation>Neuer Filter</translation>
+    </message>
+    <message>
+        <source>e.g. limit-dns-responses</source>
+        <translation>z. B. limit-dns-responses</translation>
+    </message>
+    <message>
+        <source>On during a mitigation</source>
+        <translation>An während einer Abwehr</translation>
+    </message>
+    <message>
+        <source>Active now</source>
+        <translation>Jetzt aktiv</translation>
+    </message>
+    <message>
+        <source>Off (kept for later)</source>
+        <translation>Aus (für später aufbewahrt)</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Accept up to a rate</source>
+        <translation>Bis zu einer Rate annehmen</translation>
+    </message>
+    <message>
+        <source> Mbit/s</source>
+        <translation> Mbit/s</translation>
+    </message>
+    <message>
+        <source>Any protocol</source>
+        <translation>Beliebiges Protokoll</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>ICMP</source>
+        <translation>ICMP</translation>
+    </message>
+    <message>
+        <source>any; or e.g. 203.0.113.0/24</source>
+        <translation>beliebig; oder z. B. 203.0.113.0/24</translation>
+    </message>
+    <message>
+        <source>any; or e.g. 198.51.100.53/32</source>
+        <translation>beliebig; oder z. B. 198.51.100.53/32</translation>
+    </message>
+    <message>
+        <source>any; 53, 1000-2000, &gt;=1024</source>
+        <translation>beliebig; 53, 1000-2000, &gt;=1024</translation>
+    </message>
+    <message>
+        <source>any type</source>
+        <translation>beliebiger Typ</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>From port:</source>
+        <translation>Von Port:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Nach:</translation>
+    </message>
+    <message>
+        <source>To port:</source>
+        <translation>Nach Port:</translation>
+    </message>
+    <message>
+        <source>TCP:</source>
+        <translation>TCP:</translation>
+    </message>
+    <message>
+        <source>ICMP type:</source>
+        <translation>ICMP-Typ:</translation>
+    </message>
+    <message>
+        <source>Fragments:</source>
+        <translation>Fragmente:</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message numerus="yes">
+        <source>This filter has %n more rule(s) after the first; they are kept as they are.</source>
+        <translation>
+            <numerusform>Dieser Filter hat nach der ersten noch %n weitere Regel; sie bleibt unverändert.</numerusform>
+            <numerusform>Dieser Filter hat nach der ersten noch %n weitere Regeln; sie bleiben unverändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ports need protocol TCP or UDP.</source>
+        <translation>Ports brauchen das Protokoll TCP oder UDP.</translation>
+    </message>
+    <message>
+        <source>The SYN flag needs protocol TCP.</source>
+        <translation>Das SYN-Flag braucht das Protokoll TCP.</translation>
+    </message>
+    <message>
+        <source>An ICMP type needs protocol ICMP.</source>
+        <translation>Ein ICMP-Typ braucht das Protokoll ICMP.</translation>
+    </message>
+    <message>
+        <source>From and To must both be IPv4 or both IPv6.</source>
+        <translation>Von und Nach müssen beide IPv4 oder beide IPv6 sein.</translation>
+    </message>
+    <message>
+        <source>The server cannot enforce this: %1</source>
+        <translation>Der Server kann das nicht durchsetzen: %1</translation>
+    </message>
+    <message>
+        <source>Give the filter a name</source>
+        <translation>Geben Sie dem Filter einen Namen</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::FiltersPage</name>
+    <message>
+        <source>&amp;New filter…</source>
+        <translation>&amp;Neuer Filter …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Activate now</source>
+        <translation>Jetzt &amp;aktivieren</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>Deak&amp;tivieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+    <message>
+        <source>Search filters by name or rule, e.g. &quot;udp&quot; or &quot;203.0.113&quot;</source>
+        <translation>Filter nach Name oder Regel durchsuchen, z. B. „udp“ oder „203.0.113“</translation>
+    </message>
+    <message>
+        <source>Select a filter to see it as the server has it (JSON).</source>
+        <translation>Wählen Sie einen Filter, um ihn so zu sehen, wie der Server ihn hat (JSON).</translation>
+    </message>
+    <message>
+        <source>Filter with the selected rules now. During an attack this goes over the signal channel (RFC 9133).</source>
+        <translation>Jetzt mit den gewählten Regeln filtern. Während eines Angriffs geht das über den Signalkanal (RFC 9133).</translation>
+    </message>
+    <message>
+        <source>Stop filtering with the selected rules; the filter stays on the server for later.</source>
+        <translation>Das Filtern mit den gewählten Regeln beenden; der Filter bleibt für später auf dem Server.</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;What the server can filter on is not known yet.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;Wonach der Server filtern kann, ist noch nicht bekannt.&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The server filters&lt;/b&gt; %1 &amp;nbsp;·&amp;nbsp; &lt;b&gt;protocols&lt;/b&gt; %2 &amp;nbsp;·&amp;nbsp; &lt;b&gt;actions&lt;/b&gt; %3 &amp;nbsp;·&amp;nbsp; &lt;b&gt;rate limits&lt;/b&gt; %4 &amp;nbsp;·&amp;nbsp; &lt;b&gt;fragments&lt;/b&gt; %5 &amp;nbsp;·&amp;nbsp; &lt;b&gt;TCP flags&lt;/b&gt; %6</source>
+        <translation>&lt;b&gt;Der Server filtert&lt;/b&gt; %1 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Protokolle&lt;/b&gt; %2 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Aktionen&lt;/b&gt; %3 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Ratenlimits&lt;/b&gt; %4 &amp;nbsp;·&amp;nbsp; &lt;b&gt;Fragmente&lt;/b&gt; %5 &amp;nbsp;·&amp;nbsp; &lt;b&gt;TCP-Flags&lt;/b&gt; %6</translation>
+    </message>
+    <message>
+        <source>(not stated)</source>
+        <translation>(nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>&amp;Activate now (attack: mitigation %1)</source>
+        <translation>Jetzt &amp;aktivieren (Angriff: Abwehr %1)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2:&lt;br&gt;%3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2:&lt;br&gt;%3</translation>
+    </message>
+    <message>
+        <source>No data channel: this server profile has no data-channel URL, so filters cannot be managed.</source>
+        <translation>Kein Datenkanal: Dieses Serverprofil hat keine Datenkanal-URL, daher lassen sich keine Filter verwalten.</translation>
+    </message>
+    <message>
+        <source>No filters yet. A filter is a list of rules such as &quot;drop UDP from 203.0.113.0/24 to port 53&quot;; prepare them now and switch them on when an attack comes. Create one with New filter.</source>
+        <translation>Noch keine Filter. Ein Filter ist eine Liste von Regeln wie „UDP von 203.0.113.0/24 an Port 53 verwerfen“; bereiten Sie sie jetzt vor und schalten Sie sie bei einem Angriff ein. Legen Sie einen mit Neuer Filter an.</translation>
+    </message>
+    <message>
+        <source>No filter matches &quot;%1&quot;.</source>
+        <translation>Kein Filter passt zu „%1“.</translation>
+    </message>
+    <message>
+        <source>on the server</source>
+        <translation>auf dem Server</translation>
+    </message>
+    <message>
+        <source>Reading filters…</source>
+        <translation>Lese Filter …</translation>
+    </message>
+    <message>
+        <source>Could not read the filters: %1</source>
+        <translation>Die Filter konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) on the server.</source>
+        <translation>
+            <numerusform>%n Filter auf dem Server.</numerusform>
+            <numerusform>%n Filter auf dem Server.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating filter %1…</source>
+        <translation>Lege Filter %1 an …</translation>
+    </message>
+    <message>
+        <source>Saving filter %1…</source>
+        <translation>Speichere Filter %1 …</translation>
+    </message>
+    <message>
+        <source>Filter %1 was not saved: %2</source>
+        <translation>Filter %1 wurde nicht gespeichert: %2</translation>
+    </message>
+    <message>
+        <source>Filter %1 created.</source>
+        <translation>Filter %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Filter %1 saved.</source>
+        <translation>Filter %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete filter %1? It can no longer be switched on during an attack.</source>
+        <translation>Filter %1 löschen? Er lässt sich dann bei einem Angriff nicht mehr einschalten.</translation>
+    </message>
+    <message>
+        <source>Delete filter</source>
+        <translation>Filter löschen</translation>
+    </message>
+    <message>
+        <source>Filter %1 was not deleted: %2</source>
+        <translation>Filter %1 wurde nicht gelöscht: %2</translation>
+    </message>
+    <message>
+        <source>Filter %1 deleted.</source>
+        <translation>Filter %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Filter %1: asking for &quot;%2&quot; with mitigation %3…</source>
+        <translation>Filter %1: fordere „%2“ mit Abwehr %3 an …</translation>
+    </message>
+    <message>
+        <source>Filter %1 was not changed: %2</source>
+        <translation>Filter %1 wurde nicht geändert: %2</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2 (with mitigation %3).</source>
+        <translation>Filter %1: %2 (mit Abwehr %3).</translation>
+    </message>
+    <message>
+        <source>Filter %1: asking for &quot;%2&quot;…</source>
+        <translation>Filter %1: fordere „%2“ an …</translation>
+    </message>
+    <message>
+        <source>Filter %1: %2.</source>
+        <translation>Filter %1: %2.</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::LanguageDialog</name>
     <message>
         <source>Language</source>
@@ -1178,10 +1958,6 @@
         <translation>Die Sprache der Konsolentexte (gilt ab dem nächsten Start)</translation>
     </message>
     <message>
-        <source>New mitigation (duplicate)</source>
-        <translation>Neue Abwehr (Duplikat)</translation>
-    </message>
-    <message>
         <source>request for %1 failed: %2</source>
         <translation>Anforderung für %1 fehlgeschlagen: %2</translation>
     </message>
@@ -1224,6 +2000,10 @@
     <message>
         <source>report &quot;%1&quot; for mitigation %2</source>
         <translation>„%1“ für Abwehr %2 gemeldet</translation>
+    </message>
+    <message>
+        <source>Mitigations</source>
+        <translation>Abwehrmaßnahmen</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +2267,22 @@
     <message>
         <source>Enter at least one target: a prefix, an FQDN, a URI or an alias</source>
         <translation>Geben Sie mindestens ein Ziel ein: ein Präfix, einen FQDN, eine URI oder einen Alias</translation>
+    </message>
+    <message>
+        <source>Prepared aliases:</source>
+        <translation>Vorbereitete Aliasse:</translation>
+    </message>
+    <message>
+        <source>Filters:</source>
+        <translation>Filter:</translation>
+    </message>
+    <message>
+        <source>Ticked filters are switched on with this request.</source>
+        <translation>Angehakte Filter werden mit dieser Anforderung eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Filters can be switched on with a request only while another mitigation is active.</source>
+        <translation>Filter lassen sich mit einer Anforderung nur einschalten, während eine andere Abwehr aktiv ist.</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +2575,236 @@
     <message>
         <source>Deleted %1.</source>
         <translation>%1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::SessionDock</name>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sitzung</translation>
+    </message>
+    <message>
+        <source>Show the session: negotiated values, the server&apos;s ranges, and a form to propose new ones</source>
+        <translation>Die Sitzung zeigen: ausgehandelte Werte, die Bereiche des Servers und ein Formular für neue Vorschläge</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::SessionView</name>
+    <message>
+        <source>Heartbeat interval</source>
+        <translation>Heartbeat-Intervall</translation>
+    </message>
+    <message>
+        <source>Missed heartbeats allowed</source>
+        <translation>Erlaubte verpasste Heartbeats</translation>
+    </message>
+    <message>
+        <source>Max. retransmissions</source>
+        <translation>Max. Wiederholungen</translation>
+    </message>
+    <message>
+        <source>ACK timeout</source>
+        <translation>ACK-Timeout</translation>
+    </message>
+    <message>
+        <source>ACK random factor</source>
+        <translation>ACK-Zufallsfaktor</translation>
+    </message>
+    <message>
+        <source>Q-Block: max. payloads</source>
+        <translation>Q-Block: max. Nutzlasten</translation>
+    </message>
+    <message>
+        <source>Q-Block: NON max. retransmit</source>
+        <translation>Q-Block: NON max. Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Q-Block: NON timeout</source>
+        <translation>Q-Block: NON-Timeout</translation>
+    </message>
+    <message>
+        <source>Q-Block: NON receive timeout</source>
+        <translation>Q-Block: NON-Empfangs-Timeout</translation>
+    </message>
+    <message>
+        <source>Q-Block: NON probing wait</source>
+        <translation>Q-Block: NON-Probing-Wartezeit</translation>
+    </message>
+    <message>
+        <source>Q-Block: NON partial wait</source>
+        <translation>Q-Block: NON-Teil-Wartezeit</translation>
+    </message>
+    <message>
+        <source>&amp;Propose</source>
+        <translation>&amp;Vorschlagen</translation>
+    </message>
+    <message>
+        <source>Back to server &amp;defaults</source>
+        <translation>Zurück zu den Server-&amp;Vorgaben</translation>
+    </message>
+    <message>
+        <source>Re-&amp;read</source>
+        <translation>Neu &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Ask the server to use the values typed above (PUT config, RFC 9132 section 4.5.2)</source>
+        <translation>Den Server bitten, die oben eingegebenen Werte zu verwenden (PUT config, RFC 9132 Abschnitt 4.5.2)</translation>
+    </message>
+    <message>
+        <source>Ask the server to go back to its default values (DELETE config)</source>
+        <translation>Den Server bitten, zu seinen Vorgabewerten zurückzukehren (DELETE config)</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s values and ranges again (GET config)</source>
+        <translation>Werte und Bereiche des Servers neu lesen (GET config)</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Mitigating: in force</source>
+        <translation>Bei Abwehr: gültig</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>propose</source>
+        <translation>vorschlagen</translation>
+    </message>
+    <message>
+        <source>Idle: in force</source>
+        <translation>Leerlauf: gültig</translation>
+    </message>
+    <message>
+        <source>%1 to propose for %2 (%3)</source>
+        <translation>%1 als Vorschlag für %2 (%3)</translation>
+    </message>
+    <message>
+        <source>while a mitigation is active</source>
+        <translation>während eine Abwehr aktiv ist</translation>
+    </message>
+    <message>
+        <source>while no mitigation is active</source>
+        <translation>während keine Abwehr aktiv ist</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>No session yet.</source>
+        <translation>Noch keine Sitzung.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s session configuration has not been read. Re-read asks for it.</source>
+        <translation>Die Sitzungskonfiguration des Servers wurde noch nicht gelesen. Neu lesen fragt sie ab.</translation>
+    </message>
+    <message>
+        <source>No session: the configuration is read when the session is up.</source>
+        <translation>Keine Sitzung: Die Konfiguration wird gelesen, sobald die Sitzung steht.</translation>
+    </message>
+    <message>
+        <source>In force now: the &lt;b&gt;mitigating&lt;/b&gt; values, because a mitigation is active.</source>
+        <translation>Jetzt gültig: die Werte &lt;b&gt;bei Abwehr&lt;/b&gt;, weil eine Abwehr aktiv ist.</translation>
+    </message>
+    <message>
+        <source>In force now: the &lt;b&gt;idle&lt;/b&gt; values (no mitigation is active).</source>
+        <translation>Jetzt gültig: die Werte &lt;b&gt;im Leerlauf&lt;/b&gt; (keine Abwehr aktiv).</translation>
+    </message>
+    <message>
+        <source>Q-Block (RFC 9177): supported by this build (libcoap %1).</source>
+        <translation>Q-Block (RFC 9177): von diesem Build unterstützt (libcoap %1).</translation>
+    </message>
+    <message>
+        <source>Q-Block (RFC 9177): not supported by this build (libcoap %1); large bodies use Block1/Block2 (RFC 7959).</source>
+        <translation>Q-Block (RFC 9177): von diesem Build nicht unterstützt (libcoap %1); große Inhalte nutzen Block1/Block2 (RFC 7959).</translation>
+    </message>
+    <message>
+        <source>The server announces RFC 9362 robust-transmission values.</source>
+        <translation>Der Server nennt Werte für robuste Übertragung nach RFC 9362.</translation>
+    </message>
+    <message>
+        <source>The server announces no RFC 9362 robust-transmission values.</source>
+        <translation>Der Server nennt keine Werte für robuste Übertragung nach RFC 9362.</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to 65535</source>
+        <translation>eine ganze Zahl von 0 bis 65535</translation>
+    </message>
+    <message>
+        <source>%1 is below the server&apos;s minimum %2</source>
+        <translation>%1 liegt unter dem Minimum des Servers, %2</translation>
+    </message>
+    <message>
+        <source>%1 is above the server&apos;s maximum %2</source>
+        <translation>%1 liegt über dem Maximum des Servers, %2</translation>
+    </message>
+    <message>
+        <source>a number with at most two decimals, e.g. 2.5</source>
+        <translation>eine Zahl mit höchstens zwei Nachkommastellen, z. B. 2.5</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>mitigating</source>
+        <translation>bei Abwehr</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
+    </message>
+    <message>
+        <source>no session</source>
+        <translation>keine Sitzung</translation>
+    </message>
+    <message>
+        <source>%1 (%2) %3 → %4</source>
+        <translation>%1 (%2) %3 → %4</translation>
+    </message>
+    <message>
+        <source>Proposing to the server…</source>
+        <translation>Schlage dem Server vor …</translation>
+    </message>
+    <message>
+        <source>The server accepted: %1.</source>
+        <translation>Der Server hat angenommen: %1.</translation>
+    </message>
+    <message>
+        <source>The server refused the proposal: %1</source>
+        <translation>Der Server hat den Vorschlag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server went back to its default values.</source>
+        <translation>Der Server ist zu seinen Vorgabewerten zurückgekehrt.</translation>
+    </message>
+    <message>
+        <source>The server did not go back to its defaults: %1</source>
+        <translation>Der Server ist nicht zu seinen Vorgaben zurückgekehrt: %1</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s values again.</source>
+        <translation>Die Werte des Servers neu gelesen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s values could not be read: %1</source>
+        <translation>Die Werte des Servers konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 </TS>
