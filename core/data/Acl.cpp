@@ -196,6 +196,9 @@ void checkPort(const std::optional<PortMatch> &p, const JsonReader &r, const QSt
 }
 } // namespace
 
+// Identities are written bare, without the "ietf-access-control-list:" prefix RFC 7951
+// asks for: go-dots compares them as plain strings and refuses the prefixed form.
+// Both forms are read.
 QString yangName(AclType type)
 {
     switch (type) {
@@ -220,6 +223,7 @@ std::optional<AclType> aclTypeFromName(const QString &name)
     return std::nullopt;
 }
 
+// Bare like the ACL type above: go-dots compares the action with plain "accept", "drop".
 QString yangName(Forwarding action)
 {
     switch (action) {
@@ -551,6 +555,11 @@ QJsonObject aclsDocument(const QList<Acl> &acls)
 QJsonObject aclDocument(const Acl &acl)
 {
     return QJsonObject{{kAcl, QJsonArray{acl.toJson()}}};
+}
+
+QJsonObject aclPutDocument(const Acl &acl)
+{
+    return aclsDocument({acl});
 }
 
 signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &rawDocument, DecodeMode mode)

@@ -136,8 +136,12 @@ Acl withoutServerState(Acl acl);
 
 // {"ietf-dots-data-channel:acls": {"acl": [...]}}: POST and GET of all.
 QJsonObject aclsDocument(const QList<Acl> &acls);
-// {"ietf-dots-data-channel:acl": [...]}: PUT of one ACL.
+// {"ietf-dots-data-channel:acl": [...]}: RFC 8040 list-entry form, the answer to a GET of one ACL.
 QJsonObject aclDocument(const Acl &acl);
+// {"ietf-dots-data-channel:acls": {"acl": [one]}}: the body of a PUT of one ACL. RFC 8040
+// allows the list-entry form too, but go-dots reads only the container and drops the
+// connection on anything else.
+QJsonObject aclPutDocument(const Acl &acl);
 // Reads either form.
 signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode);
 

@@ -71,6 +71,11 @@ QJsonObject aliasDocument(const Alias &alias)
     return QJsonObject{{kAlias, QJsonArray{alias.toJson()}}};
 }
 
+QJsonObject aliasPutDocument(const Alias &alias)
+{
+    return aliasesDocument({alias});
+}
+
 signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &rawDocument, DecodeMode mode)
 {
     signal::Parsed<QList<Alias>> out;

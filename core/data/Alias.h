@@ -29,8 +29,12 @@ struct Alias
 
 // {"ietf-dots-data-channel:aliases": {"alias": [...]}}: the body of a POST and of a GET of all.
 QJsonObject aliasesDocument(const QList<Alias> &aliases);
-// {"ietf-dots-data-channel:alias": [...]}: the body of a PUT of one alias.
+// {"ietf-dots-data-channel:alias": [...]}: RFC 8040 list-entry form, the answer to a GET of one alias.
 QJsonObject aliasDocument(const Alias &alias);
+// {"ietf-dots-data-channel:aliases": {"alias": [one]}}: the body of a PUT of one alias. RFC 8040
+// allows the list-entry form too, but go-dots reads only the container and drops the
+// connection on anything else.
+QJsonObject aliasPutDocument(const Alias &alias);
 // Reads either form. Errors name the path, e.g. "ietf-dots-data-channel:aliases.alias[0].target-prefix[1]".
 signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode);
 

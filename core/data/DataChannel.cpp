@@ -348,7 +348,7 @@ QCoro::Task<DataResult<Done>> DataChannel::putAlias(Alias alias)
     if (!errors.isEmpty())
         co_return invalid(errors);
     auto task = sendJson("PUT", clientPath() + QStringLiteral("/aliases") + keySegment(QStringLiteral("alias"), alias.name),
-                         aliasDocument(alias));
+                         aliasPutDocument(alias));
     auto answer = co_await task;
     if (!answer)
         co_return answer.error();
@@ -428,7 +428,7 @@ QCoro::Task<DataResult<Done>> DataChannel::putAcl(Acl acl)
             co_return DataError::make(DataError::Kind::Invalid, QStringLiteral("not sent: %1").arg(p.join(QStringLiteral("; "))));
     }
     auto task = sendJson("PUT", clientPath() + QStringLiteral("/acls") + keySegment(QStringLiteral("acl"), acl.name),
-                         aclDocument(acl));
+                         aclPutDocument(acl));
     auto answer = co_await task;
     if (!answer)
         co_return answer.error();

@@ -181,6 +181,37 @@ private slots:
                  QStringLiteral("not match"));
     }
 
+    void putBodiesHaveGoDotsContainerForm()
+    {
+        // go-dots (dots_client/data/sampleAcl.json, dots_common/messages/data/acl.go) reads a PUT
+        // body only as {"ietf-dots-data-channel:acls":{"acl":[one entry]}} and fails on the
+        // RFC 8040 list-entry form {"ietf-dots-data-channel:acl":[...]}; likewise for aliases.
+        const auto goDots = parseAcls(fileObject(QStringLiteral("go-dots-acls-answer.json")), DecodeMode::Lenient);
+        QVERIFY2(goDots.ok() && !goDots.value.isEmpty(), qPrintable(goDots.errorString()));
+        const Acl acl = withoutServerState(goDots.value.first());
+        const QJsonObject aclBody = aclPutDocument(acl);
+        QCOMPARE(aclBody.keys(), QStringList{QStringLiteral("ietf-dots-data-channel:acls")});
+        const QJsonObject acls = aclBody.value(QStringLiteral("ietf-dots-data-channel:acls")).toObject();
+        QCOMPARE(acls.keys(), QStringList{QStringLiteral("acl")});
+        QCOMPARE(acls.value(QStringLiteral("acl")).toArray().size(), 1);
+        QCOMPARE(acls.value(QStringLiteral("acl")).toArray().first().toObject().value(QStringLiteral("name")).toString(), acl.name);
+        const auto aclBack = parseAcls(aclBody, DecodeMode::Strict);
+        QVERIFY2(aclBack.ok(), qPrintable(aclBack.errorString()));
+        QCOMPARE(aclBack.value, QList<Acl>{acl});
+
+        Alias alias;
+        alias.name = QStringLiteral("web");
+        alias.targets.prefixes = {QStringLiteral("203.0.113.0/24")};
+        const QJsonObject aliasBody = aliasPutDocument(alias);
+        QCOMPARE(aliasBody.keys(), QStringList{QStringLiteral("ietf-dots-data-channel:aliases")});
+        const QJsonObject aliases = aliasBody.value(QStringLiteral("ietf-dots-data-channel:aliases")).toObject();
+        QCOMPARE(aliases.keys(), QStringList{QStringLiteral("alias")});
+        QCOMPARE(aliases.value(QStringLiteral("alias")).toArray().size(), 1);
+        const auto aliasBack = parseAliases(aliasBody, DecodeMode::Strict);
+        QVERIFY2(aliasBack.ok(), qPrintable(aliasBack.errorString()));
+        QCOMPARE(aliasBack.value, QList<Alias>{alias});
+    }
+
     void aclValidation_data()
     {
         QTest::addColumn<QByteArray>("ace");
