@@ -261,7 +261,7 @@ DataResponse DataCore::registerClient(const DataRequest &r, bool put, qint64 now
     if (m_clients.contains(cuid)) {
         if (put)
             return empty(204);
-        return error(409, errorTag::dataExists(), QStringLiteral("dots-client %1 is already registered").arg(cuid));
+        return error(409, errorTag::resourceDenied(), QStringLiteral("dots-client %1 is already registered").arg(cuid));
     }
     install(m_clients[cuid], nowMs);
     return empty(201);
@@ -280,7 +280,7 @@ DataResponse DataCore::createEntries(const DataRequest &r, ClientData &client, q
             return validationError(parsed.errors, base);
         for (const Alias &a : parsed.value) {
             if (indexByName(client.aliases, a.name) >= 0)
-                return error(409, errorTag::dataExists(), QStringLiteral("alias %1 exists; replace it with PUT").arg(a.name),
+                return error(409, errorTag::resourceDenied(), QStringLiteral("alias %1 exists; replace it with PUT").arg(a.name),
                              base + QStringLiteral("/aliases/alias=") + a.name);
             if (a.pendingLifetime)
                 return error(400, errorTag::invalidValue(), QStringLiteral("pending-lifetime is set by the server only"),
@@ -298,7 +298,7 @@ DataResponse DataCore::createEntries(const DataRequest &r, ClientData &client, q
             return validationError(parsed.errors, base);
         for (const Acl &a : parsed.value) {
             if (indexByName(client.acls, a.name) >= 0)
-                return error(409, errorTag::dataExists(), QStringLiteral("ACL %1 exists; replace it with PUT").arg(a.name),
+                return error(409, errorTag::resourceDenied(), QStringLiteral("ACL %1 exists; replace it with PUT").arg(a.name),
                              base + QStringLiteral("/acls/acl=") + a.name);
             if (const QStringList p = m_capabilities.unsupported(a); !p.isEmpty())
                 return error(400, errorTag::invalidValue(), p.join(QStringLiteral("; ")), base + QStringLiteral("/acls/acl=") + a.name);

@@ -248,8 +248,9 @@ QCoro::Task<DataResult<Done>> DataChannel::registerClient()
                             QJsonArray{QJsonObject{{QStringLiteral("cuid"), m_cuid}}}}};
     auto task = sendJson("POST", kDotsData, body);
     auto answer = co_await task;
-    // RFC 8040: POST of an existing resource is 409 data-exists: we are registered already.
-    if (!answer && !(answer.error().httpStatus == 409 && answer.error().errorTag() == errorTag::dataExists()))
+    // A POST of an existing resource is 409 (RFC 8040 section 4.4.1 says resource-denied,
+    // some servers say data-exists): whatever the tag, we are registered already.
+    if (!answer && answer.error().httpStatus != 409)
         co_return answer.error();
     co_return Done{};
 }

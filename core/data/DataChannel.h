@@ -48,7 +48,7 @@ public:
 
     QCoro::Task<DataResult<QList<Alias>>> aliases();
     QCoro::Task<DataResult<Alias>> alias(QString name);
-    // POST: fails with data-exists when the name is taken.
+    // POST: fails with 409 (resource-denied) when the name is taken.
     QCoro::Task<DataResult<Done>> createAlias(Alias alias);
     // PUT: creates or replaces.
     QCoro::Task<DataResult<Done>> putAlias(Alias alias);

@@ -29,6 +29,8 @@ inline QString missingElement() { return QStringLiteral("missing-element"); }
 inline QString malformedMessage() { return QStringLiteral("malformed-message"); }
 inline QString accessDenied() { return QStringLiteral("access-denied"); }
 inline QString dataExists() { return QStringLiteral("data-exists"); }
+// RFC 8040 section 4.4.1: the tag of a 409 to a POST of a resource that exists.
+inline QString resourceDenied() { return QStringLiteral("resource-denied"); }
 inline QString dataMissing() { return QStringLiteral("data-missing"); }
 inline QString operationNotSupported() { return QStringLiteral("operation-not-supported"); }
 inline QString operationFailed() { return QStringLiteral("operation-failed"); }

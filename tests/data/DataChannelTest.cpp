@@ -121,7 +121,7 @@ private slots:
         QVERIFY(channel.knownCapabilities());
         QVERIFY(channel.knownCapabilities()->addressFamilies.contains(QStringLiteral("ipv6")));
         QVERIFY(channel.knownCapabilities()->supportsProtocol(17));
-        // Registering again is fine (409 data-exists is taken as "already registered").
+        // Registering again is fine: the 409 resource-denied of RFC 8040 4.4.1 means "already registered".
         auto registering = channel.registerClient();
         const auto again = await(registering);
         QVERIFY2(again.ok(), qPrintable(again.error().toString()));
@@ -207,14 +207,14 @@ private slots:
         QString why;
         QVERIFY2(connectChannel(channel, why), qPrintable(why));
 
-        // 409 data-exists: POST of a name that is taken.
+        // 409 resource-denied (RFC 8040 4.4.1): POST of a name that is taken.
         auto first = channel.createAlias(webAlias());
         QVERIFY(await(first).ok());
         auto second = channel.createAlias(webAlias());
         const DataError exists = await(second).error();
         QCOMPARE(exists.kind, DataError::Kind::Restconf);
         QCOMPARE(exists.httpStatus, 409);
-        QCOMPARE(exists.errorTag(), QStringLiteral("data-exists"));
+        QCOMPARE(exists.errorTag(), QStringLiteral("resource-denied"));
         QVERIFY2(exists.errorPath().contains(QStringLiteral("alias=web-front")), qPrintable(exists.errorPath()));
         QVERIFY2(exists.toString().contains(QStringLiteral("exists")), qPrintable(exists.toString()));
 

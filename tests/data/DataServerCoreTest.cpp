@@ -77,7 +77,7 @@ private slots:
     {
         const DataResponse again = send(kAlice, "POST", kData, registration(kAlice));
         QCOMPARE(again.status, 409);
-        QCOMPARE(errorsOf(again).first().tag, QStringLiteral("data-exists"));
+        QCOMPARE(errorsOf(again).first().tag, QStringLiteral("resource-denied"));
         QCOMPARE(send(kAlice, "PUT", clientPath(kAlice), registration(kAlice)).status, 204);
         // Registering someone else's cuid is refused.
         const DataResponse other = send(kAlice, "POST", kData, registration(kBob));
