@@ -75,8 +75,11 @@ QCoro::Task<> connectData(data::DataChannel *channel, QPointer<ui::MainWindow> w
         aliases->setChannel(channel);
     if (filters)
         filters->setChannel(channel);
+    const quint64 generation = channel->generation();
     auto task = channel->connectToServer();
     const auto result = co_await task;
+    if (channel->generation() != generation)
+        co_return; // another profile was chosen meanwhile; its own connectData reports
     if (!result.ok()) {
         if (window)
             window->showProblem(QObject::tr("Data channel of %1: %2").arg(profile.label(), result.error().toString()));
@@ -211,6 +214,9 @@ int main(int argc, char *argv[])
     demo.scenario = DemoServer::findDemoScenario();
     ConsoleConnection connection(&channel, &window, &profileStore, demo);
     QObject::connect(&connection, &ConsoleConnection::connecting, &window, [&](const signal::ServerProfile &profile) {
+        // The previous server's aliases and filters must neither be shown nor offered for this one.
+        aliasModel.setAliases({});
+        aclModel.setAcls({});
         connectData(&dataChannel, QPointer<ui::MainWindow>(&window), profile, aliasesPage, filtersPage);
     });
     models::SessionTableModel sessions;

@@ -78,6 +78,7 @@ DataChannel::DataChannel(QObject *parent) : QObject(parent)
 
 QString DataChannel::configure(const QUrl &serverUrl, const transport::PkiConfig &pki)
 {
+    ++m_generation;
     m_cuid.clear();
     m_root.clear();
     m_capabilities.reset();
@@ -116,6 +117,12 @@ QString DataChannel::configure(const QUrl &serverUrl, const transport::PkiConfig
     m_serverUrl = serverUrl;
     m_cuid = *cuid;
     return {};
+}
+
+DataError DataChannel::superseded() const
+{
+    return DataError::make(DataError::Kind::NotConfigured,
+                           QStringLiteral("the data channel was switched to another server before the answer came"));
 }
 
 QUrl DataChannel::urlFor(const QString &encodedPath) const
@@ -189,10 +196,13 @@ QCoro::Task<DataResult<QUrl>> DataChannel::discoverRoot()
 {
     if (!isConfigured())
         co_return DataError::make(DataError::Kind::NotConfigured, QStringLiteral("no data channel is configured"));
+    const quint64 generation = m_generation;
     QUrl url = m_serverUrl;
     url.setPath(QStringLiteral("/.well-known/host-meta"));
     auto task = send("GET", url, {}, "application/xrd+xml");
     auto answer = co_await task;
+    if (generation != m_generation)
+        co_return superseded();
     if (!answer)
         co_return answer.error();
     const auto root = restconfRootFromHostMeta(answer.value().body, m_serverUrl);
@@ -246,8 +256,11 @@ QCoro::Task<DataResult<Done>> DataChannel::registerClient()
 {
     const QJsonObject body{{QStringLiteral("ietf-dots-data-channel:dots-client"),
                             QJsonArray{QJsonObject{{QStringLiteral("cuid"), m_cuid}}}}};
+    const quint64 generation = m_generation;
     auto task = sendJson("POST", kDotsData, body);
     auto answer = co_await task;
+    if (generation != m_generation)
+        co_return superseded();
     // A POST of an existing resource is 409 (RFC 8040 section 4.4.1 says resource-denied,
     // some servers say data-exists): whatever the tag, we are registered already.
     if (!answer && answer.error().httpStatus != 409)
@@ -268,8 +281,11 @@ QCoro::Task<DataResult<Done>> DataChannel::unregisterClient()
 
 QCoro::Task<DataResult<Capabilities>> DataChannel::capabilities()
 {
+    const quint64 generation = m_generation;
     auto task = getJson(kDotsData + QStringLiteral("/capabilities"));
     auto doc = co_await task;
+    if (generation != m_generation)
+        co_return superseded();
     if (!doc)
         co_return doc.error();
     auto parsed = Capabilities::fromDocument(doc.value());
@@ -282,14 +298,19 @@ QCoro::Task<DataResult<Capabilities>> DataChannel::capabilities()
 
 QCoro::Task<DataResult<Capabilities>> DataChannel::connectToServer()
 {
+    const quint64 generation = m_generation;
     auto rootTask = discoverRoot();
     auto root = co_await rootTask;
     if (!root)
         co_return root.error();
+    if (generation != m_generation)
+        co_return superseded();
     auto registerTask = registerClient();
     auto registered = co_await registerTask;
     if (!registered)
         co_return registered.error();
+    if (generation != m_generation)
+        co_return superseded();
     auto capsTask = capabilities();
     co_return co_await capsTask;
 }

@@ -35,6 +35,9 @@ public:
     QUrl serverUrl() const { return m_serverUrl; }
     // Empty until discovered.
     QUrl restconfRoot() const { return m_root; }
+    // Bumped by every configure(): results of operations started before belong to the
+    // previous server and are dropped.
+    quint64 generation() const { return m_generation; }
     // Capabilities read by the last connect() or capabilities(); nullopt before.
     const std::optional<Capabilities> &knownCapabilities() const { return m_capabilities; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
@@ -79,6 +82,7 @@ private:
     QUrl urlFor(const QString &encodedPath) const;
     QString clientPath() const;
     static QString keySegment(const QString &list, const QString &key);
+    DataError superseded() const;
 
     QNetworkAccessManager m_nam;
     QSslConfiguration m_ssl;
@@ -87,6 +91,7 @@ private:
     QUrl m_root;
     QString m_cuid;
     int m_timeoutMs = 10000;
+    quint64 m_generation = 0;
     std::optional<Capabilities> m_capabilities;
 };
 

@@ -332,6 +332,23 @@ private slots:
         QVERIFY(!channel.configure(QUrl(QStringLiteral("http://127.0.0.1:1")), clientPki()).isEmpty());
     }
 
+    void switchingServersDropsTheOldAnswers()
+    {
+        DataChannel channel;
+        QCOMPARE(channel.configure(serverUrl(), clientPki()), QString());
+        auto connecting = channel.connectToServer();
+        // Another profile is chosen before the first server answered.
+        const QUrl other(QStringLiteral("https://localhost:%1").arg(m_sim.httpsPort()));
+        QCOMPARE(channel.configure(other, clientPki()), QString());
+        const auto old = await(connecting);
+        QVERIFY(!old.ok());
+        QVERIFY2(old.error().message.contains(QStringLiteral("switched")), qPrintable(old.error().toString()));
+        // Nothing of the first server's answers stays for the second one.
+        QVERIFY2(channel.restconfRoot().isEmpty(), qPrintable(channel.restconfRoot().toString()));
+        QVERIFY(!channel.knownCapabilities());
+        QCOMPARE(channel.serverUrl(), other);
+    }
+
     void mitigationByAliasName()
     {
         DataChannel data;
