@@ -319,12 +319,18 @@ QCoro::Task<DataResult<QList<Alias>>> DataChannel::aliases()
 {
     auto task = getJson(clientPath() + QStringLiteral("/aliases"));
     auto doc = co_await task;
-    if (!doc) {
-        // RFC 8040: an empty container may be answered 404 (go-dots does).
-        if (doc.error().httpStatus == 404 && doc.error().errorTag() != errorTag::accessDenied())
-            co_return QList<Alias>{};
-        co_return doc.error();
+    if (!doc && doc.error().httpStatus == 404) {
+        // go-dots answers a registered client 200 with an empty list; 404 means the server
+        // no longer knows this dots-client (its database was reset): register once more.
+        auto registering = registerClient();
+        auto registered = co_await registering;
+        if (!registered)
+            co_return registered.error();
+        auto again = getJson(clientPath() + QStringLiteral("/aliases"));
+        doc = co_await again;
     }
+    if (!doc)
+        co_return doc.error();
     auto parsed = parseAliases(doc.value(), DecodeMode::Lenient);
     if (!parsed)
         co_return malformed(QStringLiteral("aliases"), parsed.errors);
@@ -392,11 +398,17 @@ QCoro::Task<DataResult<QList<Acl>>> DataChannel::acls()
 {
     auto task = getJson(clientPath() + QStringLiteral("/acls"));
     auto doc = co_await task;
-    if (!doc) {
-        if (doc.error().httpStatus == 404 && doc.error().errorTag() != errorTag::accessDenied())
-            co_return QList<Acl>{};
-        co_return doc.error();
+    if (!doc && doc.error().httpStatus == 404) {
+        // As for aliases: 404 means the server no longer knows this dots-client.
+        auto registering = registerClient();
+        auto registered = co_await registering;
+        if (!registered)
+            co_return registered.error();
+        auto again = getJson(clientPath() + QStringLiteral("/acls"));
+        doc = co_await again;
     }
+    if (!doc)
+        co_return doc.error();
     auto parsed = parseAcls(doc.value(), DecodeMode::Lenient);
     if (!parsed)
         co_return malformed(QStringLiteral("acls"), parsed.errors);

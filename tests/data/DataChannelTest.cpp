@@ -349,6 +349,35 @@ private slots:
         QCOMPARE(channel.serverUrl(), other);
     }
 
+    void unknownClientIsRegisteredAgain()
+    {
+        // After a server database reset, go-dots answers 404 for our dots-client: the
+        // client registers once more instead of showing an empty list that it cannot fill.
+        DataChannel channel;
+        QString why;
+        QVERIFY2(connectChannel(channel, why), qPrintable(why));
+        DataChannel reset;
+        QCOMPARE(reset.configure(serverUrl(), clientPki()), QString());
+        auto removing = reset.unregisterClient();
+        QVERIFY(await(removing).ok());
+
+        auto listing = channel.aliases();
+        const auto aliases = await(listing);
+        QVERIFY2(aliases.ok(), qPrintable(aliases.error().toString()));
+        auto creating = channel.createAlias(webAlias());
+        const auto created = await(creating);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+
+        auto removingAgain = reset.unregisterClient();
+        QVERIFY(await(removingAgain).ok());
+        auto listingAcls = channel.acls();
+        const auto acls = await(listingAcls);
+        QVERIFY2(acls.ok(), qPrintable(acls.error().toString()));
+        auto creatingAcl = channel.createAcl(dnsAcl(ActivationType::Deactivate));
+        const auto createdAcl = await(creatingAcl);
+        QVERIFY2(createdAcl.ok(), qPrintable(createdAcl.error().toString()));
+    }
+
     void mitigationByAliasName()
     {
         DataChannel data;
