@@ -60,11 +60,6 @@ T await(QCoro::Task<T> &task)
 {
     return QCoro::waitFor(task);
 }
-
-void wait(int ms)
-{
-    QTest::qWait(ms);
-}
 } // namespace
 
 class DataChannelTest : public QObject
@@ -443,12 +438,17 @@ private slots:
         QVERIFY(await(c1).ok());
         auto c2 = data.createAcl(standby);
         QVERIFY(await(c2).ok());
+        Acl immediate = dnsAcl(ActivationType::Immediate);
+        immediate.name = QStringLiteral("immediate");
+        auto c3 = data.createAcl(immediate); // after when-mitigating: any count of it saw that one too
+        QVERIFY(await(c3).ok());
         const auto matched = [&data](const QString &name) -> quint64 {
             auto reading = data.acl(name);
             const auto acl = await(reading);
             return acl.ok() ? acl.value().aces.first().matchedPackets.value_or(0) : 0;
         };
-        wait(400);
+        // Without a mitigation, immediate filters and activate-when-mitigating does not.
+        QTRY_VERIFY_WITH_TIMEOUT(matched(immediate.name) > 0, 5000);
         QCOMPARE(matched(whenMitigating.name), quint64(0));
 
         signal::SignalChannel signalChannel;
