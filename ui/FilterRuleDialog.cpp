@@ -21,7 +21,7 @@
 namespace dots::ui {
 
 namespace {
-enum Action { Drop, Accept, RateLimit };
+enum Action { Drop, Accept, RateLimit, Reject };
 enum Protocol { AnyProtocol = -1, Icmp = 1, Tcp = 6, Udp = 17 };
 
 // "53", "1000-2000", ">=1024", "<=1023", "!=22"; empty: any.
@@ -123,6 +123,7 @@ FilterRuleDialog::FilterRuleDialog(const std::optional<data::Acl> &existing, con
     m_action->addItem(tr("Drop"), Drop);
     m_action->addItem(tr("Accept"), Accept);
     m_action->addItem(tr("Accept up to a rate"), RateLimit);
+    m_action->addItem(tr("Reject (drop and tell the sender)"), Reject);
     m_rate->setObjectName(QStringLiteral("rateSpin"));
     m_rate->setRange(0.01, 400000);
     m_rate->setDecimals(2);
@@ -199,7 +200,11 @@ FilterRuleDialog::FilterRuleDialog(const std::optional<data::Acl> &existing, con
         m_activation->setCurrentIndex(m_activation->findData(int(existing->effectiveActivationType())));
         if (!existing->aces.isEmpty()) {
             const data::Ace &a = existing->aces.first();
-            m_action->setCurrentIndex(a.forwarding == data::Forwarding::Drop ? Drop : a.rateLimit ? RateLimit : Accept);
+            const Action action = a.forwarding == data::Forwarding::Drop     ? Drop
+                                  : a.forwarding == data::Forwarding::Reject ? Reject
+                                  : a.rateLimit                              ? RateLimit
+                                                                             : Accept;
+            m_action->setCurrentIndex(m_action->findData(action));
             if (a.rateLimit)
                 m_rate->setValue(a.rateLimit->toDouble() * 8.0 / 1e6);
             if (a.ip) {
@@ -219,6 +224,10 @@ FilterRuleDialog::FilterRuleDialog(const std::optional<data::Acl> &existing, con
             } else if (a.icmp) {
                 m_protocol->setCurrentIndex(m_protocol->findData(Icmp));
                 m_icmpType->setValue(a.icmp->type ? int(*a.icmp->type) : -1);
+            } else if (a.ip && a.ip->protocol) {
+                const int p = *a.ip->protocol == 58 ? int(Icmp) : int(*a.ip->protocol);
+                if (const int index = m_protocol->findData(p); index >= 0)
+                    m_protocol->setCurrentIndex(index);
             }
         }
     }
@@ -237,25 +246,45 @@ FilterRuleDialog::FilterRuleDialog(const std::optional<data::Acl> &existing, con
 
 data::Ace FilterRuleDialog::rule(QString *problem) const
 {
+    // Editing starts from the existing rule: what the form does not show (other header
+    // fields, operators, ICMP code, TCP flags, fragment types) stays as it was.
     data::Ace ace;
-    ace.name = m_existing && !m_existing->aces.isEmpty() ? m_existing->aces.first().name : QStringLiteral("rule-1");
+    if (m_existing && !m_existing->aces.isEmpty())
+        ace = data::withoutServerState(*m_existing).aces.first();
+    else
+        ace.name = QStringLiteral("rule-1");
     const int action = m_action->currentData().toInt();
-    ace.forwarding = action == Drop ? data::Forwarding::Drop : data::Forwarding::Accept;
+    ace.forwarding = action == Drop     ? data::Forwarding::Drop
+                     : action == Reject ? data::Forwarding::Reject
+                                        : data::Forwarding::Accept;
+    ace.rateLimit.reset();
     if (action == RateLimit)
         ace.rateLimit = signal::Decimal64::fromDouble(m_rate->value() * 1e6 / 8.0); // bytes per second
     const int protocol = m_protocol->currentData().toInt();
     const QString source = m_source->text().trimmed();
     const QString destination = m_destination->text().trimmed();
-    const bool v6 = isIpv6(source) || isIpv6(destination);
-    if (!source.isEmpty() || !destination.isEmpty() || m_fragments->isChecked()) {
-        data::IpMatch ip;
-        ip.ipv6 = v6;
-        ip.source = source;
-        ip.destination = destination;
-        if (m_fragments->isChecked())
-            ip.fragment = data::FragmentMatch{{QStringLiteral("match")}, {QStringLiteral("isf")}};
+
+    data::IpMatch ip = ace.ip.value_or(data::IpMatch{});
+    if (!source.isEmpty() || !destination.isEmpty())
+        ip.ipv6 = isIpv6(source) || isIpv6(destination);
+    ip.source = source;
+    ip.destination = destination;
+    if (!m_fragments->isChecked())
+        ip.fragment.reset();
+    else if (!ip.fragment)
+        ip.fragment = data::FragmentMatch{{QStringLiteral("match")}, {QStringLiteral("isf")}};
+    const bool formProtocol = ip.protocol && (*ip.protocol == Tcp || *ip.protocol == Udp || *ip.protocol == Icmp || *ip.protocol == 58);
+    if (protocol != AnyProtocol && ip.protocol)
+        ip.protocol = quint8(protocol == Icmp && ip.ipv6 ? 58 : protocol);
+    else if (protocol == AnyProtocol && formProtocol)
+        ip.protocol.reset();
+    data::IpMatch nothing;
+    nothing.ipv6 = ip.ipv6;
+    if (ip == nothing)
+        ace.ip.reset();
+    else
         ace.ip = ip;
-    }
+
     QString portProblem;
     const auto sourcePort = parsePort(m_sourcePort->text(), &portProblem);
     const auto destinationPort = parsePort(m_destinationPort->text(), &portProblem);
@@ -268,19 +297,39 @@ data::Ace FilterRuleDialog::rule(QString *problem) const
     if (m_icmpType->value() >= 0 && protocol != Icmp && problem->isEmpty())
         *problem = tr("An ICMP type needs protocol ICMP.");
     if (protocol == Tcp) {
-        data::TcpMatch tcp;
+        data::TcpMatch tcp = ace.tcp.value_or(data::TcpMatch{});
         tcp.sourcePort = sourcePort;
         tcp.destinationPort = destinationPort;
-        if (m_syn->isChecked())
+        const bool synShown = tcp.flagsBitmask && (tcp.flagsBitmask->bitmask & 0x02);
+        if (m_syn->isChecked() && !tcp.flagsBitmask)
             tcp.flagsBitmask = data::TcpFlagsBitmask{{QStringLiteral("match")}, 0x02};
+        else if (m_syn->isChecked() && !synShown)
+            tcp.flagsBitmask->bitmask |= 0x02;
+        else if (!m_syn->isChecked() && synShown) {
+            tcp.flagsBitmask->bitmask &= quint16(~0x02);
+            if (tcp.flagsBitmask->bitmask == 0)
+                tcp.flagsBitmask.reset();
+        }
         ace.tcp = tcp;
-    } else if (protocol == Udp) {
-        ace.udp = data::UdpMatch{sourcePort, destinationPort, std::nullopt};
-    } else if (protocol == Icmp) {
-        data::IcmpMatch icmp;
+    } else {
+        ace.tcp.reset();
+    }
+    if (protocol == Udp) {
+        data::UdpMatch udp = ace.udp.value_or(data::UdpMatch{});
+        udp.sourcePort = sourcePort;
+        udp.destinationPort = destinationPort;
+        ace.udp = udp;
+    } else {
+        ace.udp.reset();
+    }
+    if (protocol == Icmp) {
+        data::IcmpMatch icmp = ace.icmp.value_or(data::IcmpMatch{});
+        icmp.type.reset();
         if (m_icmpType->value() >= 0)
             icmp.type = quint8(m_icmpType->value());
         ace.icmp = icmp;
+    } else {
+        ace.icmp.reset();
     }
     return ace;
 }
@@ -294,8 +343,22 @@ data::Acl FilterRuleDialog::acl() const
     acl.activationType = data::ActivationType(m_activation->currentData().toInt());
     QString ignored;
     const data::Ace first = rule(&ignored);
+    // The type stays as it was unless the addresses typed in need another family.
+    const bool typedAddresses = !m_source->text().trimmed().isEmpty() || !m_destination->text().trimmed().isEmpty();
     const bool v6 = first.ip && first.ip->ipv6;
-    acl.type = v6 ? data::AclType::Ipv6 : data::AclType::Ipv4;
+    const auto fits = [v6](data::AclType t) {
+        switch (t) {
+        case data::AclType::Ipv4:
+        case data::AclType::MixedEthIpv4: return !v6;
+        case data::AclType::Ipv6:
+        case data::AclType::MixedEthIpv6: return v6;
+        case data::AclType::MixedEthIpv4Ipv6: return true;
+        case data::AclType::Eth: return false;
+        }
+        return false;
+    };
+    if (!acl.type || (typedAddresses && !fits(*acl.type)))
+        acl.type = v6 ? data::AclType::Ipv6 : data::AclType::Ipv4;
     if (acl.aces.isEmpty())
         acl.aces << first;
     else
@@ -340,7 +403,7 @@ void FilterRuleDialog::validate()
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_sentence->setText(a.aces.isEmpty() ? QString() : models::describeAce(a.aces.first()));
-    m_json->setPlainText(QString::fromUtf8(QJsonDocument(data::aclDocument(a)).toJson(QJsonDocument::Indented)));
+    m_json->setPlainText(QString::fromUtf8(QJsonDocument(data::aclPutDocument(a)).toJson(QJsonDocument::Indented)));
     m_valid = !m_name->text().trimmed().isEmpty() && problem.isEmpty();
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_valid);
     m_buttons->button(QDialogButtonBox::Save)->setToolTip(m_name->text().trimmed().isEmpty() ? tr("Give the filter a name") : QString());

@@ -17,6 +17,7 @@
 #include <QCoro/QCoroTask>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -147,6 +148,42 @@ private slots:
         dialog.destinationEdit()->clear();
         dialog.protocolCombo()->setCurrentIndex(0);
         QVERIFY(dialog.problemLabel()->text().contains(QStringLiteral("TCP or UDP")));
+    }
+
+    void editingAFilterKeepsWhatTheFormDoesNotShow()
+    {
+        // Shaped like go-dots' sample request (dots_client/data/sampleAcl.json): ttl, protocol,
+        // flags and dscp are not on the form and must survive an edit.
+        const auto sample = data::parseAcls(QJsonDocument::fromJson(R"({"ietf-dots-data-channel:acls":{"acl":[
+            {"name":"sample-ipv4-acl","type":"ipv4-acl-type","activation-type":"immediate","aces":{"ace":[
+             {"name":"rule1","matches":{"ipv4":{"source-ipv4-network":"192.168.17.0/24",
+              "destination-ipv4-network":"1.1.2.0/24","ttl":10,"protocol":6,"flags":"more","dscp":3},
+              "tcp":{"destination-port-range-or-operator":{"lower-port":443,"upper-port":445}}},
+              "actions":{"forwarding":"accept"}}]}}]}})").object(), data::DecodeMode::Strict);
+        QVERIFY2(sample.ok(), qPrintable(sample.errorString()));
+        const data::Acl acl = sample.value.first();
+        {
+            ui::FilterRuleDialog dialog(acl, std::nullopt);
+            QVERIFY2(saveButton(&dialog)->isEnabled(), qPrintable(dialog.problemLabel()->text()));
+            QCOMPARE(dialog.acl(), acl);
+            dialog.destinationPortEdit()->setText(QStringLiteral("443"));
+            data::Acl expected = acl;
+            expected.aces.first().tcp->destinationPort = data::PortMatch::single(443);
+            QCOMPARE(dialog.acl(), expected);
+            QVERIFY(dialog.jsonView()->toPlainText().contains(QStringLiteral("\"ttl\": 10")));
+        }
+
+        // Reject stays reject; ICMP code, fragment operators and types, TCP-less IPv6 type stay.
+        const auto other = data::parseAcls(QJsonDocument::fromJson(R"({"ietf-dots-data-channel:acls":{"acl":[
+            {"name":"icmp6-reject","type":"ipv6-acl-type","activation-type":"deactivate","aces":{"ace":[
+             {"name":"unreach","matches":{"ipv6":{"protocol":58,"ttl":64,"fragment":{"operator":"not match","type":"lf"}},
+              "icmp":{"type":1,"code":4}},"actions":{"forwarding":"reject"}}]}}]}})").object(), data::DecodeMode::Strict);
+        QVERIFY2(other.ok(), qPrintable(other.errorString()));
+        const data::Acl rejecting = other.value.first();
+        ui::FilterRuleDialog dialog(rejecting, std::nullopt);
+        QVERIFY2(saveButton(&dialog)->isEnabled(), qPrintable(dialog.problemLabel()->text()));
+        QCOMPARE(dialog.acl(), rejecting);
+        QVERIFY2(dialog.actionCombo()->currentText().contains(QStringLiteral("Reject")), qPrintable(dialog.actionCombo()->currentText()));
     }
 
     void filterActivatedWithOneClickDuringAnAttack()
