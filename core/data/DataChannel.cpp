@@ -7,7 +7,9 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSslKey>
+#include <QSslSocket>
 
+#include <QCoro/QCoroAbstractSocket>
 #include <QCoro/QCoroNetworkReply>
 
 namespace dots::data {
@@ -152,6 +154,8 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::send(QByteArray ve
     if (!m_peerName.isEmpty())
         request.setPeerVerifyName(m_peerName);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
+    bool encrypted = false;
+    connect(reply, &QNetworkReply::encrypted, reply, [&encrypted] { encrypted = true; });
     co_await reply;
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply, [](QNetworkReply *r) { r->deleteLater(); });
 
@@ -162,6 +166,15 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::send(QByteArray ve
         if (e == QNetworkReply::SslHandshakeFailedError)
             co_return DataError::make(DataError::Kind::Tls,
                 QStringLiteral("TLS with %1 failed: %2").arg(where, reply->errorString()));
+        if (e == QNetworkReply::RemoteHostClosedError && encrypted) {
+            // With TLS 1.3 our side of the handshake ends before the server checks our
+            // certificate, so a refusal also comes after encrypted(): ask once more without
+            // a request. A server that refuses us closes at once, one that merely hung up waits.
+            auto probing = refusesOurCertificate(url);
+            if (!co_await probing)
+                co_return DataError::make(DataError::Kind::Network,
+                    QStringLiteral("%1: the server closed the connection without answering (%2)").arg(where, reply->errorString()));
+        }
         if (e == QNetworkReply::RemoteHostClosedError)
             co_return DataError::make(DataError::Kind::Tls,
                 QStringLiteral("%1 closed the connection during set-up; it may not accept our client certificate (%2)")
@@ -190,6 +203,24 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::send(QByteArray ve
         co_return e;
     }
     co_return answer;
+}
+
+QCoro::Task<bool> DataChannel::refusesOurCertificate(QUrl url)
+{
+    QSslSocket socket;
+    socket.setSslConfiguration(m_ssl);
+    if (!m_peerName.isEmpty())
+        socket.setPeerVerifyName(m_peerName);
+    bool fatalAlert = false;
+    connect(&socket, &QSslSocket::alertReceived, &socket, [&fatalAlert](QSsl::AlertLevel level, QSsl::AlertType, const QString &) {
+        if (level == QSsl::AlertLevel::Fatal)
+            fatalAlert = true;
+    });
+    socket.connectToHostEncrypted(url.host(), quint16(url.port(443)));
+    auto waiting = qCoro(socket).waitForDisconnected(std::chrono::milliseconds(qMin(m_timeoutMs, 1500)));
+    const bool closed = co_await waiting;
+    socket.abort();
+    co_return fatalAlert || closed;
 }
 
 QCoro::Task<DataResult<QUrl>> DataChannel::discoverRoot()

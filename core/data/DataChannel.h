@@ -79,6 +79,9 @@ private:
     QCoro::Task<DataResult<HttpAnswer>> sendJson(QByteArray verb, QString path, QJsonObject body);
     QCoro::Task<DataResult<QJsonObject>> getJson(QString path);
     QCoro::Task<DataResult<Done>> ensureRoot();
+    // After the server closed a TLS connection without answering: whether it refuses our
+    // client certificate (it closes a fresh connection at once or sends a fatal alert).
+    QCoro::Task<bool> refusesOurCertificate(QUrl url);
     QUrl urlFor(const QString &encodedPath) const;
     QString clientPath() const;
     static QString keySegment(const QString &list, const QString &key);

@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslKey>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -325,6 +326,40 @@ private slots:
         QCOMPARE(e.kind, DataError::Kind::Network);
         QVERIFY2(e.message.contains(QStringLiteral("cannot reach")), qPrintable(e.toString()));
         QVERIFY(!channel.configure(QUrl(QStringLiteral("http://127.0.0.1:1")), clientPki()).isEmpty());
+    }
+
+    void serverClosingAfterTlsIsANetworkError()
+    {
+        // A server that completes TLS with our certificate, reads the request and hangs up:
+        // not a certificate problem.
+        const auto files = pki::PkiFiles::inDirectory(pkiDir());
+        QFile certFile(files.serverCertificate), keyFile(files.serverKey);
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Ec);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa);
+        ssl.setPrivateKey(key);
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QSslServer server;
+        server.setSslConfiguration(ssl);
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        connect(&server, &QSslServer::pendingConnectionAvailable, &server, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->disconnectFromHost(); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+
+        DataChannel channel;
+        QCOMPARE(channel.configure(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort())), clientPki()), QString());
+        auto connecting = channel.connectToServer();
+        const DataError e = await(connecting).error();
+        QCOMPARE(e.kind, DataError::Kind::Network);
+        QVERIFY2(e.message.contains(QStringLiteral("closed the connection")), qPrintable(e.toString()));
+        QVERIFY2(!e.message.contains(QStringLiteral("certificate")), qPrintable(e.toString()));
     }
 
     void switchingServersDropsTheOldAnswers()
