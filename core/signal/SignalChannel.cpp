@@ -34,6 +34,12 @@ using transport::Method;
 
 namespace {
 
+// What a coroutine returns when the channel was destroyed while it waited.
+SignalError channelGone()
+{
+    return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("the signal channel was closed"));
+}
+
 QByteArray encodeBody(const QJsonObject &json, QString *error)
 {
     codec::Options options;
@@ -163,6 +169,7 @@ void SignalChannel::setState(State state, const QString &reason)
 
 QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToServer(ServerProfile profile)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     disconnectFromServer();
     // Another server: the mitigations and configuration of the previous one are not its.
     if (profile.host != m_profile.host || profile.port != m_profile.port || profile.name != m_profile.name) {
@@ -210,7 +217,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     connect(m_client.get(), &transport::CoapClient::notificationReceived, this, &SignalChannel::onNotification);
     connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalChannel::onDisconnected);
     m_client->setRequestHandler(resource::heartbeat().join(QLatin1Char('/')),
-                                [self = QPointer(this)](const transport::ServerRequest &request) {
+                                [self](const transport::ServerRequest &request) {
                                     return self ? self->answerServerHeartbeat(request)
                                                 : transport::ServerResponse::withCode(transport::CoapCode::NotFound);
                                 });
@@ -218,6 +225,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
     auto handshake = m_client->connectToHost(profile.host, profile.port);
     auto connected = co_await handshake;
+    if (!self)
+        co_return channelGone();
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     if (!connected.ok()) {
@@ -227,6 +236,8 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     }
     auto setUp = afterConnect();
     co_await setUp;
+    if (!self)
+        co_return channelGone();
     if (generation != m_generation)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
     co_return connected.value();
@@ -252,6 +263,7 @@ void SignalChannel::disconnectFromServer()
 
 QCoro::Task<> SignalChannel::afterConnect()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     const quint64 generation = m_generation;
     m_missedHeartbeats = 0;
     m_heartbeatInFlight = false;
@@ -260,6 +272,8 @@ QCoro::Task<> SignalChannel::afterConnect()
 
     auto configRead = fetchSessionConfig();
     auto config = co_await configRead;
+    if (!self)
+        co_return;
     if (generation != m_generation)
         co_return;
     if (!config.ok())
@@ -267,6 +281,8 @@ QCoro::Task<> SignalChannel::afterConnect()
 
     auto listRead = refreshMitigations();
     auto listed = co_await listRead;
+    if (!self)
+        co_return;
     if (generation != m_generation)
         co_return;
     if (listed.ok()) {
@@ -282,6 +298,7 @@ QCoro::Task<> SignalChannel::afterConnect()
 
 QCoro::Task<> SignalChannel::reconnectLoop()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (m_reconnecting)
         co_return;
     m_reconnecting = true;
@@ -290,16 +307,22 @@ QCoro::Task<> SignalChannel::reconnectLoop()
     while (m_wanted && generation == m_generation && m_state == State::Lost && m_client) {
         auto backoff = QCoro::sleepFor(delay);
         co_await backoff;
+        if (!self)
+            co_return;
         if (!m_wanted || generation != m_generation || !m_client)
             break;
         qCInfo(lcSignal) << "reconnecting to" << m_profile.host;
         auto handshake = m_client->connectToHost(m_profile.host, m_profile.port);
         auto connected = co_await handshake;
+        if (!self)
+            co_return;
         if (!m_wanted || generation != m_generation)
             break;
         if (connected.ok()) {
             auto setUp = afterConnect();
             co_await setUp;
+            if (!self)
+                co_return;
             break;
         }
         setState(State::Lost, QStringLiteral("reconnect failed: %1").arg(connected.error().message));
@@ -321,6 +344,7 @@ void SignalChannel::onDisconnected(const transport::TransportError &reason)
 
 QCoro::Task<> SignalChannel::sendHeartbeat()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (m_heartbeatInFlight || !m_client || m_state == State::Disconnected)
         co_return;
     m_heartbeatInFlight = true;
@@ -346,6 +370,8 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
     QPointer<transport::CoapClient> client(m_client.get());
     auto heartbeatSent = client->request(request);
     auto result = co_await heartbeatSent;
+    if (!self)
+        co_return;
     if (generation != m_generation)
         co_return;
     m_heartbeatInFlight = false;
@@ -440,6 +466,7 @@ void SignalChannel::applyActiveConfig()
 
 QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest request, bool confirmable)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (!m_client)
         co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("not connected to a DOTS server"));
     logOutgoing(request);
@@ -448,6 +475,8 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
         request.confirmable = true;
         auto sent = client->request(request);
         auto result = co_await sent;
+        if (!self)
+            co_return channelGone();
         if (!result.ok())
             co_return SignalError::fromTransport(result.error());
         logIncoming(result.value(), request.path());
@@ -455,6 +484,8 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
     }
     auto repeated = sendNonConfirmable(client, request, m_retry, &m_rtt);
     auto outcome = co_await repeated;
+    if (!self)
+        co_return channelGone();
     if (!outcome.result.ok())
         co_return SignalError::fromTransport(outcome.result.error());
     CoapResponse response = outcome.result.value();
@@ -530,6 +561,7 @@ std::optional<quint32> SignalChannel::allocateMid(QString *error)
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(MitigationRequest request)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (const auto problems = request.validate(); !problems.isEmpty()) {
         QStringList lines;
         for (const auto &p : problems)
@@ -554,6 +586,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
     const quint32 mid = request.mid;
     auto requestSent = exchange(coap, false);
     auto response = co_await requestSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -586,6 +620,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint32 mid)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     const auto sent = sentRequest(mid);
     if (!sent)
         co_return SignalError::make(SignalError::Kind::Invalid,
@@ -597,6 +632,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivation(quint32 mid, QString aclName,
                                                                                  ActivationType activation)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     auto request = sentRequest(mid);
     if (!request)
         co_return SignalError::make(SignalError::Kind::Invalid,
@@ -613,6 +649,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivatio
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     MitigationRequest request;
     if (const auto sent = sentRequest(mid)) {
         request = *sent;
@@ -635,6 +672,8 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the update cannot be encoded"), encodeError);
     auto updateSent = exchange(coap, false);
     auto response = co_await updateSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -653,11 +692,14 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
 
 QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::mitigation(m_cuid, mid);
     auto deleteSent = exchange(coap, false);
     auto response = co_await deleteSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -679,11 +721,14 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 
 QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigations()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::mitigation(m_cuid);
     auto listSent = exchange(coap, false);
     auto response = co_await listSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -719,6 +764,7 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
 
 QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (!m_client)
         co_return;
     const quint64 generation = m_generation;
@@ -732,6 +778,8 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
     QPointer<transport::CoapClient> client(m_client.get());
     auto registration = client->observe(coap);
     auto result = co_await registration;
+    if (!self)
+        co_return;
     if (generation != m_generation || !client)
         co_return;
     if (!result.ok()) {
@@ -811,11 +859,14 @@ void SignalChannel::scheduleRenewal(quint32 mid)
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::config();
     auto configSent = exchange(coap, true);
     auto response = co_await configSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -838,6 +889,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(SessionConfig proposal)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (m_serverConfig) {
         if (const auto problems = checkAgainstServerRanges(proposal, *m_serverConfig); !problems.isEmpty()) {
             QStringList lines;
@@ -858,6 +910,8 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
         co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the proposal cannot be encoded"), encodeError);
     auto proposalSent = exchange(coap, true);
     auto response = co_await proposalSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -869,11 +923,14 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
     auto resetSent = exchange(coap, true);
     auto response = co_await resetSent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -884,9 +941,12 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
 
 QCoro::Task<> SignalChannel::setUpTelemetry()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     const quint64 generation = m_generation;
     auto read = fetchTelemetrySetup();
     auto setup = co_await read;
+    if (!self)
+        co_return;
     if (generation != m_generation || !m_client)
         co_return;
     if (!setup.ok())
@@ -901,6 +961,8 @@ QCoro::Task<> SignalChannel::setUpTelemetry()
     QPointer<transport::CoapClient> client(m_client.get());
     auto registration = client->observe(coap);
     auto result = co_await registration;
+    if (!self)
+        co_return;
     if (generation != m_generation || !client)
         co_return;
     if (!result.ok()) {
@@ -935,11 +997,14 @@ void SignalChannel::applyTelemetryNotification(const CoapResponse &response)
 
 QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup()
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::telemetrySetup(m_cuid);
     auto sent = exchange(coap, true);
     auto response = co_await sent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -961,6 +1026,7 @@ QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup
 
 QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(TelemetrySetup setup)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     ValidationErrors problems = setup.validate();
     if (setup.currentConfig && m_telemetrySetup)
         problems += setup.currentConfig->checkRanges(m_telemetrySetup->minConfig, m_telemetrySetup->maxConfig,
@@ -984,6 +1050,8 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
     const quint32 tsid = setup.tsid;
     auto sent = exchange(coap, true);
     auto response = co_await sent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -991,6 +1059,8 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
         co_return errorFromResponse(r, QStringLiteral("telemetry setup %1").arg(tsid));
     auto reread = fetchTelemetrySetup();
     auto info = co_await reread;
+    if (!self)
+        co_return channelGone();
     if (info.ok())
         if (const auto stored = info.value().setup(tsid))
             co_return *stored;
@@ -999,11 +1069,14 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
 
 QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optional<quint32> tsid)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::telemetrySetup(m_cuid, tsid);
     auto sent = exchange(coap, true);
     auto response = co_await sent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -1011,11 +1084,14 @@ QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optiona
                                                            : QStringLiteral("deleting the telemetry setups"));
     auto reread = fetchTelemetrySetup();
     co_await reread;
+    if (!self)
+        co_return channelGone();
     co_return Done{};
 }
 
 QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryReport report)
 {
+    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (const auto problems = report.validate(); !problems.isEmpty()) {
         QStringList lines;
         for (const auto &p : problems)
@@ -1035,6 +1111,8 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
     // when the link is flooded.
     auto sent = exchange(coap, false);
     auto response = co_await sent;
+    if (!self)
+        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
