@@ -206,10 +206,6 @@
         <translation>Datenkanal von %1: %2</translation>
     </message>
     <message>
-        <source>Show this page first: mitigations, aliases or filters.</source>
-        <translation>Diese Seite zuerst zeigen: mitigations, aliases oder filters.</translation>
-    </message>
-    <message>
         <source>page</source>
         <translation>Seite</translation>
     </message>
@@ -228,6 +224,50 @@
     <message>
         <source>&quot;%1&quot; is not a port: give 53, 1000-2000, &gt;=1024, &lt;=1023 or !=22</source>
         <translation>„%1“ ist kein Port: 53, 1000-2000, &gt;=1024, &lt;=1023 oder !=22 angeben</translation>
+    </message>
+    <message>
+        <source>Show this page first: mitigations, aliases, filters or telemetry.</source>
+        <translation>Diese Seite zuerst zeigen: mitigations, aliases, filters oder telemetry.</translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation>Telemetrie</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a whole number</source>
+        <translation>%1: „%2“ ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>tsid %1: configuration, notify every %2 s, server telemetry %3</source>
+        <translation>tsid %1: Konfiguration, Benachrichtigung alle %2 s, Server-Telemetrie %3</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Vorgabe)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>(link)</source>
+        <translation>(Link)</translation>
+    </message>
+    <message>
+        <source>tsid %1: pipe capacity %2</source>
+        <translation>tsid %1: Leitungskapazität %2</translation>
+    </message>
+    <message>
+        <source>tsid %1: baseline of %2</source>
+        <translation>tsid %1: Baseline für %2</translation>
+    </message>
+    <message>
+        <source>tsid %1: empty</source>
+        <translation>tsid %1: leer</translation>
     </message>
 </context>
 <context>
@@ -660,6 +700,13 @@
     <message>
         <source>Message</source>
         <translation>Nachricht</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::TelemetryModel</name>
+    <message>
+        <source>%1 — attack %2</source>
+        <translation>%1 — Angriff %2</translation>
     </message>
 </context>
 <context>
@@ -1201,6 +1248,73 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::AttackDetailsView</name>
+    <message>
+        <source>Attack</source>
+        <translation>Angriff</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> (vendor %1)</source>
+        <translation> (Hersteller %1)</translation>
+    </message>
+    <message>
+        <source>no description</source>
+        <translation>keine Beschreibung</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>dauert an</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::AuditLogDock</name>
     <message>
         <source>Audit log</source>
@@ -1584,6 +1698,10 @@
     <message>
         <source>Give the filter a name</source>
         <translation>Geben Sie dem Filter einen Namen</translation>
+    </message>
+    <message>
+        <source>Reject (drop and tell the sender)</source>
+        <translation>Zurückweisen (verwerfen und dem Absender melden)</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2923,438 @@
     <message>
         <source>The server&apos;s values could not be read: %1</source>
         <translation>Die Werte des Servers konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>session configuration: %1</source>
+        <translation>Sitzungskonfiguration: %1</translation>
+    </message>
+    <message>
+        <source>session configuration refused: %1: %2</source>
+        <translation>Sitzungskonfiguration abgelehnt: %1: %2</translation>
+    </message>
+    <message>
+        <source>session configuration reset to the server&apos;s defaults</source>
+        <translation>Sitzungskonfiguration auf die Vorgaben des Servers zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>session configuration reset refused: %1</source>
+        <translation>Zurücksetzen der Sitzungskonfiguration abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::TelemetryChartView</name>
+    <message>
+        <source>Total traffic</source>
+        <translation>Gesamtverkehr</translation>
+    </message>
+    <message>
+        <source>Attack traffic</source>
+        <translation>Angriffsverkehr</translation>
+    </message>
+    <message>
+        <source>Dropped by mitigation</source>
+        <translation>Von der Abwehr verworfen</translation>
+    </message>
+    <message>
+        <source>Pipe capacity</source>
+        <translation>Leitungskapazität</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>No target selected</source>
+        <translation>Kein Ziel gewählt</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::TelemetryPage</name>
+    <message>
+        <source>Follow live</source>
+        <translation>Live folgen</translation>
+    </message>
+    <message>
+        <source>Telemetry setup…</source>
+        <translation>Telemetrie einrichten …</translation>
+    </message>
+    <message>
+        <source>No telemetry yet. Targets appear here when the server reports an attack or a mitigation reports dropped traffic.</source>
+        <translation>Noch keine Telemetrie. Ziele erscheinen hier, sobald der Server einen Angriff meldet oder eine Abwehr verworfenen Verkehr meldet.</translation>
+    </message>
+    <message>
+        <source>Bits/s</source>
+        <translation>Bit/s</translation>
+    </message>
+    <message>
+        <source>Packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>Last 2 min</source>
+        <translation>Letzte 2 min</translation>
+    </message>
+    <message>
+        <source>Last 5 min</source>
+        <translation>Letzte 5 min</translation>
+    </message>
+    <message>
+        <source>Last 10 min</source>
+        <translation>Letzte 10 min</translation>
+    </message>
+    <message>
+        <source>Last 30 min</source>
+        <translation>Letzte 30 min</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Back to the newest data (Home, or double-click the chart). Wheel or +/- zooms, drag or arrow keys pan, Shift+drag zooms to a span.</source>
+        <translation>Zurück zu den neuesten Daten (Pos1 oder Doppelklick ins Diagramm). Mausrad oder +/- zoomt, Ziehen oder Pfeiltasten verschieben, Umschalt+Ziehen zoomt auf einen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Als PNG exportieren …</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Als CSV exportieren …</translation>
+    </message>
+    <message>
+        <source>Attack details</source>
+        <translation>Angriffsdetails</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Top-Talker</translation>
+    </message>
+    <message>
+        <source>Targets under attack</source>
+        <translation>Angegriffene Ziele</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>no target is selected</source>
+        <translation>kein Ziel gewählt</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>Diagramm in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Chart not saved: %1</source>
+        <translation>Diagramm nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Data saved to %1</source>
+        <translation>Daten in %1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Data not saved: %1</source>
+        <translation>Daten nicht gespeichert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::TelemetrySetupDialog</name>
+    <message>
+        <source>Telemetry setup</source>
+        <translation>Telemetrie-Einrichtung</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Konfiguration</translation>
+    </message>
+    <message>
+        <source>Pipe capacity</source>
+        <translation>Leitungskapazität</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Delete selected</source>
+        <translation>Gewählte löschen</translation>
+    </message>
+    <message>
+        <source>Delete all</source>
+        <translation>Alle löschen</translation>
+    </message>
+    <message>
+        <source>All telemetry setups deleted</source>
+        <translation>Alle Telemetrie-Einrichtungen gelöscht</translation>
+    </message>
+    <message>
+        <source>Setups on the server</source>
+        <translation>Einrichtungen auf dem Server</translation>
+    </message>
+    <message>
+        <source>packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>bits/s</source>
+        <translation>Bit/s</translation>
+    </message>
+    <message>
+        <source>bytes/s</source>
+        <translation>Byte/s</translation>
+    </message>
+    <message>
+        <source>The server sends its own telemetry</source>
+        <translation>Der Server sendet eigene Telemetrie</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Send configuration</source>
+        <translation>Konfiguration senden</translation>
+    </message>
+    <message>
+        <source>Measurement interval</source>
+        <translation>Messintervall</translation>
+    </message>
+    <message>
+        <source>Measurement sample</source>
+        <translation>Abtastintervall</translation>
+    </message>
+    <message>
+        <source>Low percentile</source>
+        <translation>Unteres Perzentil</translation>
+    </message>
+    <message>
+        <source>Mid percentile</source>
+        <translation>Mittleres Perzentil</translation>
+    </message>
+    <message>
+        <source>High percentile</source>
+        <translation>Oberes Perzentil</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <source>Notify interval</source>
+        <translation>Benachrichtigungsintervall</translation>
+    </message>
+    <message>
+        <source>e.g. transit-1</source>
+        <translation>z. B. transit-1</translation>
+    </message>
+    <message>
+        <source>e.g. 10</source>
+        <translation>z. B. 10</translation>
+    </message>
+    <message>
+        <source>Add link</source>
+        <translation>Link hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>Link entfernen</translation>
+    </message>
+    <message>
+        <source>Send pipe capacity</source>
+        <translation>Leitungskapazität senden</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>capacity: give a number above 0</source>
+        <translation>Kapazität: eine Zahl über 0 angeben</translation>
+    </message>
+    <message>
+        <source>(no link id)</source>
+        <translation>(keine Link-ID)</translation>
+    </message>
+    <message>
+        <source>Link id</source>
+        <translation>Link-ID</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapazität</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>e.g. 203.0.113.0/24, 2001:db8::/48</source>
+        <translation>z. B. 203.0.113.0/24, 2001:db8::/48</translation>
+    </message>
+    <message>
+        <source>Mbit/s</source>
+        <translation>Mbit/s</translation>
+    </message>
+    <message>
+        <source>TCP connections</source>
+        <translation>TCP-Verbindungen</translation>
+    </message>
+    <message>
+        <source>half-open TCP connections</source>
+        <translation>halboffene TCP-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Send baseline</source>
+        <translation>Baseline senden</translation>
+    </message>
+    <message>
+        <source>Baseline id</source>
+        <translation>Baseline-ID</translation>
+    </message>
+    <message>
+        <source>Target prefixes</source>
+        <translation>Zielpräfixe</translation>
+    </message>
+    <message>
+        <source>Normal traffic, median</source>
+        <translation>Normalverkehr, Median</translation>
+    </message>
+    <message>
+        <source>Normal traffic, peak</source>
+        <translation>Normalverkehr, Spitze</translation>
+    </message>
+    <message>
+        <source>TCP connection capacity</source>
+        <translation>TCP-Verbindungskapazität</translation>
+    </message>
+    <message>
+        <source>Embryonic connection capacity</source>
+        <translation>Kapazität halboffener Verbindungen</translation>
+    </message>
+    <message>
+        <source>Allow at least one unit</source>
+        <translation>Mindestens eine Einheit zulassen</translation>
+    </message>
+    <message>
+        <source>Add at least one link</source>
+        <translation>Mindestens einen Link hinzufügen</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>peak</source>
+        <translation>Spitze</translation>
+    </message>
+    <message>
+        <source>connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>embryonic</source>
+        <translation>halboffen</translation>
+    </message>
+    <message>
+        <source>The server&apos;s ranges are not known (not connected, or it does not offer telemetry).</source>
+        <translation>Die Wertebereiche des Servers sind nicht bekannt (nicht verbunden, oder er bietet keine Telemetrie an).</translation>
+    </message>
+    <message>
+        <source>No setups known</source>
+        <translation>Keine Einrichtungen bekannt</translation>
+    </message>
+    <message>
+        <source>The server accepts percentiles low %1–%2, mid %3–%4, high %5–%6; notify interval %7–%8 s.</source>
+        <translation>Der Server akzeptiert Perzentile unten %1–%2, Mitte %3–%4, oben %5–%6; Benachrichtigungsintervall %7–%8 s.</translation>
+    </message>
+    <message>
+        <source>None: the server uses its defaults</source>
+        <translation>Keine: Der Server nutzt seine Vorgaben</translation>
+    </message>
+    <message>
+        <source>Telemetry setup %1 accepted by the server</source>
+        <translation>Telemetrie-Einrichtung %1 vom Server angenommen</translation>
+    </message>
+    <message>
+        <source>Telemetry setup %1 deleted</source>
+        <translation>Telemetrie-Einrichtung %1 gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>dots::ui::TopTalkersView</name>
+    <message>
+        <source>Attack traffic</source>
+        <translation>Angriffsverkehr</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Spoofed</source>
+        <translation>Gefälscht</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Verkehr</translation>
+    </message>
+    <message>
+        <source>Packets/s</source>
+        <translation>Pakete/s</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>Angriff</translation>
+    </message>
+    <message>
+        <source>Top talkers</source>
+        <translation>Top-Talker</translation>
+    </message>
+    <message>
+        <source>attack %1</source>
+        <translation>Angriff %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Top talkers: none reported</source>
+        <translation>Top-Talker: keine gemeldet</translation>
     </message>
 </context>
 </TS>
