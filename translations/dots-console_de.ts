@@ -271,93 +271,6 @@
     </message>
 </context>
 <context>
-    <name>dots::models</name>
-    <message>
-        <source>ports %1-%2</source>
-        <translation>Ports %1-%2</translation>
-    </message>
-    <message>
-        <source>port %1</source>
-        <translation>Port %1</translation>
-    </message>
-    <message>
-        <source>port not %1</source>
-        <translation>Port nicht %1</translation>
-    </message>
-    <message>
-        <source>ports up to %1</source>
-        <translation>Ports bis %1</translation>
-    </message>
-    <message>
-        <source>ports from %1</source>
-        <translation>Ports ab %1</translation>
-    </message>
-    <message>
-        <source>any</source>
-        <translation>beliebig</translation>
-    </message>
-    <message>
-        <source>active now</source>
-        <translation>jetzt aktiv</translation>
-    </message>
-    <message>
-        <source>on during a mitigation</source>
-        <translation>an während einer Abwehr</translation>
-    </message>
-    <message>
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <source>IPv6 traffic</source>
-        <translation>IPv6-Verkehr</translation>
-    </message>
-    <message>
-        <source>IPv4 traffic</source>
-        <translation>IPv4-Verkehr</translation>
-    </message>
-    <message>
-        <source>all traffic</source>
-        <translation>aller Verkehr</translation>
-    </message>
-    <message>
-        <source>from</source>
-        <translation>von</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>nach</translation>
-    </message>
-    <message>
-        <source>flags %1</source>
-        <translation>Flags %1</translation>
-    </message>
-    <message>
-        <source>flags %1 0x%2</source>
-        <translation>Flags %1 0x%2</translation>
-    </message>
-    <message>
-        <source>type %1 code %2</source>
-        <translation>Typ %1 Code %2</translation>
-    </message>
-    <message>
-        <source>type %1</source>
-        <translation>Typ %1</translation>
-    </message>
-    <message>
-        <source>fragments %1%2</source>
-        <translation>Fragmente %1%2</translation>
-    </message>
-    <message>
-        <source>not </source>
-        <translation>nicht </translation>
-    </message>
-    <message>
-        <source>rate %1</source>
-        <translation>Rate %1</translation>
-    </message>
-</context>
-<context>
     <name>dots::models::AclTableModel</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
@@ -519,6 +432,93 @@
     <message>
         <source>What</source>
         <translation>Was</translation>
+    </message>
+</context>
+<context>
+    <name>dots::models::FilterRuleText</name>
+    <message>
+        <source>ports %1-%2</source>
+        <translation>Ports %1-%2</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>port not %1</source>
+        <translation>Port nicht %1</translation>
+    </message>
+    <message>
+        <source>ports up to %1</source>
+        <translation>Ports bis %1</translation>
+    </message>
+    <message>
+        <source>ports from %1</source>
+        <translation>Ports ab %1</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>active now</source>
+        <translation>jetzt aktiv</translation>
+    </message>
+    <message>
+        <source>on during a mitigation</source>
+        <translation>aktiv bei laufender Abwehr</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>IPv6 traffic</source>
+        <translation>IPv6-Verkehr</translation>
+    </message>
+    <message>
+        <source>IPv4 traffic</source>
+        <translation>IPv4-Verkehr</translation>
+    </message>
+    <message>
+        <source>all traffic</source>
+        <translation>aller Verkehr</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>nach</translation>
+    </message>
+    <message>
+        <source>flags %1</source>
+        <translation>Flags %1</translation>
+    </message>
+    <message>
+        <source>flags %1 0x%2</source>
+        <translation>Flags %1 0x%2</translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation>Typ %1 Code %2</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>Typ %1</translation>
+    </message>
+    <message>
+        <source>fragments %1%2</source>
+        <translation>Fragmente %1%2</translation>
+    </message>
+    <message>
+        <source>not </source>
+        <translation>nicht </translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>Rate %1</translation>
     </message>
 </context>
 <context>
@@ -717,7 +717,39 @@
     </message>
 </context>
 <context>
-    <name>dots::profiles</name>
+    <name>dots::profiles::CertificateDetails</name>
+    <message>
+        <source>not valid before %1 (in %2)</source>
+        <translation>nicht gültig vor %1 (in %2)</translation>
+    </message>
+    <message>
+        <source>expired on %1 (%2 ago)</source>
+        <translation>abgelaufen am %1 (vor %2)</translation>
+    </message>
+    <message>
+        <source>expires soon: valid until %1 (%2 left)</source>
+        <translation>läuft bald ab: gültig bis %1 (noch %2)</translation>
+    </message>
+    <message>
+        <source>valid until %1 (%2 left)</source>
+        <translation>gültig bis %1 (noch %2)</translation>
+    </message>
+    <message>
+        <source>no file chosen</source>
+        <translation>keine Datei gewählt</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>the file holds no certificate (PEM or DER expected)</source>
+        <translation>die Datei enthält kein Zertifikat (PEM oder DER erwartet)</translation>
+    </message>
     <message>
         <source>1 day</source>
         <translation>1 Tag</translation>
@@ -726,6 +758,9 @@
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
+</context>
+<context>
+    <name>dots::profiles::ProfileChecks</name>
     <message>
         <source>choose a file</source>
         <translation>Wählen Sie eine Datei</translation>
@@ -817,41 +852,6 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>dots::profiles::CertificateDetails</name>
-    <message>
-        <source>not valid before %1 (in %2)</source>
-        <translation>nicht gültig vor %1 (in %2)</translation>
-    </message>
-    <message>
-        <source>expired on %1 (%2 ago)</source>
-        <translation>abgelaufen am %1 (vor %2)</translation>
-    </message>
-    <message>
-        <source>expires soon: valid until %1 (%2 left)</source>
-        <translation>läuft bald ab: gültig bis %1 (noch %2)</translation>
-    </message>
-    <message>
-        <source>valid until %1 (%2 left)</source>
-        <translation>gültig bis %1 (noch %2)</translation>
-    </message>
-    <message>
-        <source>no file chosen</source>
-        <translation>keine Datei gewählt</translation>
-    </message>
-    <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 does not exist</source>
-        <translation>%1 existiert nicht</translation>
-    </message>
-    <message>
-        <source>the file holds no certificate (PEM or DER expected)</source>
-        <translation>die Datei enthält kein Zertifikat (PEM oder DER erwartet)</translation>
     </message>
 </context>
 <context>

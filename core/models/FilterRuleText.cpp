@@ -9,26 +9,27 @@
 namespace dots::models {
 
 namespace {
-QString tr(const char *text)
+// The context this file's texts are translated in (a free function cannot have tr()).
+struct FilterRuleText
 {
-    return QCoreApplication::translate("FilterRuleText", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(dots::models::FilterRuleText)
+};
 
 QString portText(const data::PortMatch &p)
 {
     switch (p.op) {
-    case data::PortMatch::Operator::Range: return tr("ports %1-%2").arg(p.port).arg(p.upper);
-    case data::PortMatch::Operator::Eq: return tr("port %1").arg(p.port);
-    case data::PortMatch::Operator::Neq: return tr("port not %1").arg(p.port);
-    case data::PortMatch::Operator::Lte: return tr("ports up to %1").arg(p.port);
-    case data::PortMatch::Operator::Gte: return tr("ports from %1").arg(p.port);
+    case data::PortMatch::Operator::Range: return FilterRuleText::tr("ports %1-%2").arg(p.port).arg(p.upper);
+    case data::PortMatch::Operator::Eq: return FilterRuleText::tr("port %1").arg(p.port);
+    case data::PortMatch::Operator::Neq: return FilterRuleText::tr("port not %1").arg(p.port);
+    case data::PortMatch::Operator::Lte: return FilterRuleText::tr("ports up to %1").arg(p.port);
+    case data::PortMatch::Operator::Gte: return FilterRuleText::tr("ports from %1").arg(p.port);
     }
     return {};
 }
 
 QString endpoint(const QString &prefix, const std::optional<data::PortMatch> &port)
 {
-    QString text = prefix.isEmpty() ? tr("any") : prefix;
+    QString text = prefix.isEmpty() ? FilterRuleText::tr("any") : prefix;
     if (port)
         text += QLatin1Char(' ') + portText(*port);
     return text;
@@ -38,9 +39,9 @@ QString endpoint(const QString &prefix, const std::optional<data::PortMatch> &po
 QString describeActivation(data::ActivationType type)
 {
     switch (type) {
-    case data::ActivationType::Immediate: return tr("active now");
-    case data::ActivationType::ActivateWhenMitigating: return tr("on during a mitigation");
-    case data::ActivationType::Deactivate: return tr("off");
+    case data::ActivationType::Immediate: return FilterRuleText::tr("active now");
+    case data::ActivationType::ActivateWhenMitigating: return FilterRuleText::tr("on during a mitigation");
+    case data::ActivationType::Deactivate: return FilterRuleText::tr("off");
     }
     return {};
 }
@@ -61,7 +62,7 @@ QString describeAce(const data::Ace &ace)
     if (protocol)
         words << signal::protocolName(*protocol).toUpper();
     else
-        words << (ace.ip && ace.ip->ipv6 ? tr("IPv6 traffic") : ace.ip ? tr("IPv4 traffic") : tr("all traffic"));
+        words << (ace.ip && ace.ip->ipv6 ? FilterRuleText::tr("IPv6 traffic") : ace.ip ? FilterRuleText::tr("IPv4 traffic") : FilterRuleText::tr("all traffic"));
 
     const QString source = ace.ip ? ace.ip->source : QString();
     const QString destination = ace.ip ? ace.ip->destination : QString();
@@ -74,23 +75,23 @@ QString describeAce(const data::Ace &ace)
         destinationPort = ace.udp->destinationPort;
     }
     if (!source.isEmpty() || sourcePort)
-        words << tr("from") << endpoint(source, sourcePort);
+        words << FilterRuleText::tr("from") << endpoint(source, sourcePort);
     if (!destination.isEmpty() || destinationPort)
-        words << tr("to") << endpoint(destination, destinationPort);
+        words << FilterRuleText::tr("to") << endpoint(destination, destinationPort);
 
     QStringList extras;
     if (ace.tcp && !ace.tcp->flags.isEmpty())
-        extras << tr("flags %1").arg(ace.tcp->flags.join(QLatin1Char(' ')).toUpper());
+        extras << FilterRuleText::tr("flags %1").arg(ace.tcp->flags.join(QLatin1Char(' ')).toUpper());
     if (ace.tcp && ace.tcp->flagsBitmask)
-        extras << tr("flags %1 0x%2").arg(ace.tcp->flagsBitmask->operatorBits.join(QLatin1Char(' ')))
+        extras << FilterRuleText::tr("flags %1 0x%2").arg(ace.tcp->flagsBitmask->operatorBits.join(QLatin1Char(' ')))
                       .arg(ace.tcp->flagsBitmask->bitmask, 3, 16, QLatin1Char('0'));
     if (ace.icmp && ace.icmp->type)
-        extras << (ace.icmp->code ? tr("type %1 code %2").arg(*ace.icmp->type).arg(*ace.icmp->code) : tr("type %1").arg(*ace.icmp->type));
+        extras << (ace.icmp->code ? FilterRuleText::tr("type %1 code %2").arg(*ace.icmp->type).arg(*ace.icmp->code) : FilterRuleText::tr("type %1").arg(*ace.icmp->type));
     if (ace.ip && ace.ip->fragment)
-        extras << tr("fragments %1%2").arg(ace.ip->fragment->operatorBits.contains(QLatin1String("not")) ? tr("not ") : QString(),
+        extras << FilterRuleText::tr("fragments %1%2").arg(ace.ip->fragment->operatorBits.contains(QLatin1String("not")) ? FilterRuleText::tr("not ") : QString(),
                                             ace.ip->fragment->types.join(QLatin1Char(' ')));
     if (ace.rateLimit)
-        extras << tr("rate %1").arg(formatBitRate(ace.rateLimit->toDouble() * 8.0));
+        extras << FilterRuleText::tr("rate %1").arg(formatBitRate(ace.rateLimit->toDouble() * 8.0));
     QString text = words.join(QLatin1Char(' '));
     if (!extras.isEmpty())
         text += QStringLiteral(", ") + extras.join(QStringLiteral(", "));

@@ -21,8 +21,6 @@ struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
 struct X509Free { void operator()(X509 *x) const { X509_free(x); } };
 struct NamesFree { void operator()(GENERAL_NAMES *n) const { GENERAL_NAMES_free(n); } };
 
-QString tr(const char *text) { return QCoreApplication::translate("dots::profiles::CertificateDetails", text); }
-
 QString nameText(const X509_NAME *name)
 {
     std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
@@ -74,7 +72,7 @@ QStringList altNames(X509 *cert)
 
 QString daysText(qint64 days)
 {
-    return days == 1 ? tr("1 day") : tr("%1 days").arg(days);
+    return days == 1 ? CertificateDetails::tr("1 day") : CertificateDetails::tr("%1 days").arg(days);
 }
 
 QString dateText(const QDateTime &t)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
@@ -13,6 +14,9 @@ namespace dots::profiles {
 // the cuid the server will know us by (RFC 9132 section 4.4.1).
 struct CertificateDetails
 {
+    Q_DECLARE_TR_FUNCTIONS(dots::profiles::CertificateDetails)
+
+public:
     enum class Validity { Valid, ExpiringSoon, Expired, NotYetValid };
 
     QString subject;          // RFC 2253 form, e.g. "CN=client1,O=DOTS Test"

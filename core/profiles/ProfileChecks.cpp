@@ -24,18 +24,22 @@ struct BioFree { void operator()(BIO *b) const { BIO_free(b); } };
 struct X509Free { void operator()(X509 *x) const { X509_free(x); } };
 struct KeyFree { void operator()(EVP_PKEY *k) const { EVP_PKEY_free(k); } };
 
-QString tr(const char *text) { return QCoreApplication::translate("dots::profiles::ProfileChecks", text); }
+// The context this file's texts are translated in (a free function cannot have tr()).
+struct ProfileChecks
+{
+    Q_DECLARE_TR_FUNCTIONS(dots::profiles::ProfileChecks)
+};
 
 // The file's content, or a problem in words.
 Problem readFile(const QString &path, QByteArray *content)
 {
     if (path.trimmed().isEmpty())
-        return tr("choose a file");
+        return ProfileChecks::tr("choose a file");
     QFile file(path);
     if (!QFileInfo(path).isFile())
-        return tr("%1 does not exist").arg(path);
+        return ProfileChecks::tr("%1 does not exist").arg(path);
     if (!file.open(QIODevice::ReadOnly))
-        return tr("%1 cannot be read: %2").arg(path, file.errorString());
+        return ProfileChecks::tr("%1 cannot be read: %2").arg(path, file.errorString());
     *content = file.readAll();
     return std::nullopt;
 }
@@ -69,7 +73,7 @@ Problem hostProblem(const QString &host)
     if (QHostAddress(host).isNull() == false)
         return std::nullopt;
     if (auto p = codec::checkFqdn(host))
-        return tr("neither an IP address nor a host name: %1").arg(*p);
+        return ProfileChecks::tr("neither an IP address nor a host name: %1").arg(*p);
     return std::nullopt;
 }
 
@@ -78,25 +82,25 @@ Problem hostProblem(const QString &host)
 Problem checkProfileName(const QString &name, const QStringList &otherNames)
 {
     if (name.trimmed().isEmpty())
-        return tr("give the profile a name");
+        return ProfileChecks::tr("give the profile a name");
     if (otherNames.contains(name.trimmed(), Qt::CaseInsensitive))
-        return tr("another profile is called %1").arg(name.trimmed());
+        return ProfileChecks::tr("another profile is called %1").arg(name.trimmed());
     return std::nullopt;
 }
 
 Problem checkHost(const QString &host)
 {
     if (host.trimmed().isEmpty())
-        return tr("enter the server's host name or IP address");
+        return ProfileChecks::tr("enter the server's host name or IP address");
     if (host.trimmed() != host)
-        return tr("remove the spaces around the name");
+        return ProfileChecks::tr("remove the spaces around the name");
     return hostProblem(host);
 }
 
 Problem checkServerPort(qint64 port)
 {
     if (port < 1 || port > 65535)
-        return tr("%1 is not a port: use 1 to 65535 (DOTS uses 4646)").arg(port);
+        return ProfileChecks::tr("%1 is not a port: use 1 to 65535 (DOTS uses 4646)").arg(port);
     return std::nullopt;
 }
 
@@ -118,14 +122,14 @@ Problem checkPrivateKeyFile(const QString &path, const QString &certificatePath)
         return p;
     const auto key = readKey(data);
     if (!key)
-        return tr("the file holds no private key that can be read without a passphrase (PEM or DER expected)");
+        return ProfileChecks::tr("the file holds no private key that can be read without a passphrase (PEM or DER expected)");
     QFile certFile(certificatePath);
     if (certificatePath.isEmpty() || !certFile.open(QIODevice::ReadOnly))
         return std::nullopt; // the certificate field says what is wrong with it
     const auto cert = readCertificate(certFile.readAll());
     if (cert && X509_check_private_key(cert.get(), key.get()) != 1) {
         ERR_clear_error();
-        return tr("this key does not belong to the certificate");
+        return ProfileChecks::tr("this key does not belong to the certificate");
     }
     return std::nullopt;
 }
@@ -146,7 +150,7 @@ Problem checkExpectedServerName(const QString &name)
     if (name.isEmpty())
         return std::nullopt;
     if (name.trimmed() != name)
-        return tr("remove the spaces around the name");
+        return ProfileChecks::tr("remove the spaces around the name");
     return hostProblem(name);
 }
 
@@ -156,11 +160,11 @@ Problem checkDataChannelUrl(const QString &text)
         return std::nullopt;
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid())
-        return tr("not a URL: %1").arg(url.errorString());
+        return ProfileChecks::tr("not a URL: %1").arg(url.errorString());
     if (url.scheme() != QLatin1String("https"))
-        return tr("the data channel needs https:// (RFC 8783 runs RESTCONF over TLS)");
+        return ProfileChecks::tr("the data channel needs https:// (RFC 8783 runs RESTCONF over TLS)");
     if (url.host().isEmpty())
-        return tr("the URL names no host");
+        return ProfileChecks::tr("the URL names no host");
     return std::nullopt;
 }
 
@@ -190,16 +194,16 @@ QString describeProblems(const QList<FieldProblem> &problems)
     for (const auto &p : problems) {
         QString field;
         switch (p.field) {
-        case F::Name: field = tr("name"); break;
-        case F::Host: field = tr("server"); break;
-        case F::Port: field = tr("port"); break;
-        case F::Certificate: field = tr("client certificate"); break;
-        case F::PrivateKey: field = tr("private key"); break;
-        case F::CaFile: field = tr("CA certificate"); break;
-        case F::ServerName: field = tr("expected server name"); break;
-        case F::DataChannelUrl: field = tr("data channel URL"); break;
+        case F::Name: field = ProfileChecks::tr("name"); break;
+        case F::Host: field = ProfileChecks::tr("server"); break;
+        case F::Port: field = ProfileChecks::tr("port"); break;
+        case F::Certificate: field = ProfileChecks::tr("client certificate"); break;
+        case F::PrivateKey: field = ProfileChecks::tr("private key"); break;
+        case F::CaFile: field = ProfileChecks::tr("CA certificate"); break;
+        case F::ServerName: field = ProfileChecks::tr("expected server name"); break;
+        case F::DataChannelUrl: field = ProfileChecks::tr("data channel URL"); break;
         }
-        parts << tr("%1: %2").arg(field, p.text);
+        parts << ProfileChecks::tr("%1: %2").arg(field, p.text);
     }
     return parts.join(QStringLiteral("; "));
 }
