@@ -1,14 +1,18 @@
-// The console's translations: the German catalogue is complete, UiLanguage loads it (and Qt's
-// own texts where installed), the widgets then speak German, plural forms follow the number,
-// and the language chosen in View > Language is stored under ui/language.
+// The console's translations: the German catalogue is complete and current with the sources
+// (lupdate runs on them here), UiLanguage loads it (and Qt's own texts where installed), the
+// widgets then speak German, plural forms follow the number, and the language chosen in
+// View > Language is stored under ui/language.
 #include "AboutDialog.h"
 #include "LanguageDialog.h"
 #include "MainWindow.h"
 #include "MitigationDashboard.h"
 #include "UiLanguage.h"
+#include "models/FilterRuleText.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
+#include "profiles/CertificateDetails.h"
+#include "profiles/ProfileChecks.h"
 #include "transport/TransportError.h"
 
 #include <QAction>
@@ -18,9 +22,11 @@
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QMenuBar>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -33,6 +39,62 @@ class TranslationsTest : public QObject
     Q_OBJECT
 
 private:
+    // A .ts file as far as completeness goes: every message as "context: source", and the sources
+    // of those without a finished translation (German has two plural forms, as English).
+    struct Catalogue
+    {
+        QString language, error;
+        QStringList messages, incomplete;
+        int plurals = 0;
+    };
+
+    static Catalogue readCatalogue(const QString &path)
+    {
+        Catalogue c;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            c.error = path + QStringLiteral(": ") + file.errorString();
+            return c;
+        }
+        QXmlStreamReader xml(&file);
+        QString context, source, translation;
+        bool numerus = false, finished = true;
+        QStringList forms;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement()) {
+                const auto name = xml.name();
+                if (name == QLatin1String("TS")) {
+                    c.language = xml.attributes().value(QLatin1String("language")).toString();
+                } else if (name == QLatin1String("name")) {
+                    context = xml.readElementText();
+                } else if (name == QLatin1String("message")) {
+                    numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
+                    forms.clear();
+                    translation.clear();
+                } else if (name == QLatin1String("source")) {
+                    source = xml.readElementText();
+                } else if (name == QLatin1String("translation")) {
+                    // unfinished, vanished or obsolete
+                    finished = !xml.attributes().hasAttribute(QLatin1String("type"));
+                    if (!numerus)
+                        translation = xml.readElementText();
+                } else if (name == QLatin1String("numerusform")) {
+                    forms << xml.readElementText();
+                }
+            } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
+                c.messages << context + QStringLiteral(": ") + source;
+                c.plurals += numerus;
+                const bool complete = numerus ? forms.size() == 2 && !forms.contains(QString()) : !translation.isEmpty();
+                if (!finished || !complete)
+                    c.incomplete << c.messages.last();
+            }
+        }
+        if (xml.hasError())
+            c.error = path + QStringLiteral(": ") + xml.errorString();
+        return c;
+    }
+
     static void removeTranslators()
     {
         const auto translators = qApp->findChildren<QTranslator *>();
@@ -61,49 +123,73 @@ private slots:
 
     void germanCatalogueIsComplete()
     {
-        QFile file(QStringLiteral(DOTS_TRANSLATIONS_DIR "/dots-console_de.ts"));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QXmlStreamReader xml(&file);
-        QString language, source, translation;
-        bool numerus = false, finished = true;
-        QStringList forms, incomplete;
-        int messages = 0, plurals = 0;
-        while (!xml.atEnd()) {
-            xml.readNext();
-            if (xml.isStartElement()) {
-                const auto name = xml.name();
-                if (name == QLatin1String("TS")) {
-                    language = xml.attributes().value(QLatin1String("language")).toString();
-                } else if (name == QLatin1String("message")) {
-                    numerus = xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
-                    forms.clear();
-                    translation.clear();
-                } else if (name == QLatin1String("source")) {
-                    source = xml.readElementText();
-                } else if (name == QLatin1String("translation")) {
-                    // unfinished, vanished or obsolete
-                    finished = !xml.attributes().hasAttribute(QLatin1String("type"));
-                    if (!numerus)
-                        translation = xml.readElementText();
-                } else if (name == QLatin1String("numerusform")) {
-                    forms << xml.readElementText();
-                }
-            } else if (xml.isEndElement() && xml.name() == QLatin1String("message")) {
-                ++messages;
-                plurals += numerus;
-                // German has two plural forms: one, other.
-                const bool complete = numerus ? forms.size() == 2 && !forms.contains(QString()) : !translation.isEmpty();
-                if (!finished || !complete)
-                    incomplete << source;
-            }
-        }
-        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QCOMPARE(language, QStringLiteral("de"));
-        QVERIFY(messages > 100);
-        QVERIFY(plurals > 0);
-        QVERIFY2(incomplete.isEmpty(), qPrintable(QStringLiteral("not translated in dots-console_de.ts (build the target "
-                                                                 "update_translations, then translate): ")
-                                                  + incomplete.join(QStringLiteral(" | "))));
+        const Catalogue de = readCatalogue(QStringLiteral(DOTS_TRANSLATIONS_DIR "/dots-console_de.ts"));
+        QVERIFY2(de.error.isEmpty(), qPrintable(de.error));
+        QCOMPARE(de.language, QStringLiteral("de"));
+        QVERIFY(de.messages.size() > 100);
+        QVERIFY(de.plurals > 0);
+        QVERIFY2(de.incomplete.isEmpty(), qPrintable(QStringLiteral("not translated in dots-console_de.ts (build the target "
+                                                                    "update_translations, then translate): ")
+                                                     + de.incomplete.join(QStringLiteral(" | "))));
+    }
+
+    // lupdate run on today's sources (into a copy, the committed files stay as they are) finds
+    // every text translated: a tr() added without its German fails here, not on an analyst's screen.
+    void sourcesAreTranslated_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("German") << QStringLiteral("dots-console_de.ts") << QStringList();
+        QTest::newRow("English plural forms") << QStringLiteral("dots-console_en.ts") << QStringList{QStringLiteral("-pluralonly")};
+    }
+
+    void sourcesAreTranslated()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, options);
+        const QString committed = QStringLiteral(DOTS_TRANSLATIONS_DIR "/") + file;
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString updated = dir.filePath(file);
+        QVERIFY(QFile::copy(committed, updated));
+        QFile::setPermissions(updated, QFile::ReadOwner | QFile::WriteOwner);
+
+        QProcess lupdate;
+        lupdate.start(QStringLiteral(DOTS_LUPDATE),
+                      QStringList{QStringLiteral("@" DOTS_LUPDATE_SOURCES), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                                  QStringLiteral("none")}
+                          + options + QStringList{QStringLiteral("-ts"), updated});
+        QVERIFY2(lupdate.waitForFinished(60000), qPrintable(QStringLiteral(DOTS_LUPDATE ": ") + lupdate.errorString()));
+        const QString output = QString::fromLocal8Bit(lupdate.readAllStandardError() + lupdate.readAllStandardOutput());
+        QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, qPrintable(output));
+
+        // tr() in a class without Q_OBJECT or Q_DECLARE_TR_FUNCTIONS: lupdate files the text under
+        // another context than the program looks it up in, so it stays English however translated.
+        QStringList misfiled;
+        for (const QString &line : output.split(QLatin1Char('\n')))
+            if (line.contains(QLatin1String("lacks Q_OBJECT macro")))
+                misfiled << line.trimmed();
+        QVERIFY2(misfiled.isEmpty(), qPrintable(QStringLiteral("tr() whose context lupdate cannot know (use Q_DECLARE_TR_FUNCTIONS):\n")
+                                                + misfiled.join(QLatin1Char('\n'))));
+
+        const Catalogue fresh = readCatalogue(updated);
+        QVERIFY2(fresh.error.isEmpty(), qPrintable(fresh.error));
+        QVERIFY2(fresh.incomplete.isEmpty(),
+                 qPrintable(QStringLiteral("%1 texts in the sources are not translated in translations/%2. Run "
+                                           "`cmake --build build/dev --target update_translations`, translate what is marked "
+                                           "unfinished, commit the .ts file. The texts:\n  %3")
+                                .arg(fresh.incomplete.size())
+                                .arg(file, fresh.incomplete.join(QStringLiteral("\n  ")))));
+
+        // Texts the sources no longer have: the committed file is behind (update_translations drops them).
+        const Catalogue old = readCatalogue(committed);
+        QStringList stale;
+        for (const QString &key : old.messages)
+            if (!fresh.messages.contains(key))
+                stale << key;
+        QVERIFY2(stale.isEmpty(), qPrintable(QStringLiteral("translations/%1 holds texts the sources no longer have; run the "
+                                                            "target update_translations and commit the file:\n  %2")
+                                                 .arg(file, stale.join(QStringLiteral("\n  ")))));
     }
 
     void availableLanguages()
@@ -137,6 +223,12 @@ private slots:
         QVERIFY(empty);
         QVERIFY2(empty->text().startsWith(QStringLiteral("Keine Abwehrmaßnahmen.")), qPrintable(empty->text()));
         QCOMPARE(models::formatPackets(950), QStringLiteral("950 Pakete"));
+        // Texts of core functions that are not QObjects, translated in their own contexts.
+        QCOMPARE(models::describeActivation(data::ActivationType::Immediate), QStringLiteral("jetzt aktiv"));
+        QCOMPARE(profiles::checkProfileName(QString(), {}).value_or(QString()), QStringLiteral("Geben Sie dem Profil einen Namen"));
+        QString certificateError;
+        QVERIFY(!profiles::CertificateDetails::fromFile(QString(), &certificateError));
+        QCOMPARE(certificateError, QStringLiteral("keine Datei gewählt"));
 
         // Errors from below the UI, as the notice bar shows them.
         using transport::TransportError;
