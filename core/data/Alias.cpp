@@ -58,6 +58,12 @@ void Alias::validate(const JsonReader &r) const
         r.error(QStringLiteral("names no target; give target-prefix, target-fqdn or target-uri"));
 }
 
+Alias withoutServerState(Alias alias)
+{
+    alias.pendingLifetime.reset();
+    return alias;
+}
+
 QJsonObject aliasesDocument(const QList<Alias> &aliases)
 {
     QJsonArray list;

@@ -27,6 +27,9 @@ struct Alias
     friend bool operator==(const Alias &, const Alias &) = default;
 };
 
+// Server-only members (pending-lifetime) dropped: what a client sends.
+Alias withoutServerState(Alias alias);
+
 // {"ietf-dots-data-channel:aliases": {"alias": [...]}}: the body of a POST and of a GET of all.
 QJsonObject aliasesDocument(const QList<Alias> &aliases);
 // {"ietf-dots-data-channel:alias": [...]}: RFC 8040 list-entry form, the answer to a GET of one alias.

@@ -270,20 +270,55 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::sendJson(QByteArra
     co_return co_await task;
 }
 
-QCoro::Task<DataResult<QJsonObject>> DataChannel::getJson(QString path)
+DataResult<QJsonObject> DataChannel::jsonObjectIn(const QString &path, const DataResult<HttpAnswer> &answer)
 {
-    auto task = sendJson("GET", path, {});
-    auto answer = co_await task;
     if (!answer)
-        co_return answer.error();
+        return answer.error();
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(answer.value().body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        co_return malformed(QStringLiteral("GET %1: the answer is not a JSON object (%2)").arg(path, pe.errorString()));
-    co_return doc.object();
+        return malformed(QStringLiteral("GET %1: the answer is not a JSON object (%2)").arg(path, pe.errorString()));
+    return doc.object();
 }
 
-QCoro::Task<DataResult<Done>> DataChannel::registerClient()
+QCoro::Task<DataResult<QJsonObject>> DataChannel::getJson(QString path)
+{
+    auto task = sendJson("GET", path, {});
+    const auto answer = co_await task;
+    co_return jsonObjectIn(path, answer);
+}
+
+QCoro::Task<DataResult<QJsonObject>> DataChannel::getJsonAsClient(QString path)
+{
+    auto task = sendAsClient("GET", path, {});
+    const auto answer = co_await task;
+    co_return jsonObjectIn(path, answer);
+}
+
+QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::sendAsClient(QByteArray verb, QString path, QJsonObject body)
+{
+    const quint64 generation = m_generation;
+    auto task = sendJson(verb, path, body);
+    auto answer = co_await task;
+    if (answer || answer.error().httpStatus != 404)
+        co_return answer;
+    // go-dots answers 404 "Not Found dot-client by specified cuid" to every request below a
+    // client it does not know (after a reset of its database), but 404 also means a missing
+    // alias or ACL. Registering tells the two apart. The path names the old server's client
+    // after a profile switch: then nothing is sent again.
+    if (generation != m_generation)
+        co_return superseded();
+    auto registering = registerIfUnknown();
+    const auto registered = co_await registering;
+    if (!registered)
+        co_return registered.error();
+    if (!registered.value())
+        co_return answer;
+    auto again = sendJson(verb, path, body);
+    co_return co_await again;
+}
+
+QCoro::Task<DataResult<bool>> DataChannel::registerIfUnknown()
 {
     const QJsonObject body{{QStringLiteral("ietf-dots-data-channel:dots-client"),
                             QJsonArray{QJsonObject{{QStringLiteral("cuid"), m_cuid}}}}};
@@ -294,8 +329,19 @@ QCoro::Task<DataResult<Done>> DataChannel::registerClient()
         co_return superseded();
     // A POST of an existing resource is 409 (RFC 8040 section 4.4.1 says resource-denied,
     // some servers say data-exists): whatever the tag, we are registered already.
-    if (!answer && answer.error().httpStatus != 409)
+    if (!answer && answer.error().httpStatus == 409)
+        co_return false;
+    if (!answer)
         co_return answer.error();
+    co_return true;
+}
+
+QCoro::Task<DataResult<Done>> DataChannel::registerClient()
+{
+    auto task = registerIfUnknown();
+    const auto registered = co_await task;
+    if (!registered)
+        co_return registered.error();
     co_return Done{};
 }
 
@@ -346,169 +392,167 @@ QCoro::Task<DataResult<Capabilities>> DataChannel::connectToServer()
     co_return co_await capsTask;
 }
 
-QCoro::Task<DataResult<QList<Alias>>> DataChannel::aliases()
+// The lists below a dots-client (RFC 8783 sections 6.1 and 6.2).
+template<typename Entry>
+struct DataChannel::ListResource
 {
-    auto task = getJson(clientPath() + QStringLiteral("/aliases"));
-    auto doc = co_await task;
-    if (!doc && doc.error().httpStatus == 404) {
-        // go-dots answers a registered client 200 with an empty list; 404 means the server
-        // no longer knows this dots-client (its database was reset): register once more.
-        auto registering = registerClient();
-        auto registered = co_await registering;
-        if (!registered)
-            co_return registered.error();
-        auto again = getJson(clientPath() + QStringLiteral("/aliases"));
-        doc = co_await again;
-    }
+    QString container; // path segment below the client: "aliases"; names the whole list in messages
+    QString list;      // the YANG list: key segment "alias=NAME"; where validation errors point
+    QString label;     // one entry in messages: "alias web-front", "ACL dns-limit"
+    // POST body {"ietf-dots-data-channel:aliases": {"alias": [...]}}.
+    QJsonObject (*postDocument)(const QList<Entry> &);
+    // PUT body of one entry: the container form too, the only one go-dots reads.
+    QJsonObject (*putDocument)(const Entry &);
+    // Reads the container and the list-entry form.
+    signal::Parsed<QList<Entry>> (*parse)(const QJsonObject &, DecodeMode);
+    // What the server's capabilities cannot enforce, in words; null: nothing to check.
+    QStringList (*unsupported)(const Capabilities &, const Entry &);
+    void (DataChannel::*changed)();
+};
+
+const DataChannel::ListResource<Alias> DataChannel::s_aliases{
+    QStringLiteral("aliases"), QStringLiteral("alias"), QStringLiteral("alias"),
+    aliasesDocument, aliasPutDocument, parseAliases, nullptr, &DataChannel::aliasesChanged};
+
+const DataChannel::ListResource<Acl> DataChannel::s_acls{
+    QStringLiteral("acls"), QStringLiteral("acl"), QStringLiteral("ACL"),
+    aclsDocument, aclPutDocument, parseAcls,
+    [](const Capabilities &capabilities, const Acl &acl) { return capabilities.unsupported(acl); },
+    &DataChannel::aclsChanged};
+
+template<typename Entry>
+QString DataChannel::listPath(const ListResource<Entry> &resource) const
+{
+    return clientPath() + QLatin1Char('/') + resource.container;
+}
+
+template<typename Entry>
+QString DataChannel::entryPath(const ListResource<Entry> &resource, const QString &name) const
+{
+    return listPath(resource) + keySegment(resource.list, name);
+}
+
+template<typename Entry>
+QCoro::Task<DataResult<QList<Entry>>> DataChannel::readList(const ListResource<Entry> &resource)
+{
+    const quint64 generation = m_generation;
+    auto task = getJsonAsClient(listPath(resource));
+    const auto doc = co_await task;
+    if (generation != m_generation)
+        co_return superseded();
     if (!doc)
         co_return doc.error();
-    auto parsed = parseAliases(doc.value(), DecodeMode::Lenient);
+    auto parsed = resource.parse(doc.value(), DecodeMode::Lenient);
     if (!parsed)
-        co_return malformed(QStringLiteral("aliases"), parsed.errors);
+        co_return malformed(resource.container, parsed.errors);
     co_return parsed.value;
+}
+
+template<typename Entry>
+QCoro::Task<DataResult<Entry>> DataChannel::readEntry(const ListResource<Entry> &resource, QString name)
+{
+    const quint64 generation = m_generation;
+    auto task = getJsonAsClient(entryPath(resource, name));
+    const auto doc = co_await task;
+    if (generation != m_generation)
+        co_return superseded();
+    if (!doc)
+        co_return doc.error();
+    auto parsed = resource.parse(doc.value(), DecodeMode::Lenient);
+    if (!parsed)
+        co_return malformed(QStringLiteral("%1 %2").arg(resource.label, name), parsed.errors);
+    for (const Entry &e : parsed.value) {
+        if (e.name == name)
+            co_return e;
+    }
+    co_return malformed(QStringLiteral("the answer for %1 %2 does not contain it").arg(resource.label, name));
+}
+
+template<typename Entry>
+QCoro::Task<DataResult<Done>> DataChannel::writeEntry(const ListResource<Entry> &resource, bool create, Entry entry)
+{
+    entry = withoutServerState(std::move(entry));
+    signal::ValidationErrors errors;
+    entry.validate(JsonReader(errors, resource.list));
+    if (!errors.isEmpty())
+        co_return invalid(errors);
+    if (resource.unsupported && m_capabilities) {
+        if (const QStringList p = resource.unsupported(*m_capabilities, entry); !p.isEmpty())
+            co_return DataError::make(DataError::Kind::Invalid, QStringLiteral("not sent: %1").arg(p.join(QStringLiteral("; "))));
+    }
+    const quint64 generation = m_generation;
+    auto task = create ? sendAsClient("POST", clientPath(), resource.postDocument({entry}))
+                       : sendAsClient("PUT", entryPath(resource, entry.name), resource.putDocument(entry));
+    const auto answer = co_await task;
+    if (!answer)
+        co_return answer.error();
+    // The previous server's views are gone after a profile switch: nothing to refresh.
+    if (generation == m_generation)
+        emit(this->*resource.changed)();
+    co_return Done{};
+}
+
+template<typename Entry>
+QCoro::Task<DataResult<Done>> DataChannel::deleteEntry(const ListResource<Entry> &resource, QString name)
+{
+    const quint64 generation = m_generation;
+    auto task = sendAsClient("DELETE", entryPath(resource, name), {});
+    const auto answer = co_await task;
+    if (!answer)
+        co_return answer.error();
+    if (generation == m_generation)
+        emit(this->*resource.changed)();
+    co_return Done{};
+}
+
+QCoro::Task<DataResult<QList<Alias>>> DataChannel::aliases()
+{
+    return readList(s_aliases);
 }
 
 QCoro::Task<DataResult<Alias>> DataChannel::alias(QString name)
 {
-    auto task = getJson(clientPath() + QStringLiteral("/aliases") + keySegment(QStringLiteral("alias"), name));
-    auto doc = co_await task;
-    if (!doc)
-        co_return doc.error();
-    auto parsed = parseAliases(doc.value(), DecodeMode::Lenient);
-    if (!parsed)
-        co_return malformed(QStringLiteral("alias %1").arg(name), parsed.errors);
-    for (const Alias &a : parsed.value) {
-        if (a.name == name)
-            co_return a;
-    }
-    co_return malformed(QStringLiteral("the answer for alias %1 does not contain it").arg(name));
+    return readEntry(s_aliases, std::move(name));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::createAlias(Alias alias)
 {
-    alias.pendingLifetime.reset();
-    signal::ValidationErrors errors;
-    alias.validate(JsonReader(errors, QStringLiteral("alias")));
-    if (!errors.isEmpty())
-        co_return invalid(errors);
-    auto task = sendJson("POST", clientPath(), aliasesDocument({alias}));
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aliasesChanged();
-    co_return Done{};
+    return writeEntry(s_aliases, true, std::move(alias));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::putAlias(Alias alias)
 {
-    alias.pendingLifetime.reset();
-    signal::ValidationErrors errors;
-    alias.validate(JsonReader(errors, QStringLiteral("alias")));
-    if (!errors.isEmpty())
-        co_return invalid(errors);
-    auto task = sendJson("PUT", clientPath() + QStringLiteral("/aliases") + keySegment(QStringLiteral("alias"), alias.name),
-                         aliasPutDocument(alias));
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aliasesChanged();
-    co_return Done{};
+    return writeEntry(s_aliases, false, std::move(alias));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::deleteAlias(QString name)
 {
-    auto task = sendJson("DELETE", clientPath() + QStringLiteral("/aliases") + keySegment(QStringLiteral("alias"), name), {});
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aliasesChanged();
-    co_return Done{};
+    return deleteEntry(s_aliases, std::move(name));
 }
 
 QCoro::Task<DataResult<QList<Acl>>> DataChannel::acls()
 {
-    auto task = getJson(clientPath() + QStringLiteral("/acls"));
-    auto doc = co_await task;
-    if (!doc && doc.error().httpStatus == 404) {
-        // As for aliases: 404 means the server no longer knows this dots-client.
-        auto registering = registerClient();
-        auto registered = co_await registering;
-        if (!registered)
-            co_return registered.error();
-        auto again = getJson(clientPath() + QStringLiteral("/acls"));
-        doc = co_await again;
-    }
-    if (!doc)
-        co_return doc.error();
-    auto parsed = parseAcls(doc.value(), DecodeMode::Lenient);
-    if (!parsed)
-        co_return malformed(QStringLiteral("acls"), parsed.errors);
-    co_return parsed.value;
+    return readList(s_acls);
 }
 
 QCoro::Task<DataResult<Acl>> DataChannel::acl(QString name)
 {
-    auto task = getJson(clientPath() + QStringLiteral("/acls") + keySegment(QStringLiteral("acl"), name));
-    auto doc = co_await task;
-    if (!doc)
-        co_return doc.error();
-    auto parsed = parseAcls(doc.value(), DecodeMode::Lenient);
-    if (!parsed)
-        co_return malformed(QStringLiteral("ACL %1").arg(name), parsed.errors);
-    for (const Acl &a : parsed.value) {
-        if (a.name == name)
-            co_return a;
-    }
-    co_return malformed(QStringLiteral("the answer for ACL %1 does not contain it").arg(name));
+    return readEntry(s_acls, std::move(name));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::createAcl(Acl acl)
 {
-    acl = withoutServerState(std::move(acl));
-    signal::ValidationErrors errors;
-    acl.validate(JsonReader(errors, QStringLiteral("acl")));
-    if (!errors.isEmpty())
-        co_return invalid(errors);
-    if (m_capabilities) {
-        if (const QStringList p = m_capabilities->unsupported(acl); !p.isEmpty())
-            co_return DataError::make(DataError::Kind::Invalid, QStringLiteral("not sent: %1").arg(p.join(QStringLiteral("; "))));
-    }
-    auto task = sendJson("POST", clientPath(), aclsDocument({acl}));
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aclsChanged();
-    co_return Done{};
+    return writeEntry(s_acls, true, std::move(acl));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::putAcl(Acl acl)
 {
-    acl = withoutServerState(std::move(acl));
-    signal::ValidationErrors errors;
-    acl.validate(JsonReader(errors, QStringLiteral("acl")));
-    if (!errors.isEmpty())
-        co_return invalid(errors);
-    if (m_capabilities) {
-        if (const QStringList p = m_capabilities->unsupported(acl); !p.isEmpty())
-            co_return DataError::make(DataError::Kind::Invalid, QStringLiteral("not sent: %1").arg(p.join(QStringLiteral("; "))));
-    }
-    auto task = sendJson("PUT", clientPath() + QStringLiteral("/acls") + keySegment(QStringLiteral("acl"), acl.name),
-                         aclPutDocument(acl));
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aclsChanged();
-    co_return Done{};
+    return writeEntry(s_acls, false, std::move(acl));
 }
 
 QCoro::Task<DataResult<Done>> DataChannel::deleteAcl(QString name)
 {
-    auto task = sendJson("DELETE", clientPath() + QStringLiteral("/acls") + keySegment(QStringLiteral("acl"), name), {});
-    auto answer = co_await task;
-    if (!answer)
-        co_return answer.error();
-    emit aclsChanged();
-    co_return Done{};
+    return deleteEntry(s_acls, std::move(name));
 }
 
 } // namespace dots::data

@@ -70,6 +70,28 @@ signals:
     void capabilitiesChanged();
 
 private:
+    // How one list of a dots-client is named and coded on the wire (aliases, acls).
+    template<typename Entry>
+    struct ListResource;
+    static const ListResource<Alias> s_aliases;
+    static const ListResource<Acl> s_acls;
+
+    // The resource arguments below are the static descriptions above, so a reference
+    // outlives every suspension.
+    template<typename Entry>
+    QCoro::Task<DataResult<QList<Entry>>> readList(const ListResource<Entry> &resource);
+    template<typename Entry>
+    QCoro::Task<DataResult<Entry>> readEntry(const ListResource<Entry> &resource, QString name);
+    // POST of a new entry (create) or PUT of one (create or replace).
+    template<typename Entry>
+    QCoro::Task<DataResult<Done>> writeEntry(const ListResource<Entry> &resource, bool create, Entry entry);
+    template<typename Entry>
+    QCoro::Task<DataResult<Done>> deleteEntry(const ListResource<Entry> &resource, QString name);
+    template<typename Entry>
+    QString listPath(const ListResource<Entry> &resource) const;
+    template<typename Entry>
+    QString entryPath(const ListResource<Entry> &resource, const QString &name) const;
+
     struct HttpAnswer {
         int status = 0;
         QByteArray body;
@@ -78,6 +100,14 @@ private:
     QCoro::Task<DataResult<HttpAnswer>> send(QByteArray verb, QUrl url, QByteArray body, QByteArray accept);
     QCoro::Task<DataResult<HttpAnswer>> sendJson(QByteArray verb, QString path, QJsonObject body);
     QCoro::Task<DataResult<QJsonObject>> getJson(QString path);
+    // For a path below this dots-client: a 404 may mean that the server forgot the client
+    // (its database was reset), so it registers again and, if the server did not know it,
+    // sends once more.
+    QCoro::Task<DataResult<HttpAnswer>> sendAsClient(QByteArray verb, QString path, QJsonObject body);
+    QCoro::Task<DataResult<QJsonObject>> getJsonAsClient(QString path);
+    static DataResult<QJsonObject> jsonObjectIn(const QString &path, const DataResult<HttpAnswer> &answer);
+    // true: the server did not know this client and registered it now; false: it knew it.
+    QCoro::Task<DataResult<bool>> registerIfUnknown();
     QCoro::Task<DataResult<Done>> ensureRoot();
     // After the server closed a TLS connection without answering: whether it refuses our
     // client certificate (it closes a fresh connection at once or sends a fatal alert).

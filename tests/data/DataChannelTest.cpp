@@ -408,6 +408,79 @@ private slots:
         QVERIFY2(createdAcl.ok(), qPrintable(createdAcl.error().toString()));
     }
 
+    void changesRegisterAgainAfterTheServerForgotTheClient()
+    {
+        // A restarted simulator has forgotten every dots-client (like go-dots after a database
+        // reset) and answers 404 below it. With the demo scenario a client registered anew
+        // starts with the scenario's aliases and ACLs, so that a delete has something to delete.
+        SimulatorProcess sim;
+        const QStringList arguments{QStringLiteral("--scenario"), QStringLiteral(DOTS_DEMO_SCENARIO)};
+        QString started = sim.start(pkiDir(), arguments);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        DataChannel channel;
+        QCOMPARE(channel.configure(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(sim.httpsPort())), clientPki()), QString());
+        auto connecting = channel.connectToServer();
+        const auto connected = await(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        const auto restart = [&] {
+            sim.terminate();
+            started = sim.start(pkiDir(), arguments);
+            return started.isEmpty();
+        };
+
+        QVERIFY2(restart(), qPrintable(started));
+        QSignalSpy aliasesChanged(&channel, &DataChannel::aliasesChanged);
+        Alias vpn = webAlias();
+        vpn.name = QStringLiteral("vpn");
+        auto creating = channel.createAlias(vpn);
+        const auto created = await(creating);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        QCOMPARE(aliasesChanged.size(), 1);
+        auto readingCreated = channel.alias(vpn.name);
+        const auto createdRead = await(readingCreated);
+        QVERIFY2(createdRead.ok(), qPrintable(createdRead.error().toString()));
+        QCOMPARE(createdRead.value().targets, vpn.targets);
+
+        QVERIFY2(restart(), qPrintable(started));
+        vpn.targets.portRanges = {signal::PortRange{1194, std::nullopt}};
+        auto replacing = channel.putAlias(vpn);
+        const auto replaced = await(replacing);
+        QVERIFY2(replaced.ok(), qPrintable(replaced.error().toString()));
+        auto readingReplaced = channel.alias(vpn.name);
+        const auto replacedRead = await(readingReplaced);
+        QVERIFY2(replacedRead.ok(), qPrintable(replacedRead.error().toString()));
+        QCOMPARE(replacedRead.value().targets, vpn.targets);
+
+        QVERIFY2(restart(), qPrintable(started));
+        auto deleting = channel.deleteAlias(QStringLiteral("web-front"));
+        const auto deleted = await(deleting);
+        QVERIFY2(deleted.ok(), qPrintable(deleted.error().toString()));
+        auto listing = channel.aliases();
+        const auto list = await(listing);
+        QVERIFY2(list.ok(), qPrintable(list.error().toString()));
+        QStringList names;
+        for (const Alias &a : list.value())
+            names << a.name;
+        QVERIFY2(!names.contains(QStringLiteral("web-front")) && names.contains(QStringLiteral("mail-relay")),
+                 qPrintable(names.join(QLatin1Char(' '))));
+
+        QVERIFY2(restart(), qPrintable(started));
+        auto deletingAcl = channel.deleteAcl(QStringLiteral("drop-fragments"));
+        const auto deletedAcl = await(deletingAcl);
+        QVERIFY2(deletedAcl.ok(), qPrintable(deletedAcl.error().toString()));
+        auto creatingAcl = channel.createAcl(dnsAcl(ActivationType::Deactivate));
+        const auto createdAcl = await(creatingAcl);
+        QVERIFY2(createdAcl.ok(), qPrintable(createdAcl.error().toString()));
+
+        // Once registered again, a 404 is about the name: the analyst reads the server's
+        // word on the alias, not on the forgotten client.
+        QVERIFY2(restart(), qPrintable(started));
+        auto deletingMissing = channel.deleteAlias(QStringLiteral("no-such-alias"));
+        const DataError missing = await(deletingMissing).error();
+        QCOMPARE(missing.httpStatus, 404);
+        QVERIFY2(missing.errorMessage().contains(QStringLiteral("no-such-alias")), qPrintable(missing.toString()));
+    }
+
     void mitigationByAliasName()
     {
         DataChannel data;
