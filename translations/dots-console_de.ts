@@ -300,10 +300,6 @@
         <translation>Filter</translation>
     </message>
     <message>
-        <source>Filters</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
         <source>Rules</source>
         <translation>Regeln</translation>
     </message>
@@ -314,6 +310,10 @@
     <message>
         <source>Expires</source>
         <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Aktivierung</translation>
     </message>
 </context>
 <context>
@@ -519,6 +519,18 @@
     <message>
         <source>rate %1</source>
         <translation>Rate %1</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>annehmen</translation>
+    </message>
+    <message>
+        <source>drop</source>
+        <translation>verwerfen</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>zurückweisen</translation>
     </message>
 </context>
 <context>

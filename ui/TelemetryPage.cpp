@@ -39,6 +39,10 @@ TelemetryPage::TelemetryPage(models::TelemetryModel *model, QWidget *parent)
     m_targets->setModel(model);
     m_targets->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_targets->setMinimumWidth(220);
+    // "203.0.113.0/24 proto udp — attack 2.1 Gbit/s" wraps rather than hiding the rate.
+    m_targets->setWordWrap(true);
+    m_targets->setResizeMode(QListView::Adjust);
+    m_targets->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_chart->setModel(model);
 
     m_emptyHint->setWordWrap(true);

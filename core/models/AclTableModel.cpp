@@ -91,7 +91,7 @@ QVariant AclTableModel::headerData(int section, Qt::Orientation orientation, int
         return {};
     switch (section) {
     case NameColumn: return tr("Filter");
-    case ActivationColumn: return tr("Filters");
+    case ActivationColumn: return tr("Activation");
     case RulesColumn: return tr("Rules");
     case MatchedColumn: return tr("Matched");
     case ExpiresColumn: return tr("Expires");

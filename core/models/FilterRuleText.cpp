@@ -27,6 +27,17 @@ QString portText(const data::PortMatch &p)
     return {};
 }
 
+// The action as a firewall rule starts: "drop", "accept", "reject" in the analyst's language.
+QString actionWord(data::Forwarding action)
+{
+    switch (action) {
+    case data::Forwarding::Accept: return FilterRuleText::tr("accept");
+    case data::Forwarding::Drop: return FilterRuleText::tr("drop");
+    case data::Forwarding::Reject: return FilterRuleText::tr("reject");
+    }
+    return data::yangName(action);
+}
+
 QString endpoint(const QString &prefix, const std::optional<data::PortMatch> &port)
 {
     QString text = prefix.isEmpty() ? FilterRuleText::tr("any") : prefix;
@@ -49,7 +60,7 @@ QString describeActivation(data::ActivationType type)
 QString describeAce(const data::Ace &ace)
 {
     QStringList words;
-    words << yangName(ace.forwarding);
+    words << actionWord(ace.forwarding);
     std::optional<quint8> protocol;
     if (ace.tcp)
         protocol = 6;
