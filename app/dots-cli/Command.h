@@ -21,6 +21,8 @@ public:
     // Extra line for "dots-cli COMMAND --help", e.g. "config get|set|reset".
     virtual QString usage() const { return name() + QStringLiteral(" [options]"); }
     virtual void addOptions(QCommandLineParser &parser) const = 0;
+    // Whether words after the command are its arguments ("config get", "alias show NAME").
+    virtual bool takesArguments() const { return false; }
     // Reads and checks the parsed options; returns the problem in words (exit 2) or empty.
     virtual QString readOptions(const QCommandLineParser &parser) = 0;
     // watch runs until stopped, so it has no default deadline.

@@ -7,6 +7,11 @@
 
 namespace dots::cli {
 
+namespace {
+// Without --timeout each data-channel request may take this long (the default --timeout is 60 s).
+constexpr int kDataRequestTimeoutMs = 30000;
+} // namespace
+
 CommandContext::CommandContext(GlobalOptions options, Output output, Interrupt &interrupt)
     : m_options(std::move(options)), m_output(output), m_interrupt(interrupt)
 {
@@ -97,6 +102,79 @@ int CommandContext::fail(const signal::SignalError &error, const QString &what) 
         Output::error(QStringLiteral("%1: %2").arg(what, error.transportError.toString()));
         return CannotConnect;
     case Kind::NotConnected:
+        Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
+        return CannotConnect;
+    }
+    return CannotConnect;
+}
+
+QCoro::Task<int> CommandContext::connectData()
+{
+    const signal::ServerProfile &profile = m_options.profile;
+    if (profile.dataChannelUrl.isEmpty()) {
+        Output::error(QStringLiteral("no data channel given: use --data-url URL or a --profile that has a data channel URL"));
+        co_return UsageError;
+    }
+    if (const QString problem = profile.pki.problem(); !problem.isEmpty()) {
+        Output::error(QStringLiteral("%1 (see --cert, --key, --ca)").arg(problem));
+        co_return UsageError;
+    }
+    if (const QString problem = m_data.configure(profile.dataChannelUrl, profile.pki); !problem.isEmpty()) {
+        Output::error(QStringLiteral("data channel %1: %2").arg(profile.dataChannelUrl.toString(), problem));
+        co_return UsageError;
+    }
+    // The overall --timeout is the deadline (exit 5); no request gives up before it.
+    if (m_options.timeoutSeconds)
+        m_data.setTimeout(*m_options.timeoutSeconds * 1000 + 1000);
+    else
+        m_data.setTimeout(kDataRequestTimeoutMs);
+    auto connecting = m_data.connectToServer();
+    const auto connected = co_await connecting;
+    if (!connected.ok()) {
+        const data::DataError error = connected.error();
+        const bool unreachable = error.kind == data::DataError::Kind::Network || error.kind == data::DataError::Kind::Tls;
+        co_return fail(error, unreachable ? QStringLiteral("cannot connect to the data channel")
+                                          : QStringLiteral("registering with the data channel at %1").arg(profile.dataChannelUrl.toString()));
+    }
+    co_return Success;
+}
+
+int CommandContext::fail(const data::DataError &error, const QString &what) const
+{
+    using Kind = data::DataError::Kind;
+    switch (error.kind) {
+    case Kind::None:
+        return Success;
+    case Kind::Restconf: {
+        Output::error(QStringLiteral("%1: %2").arg(what, error.message));
+        for (const data::RestconfError &e : error.errors) {
+            QStringList parts;
+            if (!e.tag.isEmpty())
+                parts << QStringLiteral("error-tag %1").arg(e.tag);
+            if (!e.type.isEmpty())
+                parts << QStringLiteral("error-type %1").arg(e.type);
+            if (!e.appTag.isEmpty())
+                parts << QStringLiteral("error-app-tag %1").arg(e.appTag);
+            if (!e.path.isEmpty())
+                parts << QStringLiteral("error-path %1").arg(e.path);
+            QString line = QStringLiteral("  ") + parts.join(QStringLiteral(", "));
+            if (!e.message.isEmpty())
+                line += (parts.isEmpty() ? QString() : QStringLiteral(": ")) + e.message;
+            Output::error(line);
+        }
+        return ServerRefused;
+    }
+    case Kind::Malformed:
+        Output::error(QStringLiteral("%1: the server's answer could not be understood: %2").arg(what, error.toString()));
+        return ServerRefused;
+    case Kind::Invalid:
+        Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
+        return UsageError;
+    case Kind::NotConfigured:
+        Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
+        return UsageError;
+    case Kind::Tls:
+    case Kind::Network:
         Output::error(QStringLiteral("%1: %2").arg(what, error.toString()));
         return CannotConnect;
     }

@@ -4,6 +4,7 @@
 #include "Interrupt.h"
 #include "Output.h"
 
+#include "data/DataChannel.h"
 #include "signal/SignalChannel.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
@@ -15,8 +16,8 @@
 
 namespace dots::cli {
 
-// What every command works with: the options, the output, the signal channel and the
-// store. Also the one place that turns errors into words on stderr and exit codes.
+// What every command works with: the options, the output, the signal and data channels and
+// the store. Also the one place that turns errors into words on stderr and exit codes.
 class CommandContext
 {
 public:
@@ -26,6 +27,7 @@ public:
     const GlobalOptions &options() const { return m_options; }
     const Output &out() const { return m_output; }
     signal::SignalChannel &channel() { return m_channel; }
+    data::DataChannel &dataChannel() { return m_data; }
     Interrupt &interrupt() { return m_interrupt; }
     // The server's key in the mid counter and audit log: the profile name or host:port.
     QString serverLabel() const { return m_options.profile.label(); }
@@ -34,6 +36,13 @@ public:
     QCoro::Task<int> connect();
     // Prints `error` about `what` and returns the matching exit code.
     int fail(const signal::SignalError &error, const QString &what) const;
+
+    // Reads the PKI and registers with the data channel (--data-url): host-meta discovery,
+    // registration, capabilities. Returns Success or the exit code (error already printed).
+    QCoro::Task<int> connectData();
+    // Prints a data-channel `error` about `what`, RESTCONF errors member by member, and
+    // returns the matching exit code.
+    int fail(const data::DataError &error, const QString &what) const;
     // Appends to the audit log; a failure is reported but does not change the outcome.
     void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                const QJsonObject &detail = {});
@@ -48,6 +57,7 @@ private:
     std::unique_ptr<store::MidAllocator> m_mids;
     std::unique_ptr<store::AuditLog> m_audit;
     signal::SignalChannel m_channel;
+    data::DataChannel m_data;
 };
 
 } // namespace dots::cli

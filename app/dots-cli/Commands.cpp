@@ -1,5 +1,8 @@
 #include "Commands.h"
 
+#include "AclCommand.h"
+#include "AliasCommand.h"
+#include "CapabilitiesCommand.h"
 #include "ConfigCommand.h"
 #include "EfficacyCommand.h"
 #include "ListCommand.h"
@@ -20,6 +23,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<EfficacyCommand>());
     commands.push_back(std::make_unique<WithdrawCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
+    commands.push_back(std::make_unique<AliasCommand>());
+    commands.push_back(std::make_unique<AclCommand>());
+    commands.push_back(std::make_unique<CapabilitiesCommand>());
     return commands;
 }
 
@@ -27,7 +33,7 @@ QString commandList(const std::vector<std::unique_ptr<Command>> &commands)
 {
     QString text;
     for (const auto &command : commands)
-        text += QStringLiteral("  %1%2\n").arg(command->name(), -11).arg(command->summary());
+        text += QStringLiteral("  %1%2\n").arg(command->name(), -14).arg(command->summary());
     return text;
 }
 

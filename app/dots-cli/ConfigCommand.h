@@ -14,6 +14,7 @@ public:
     QString summary() const override { return QStringLiteral("Session configuration: config get | config set ... | config reset."); }
     QString usage() const override { return QStringLiteral("config get|set|reset [options]"); }
     void addOptions(QCommandLineParser &parser) const override;
+    bool takesArguments() const override { return true; }
     QString readOptions(const QCommandLineParser &parser) override;
     QCoro::Task<int> run(CommandContext &context) override;
 

@@ -7,7 +7,7 @@ enum ExitCode : int {
     Success = 0,
     UsageError = 2,     // bad command line or invalid input, nothing was sent
     CannotConnect = 3,  // unreachable, (D)TLS or certificate failure, session lost
-    ServerRefused = 4,  // CoAP 4.xx/5.xx, or an answer that could not be decoded
+    ServerRefused = 4,  // CoAP 4.xx/5.xx, HTTP 4xx/5xx (RESTCONF), or an answer that could not be decoded
     TimedOut = 5,       // --timeout elapsed, or a request went unanswered
 };
 
@@ -18,7 +18,8 @@ inline const char *exitCodeHelp()
            "  0  success\n"
            "  2  usage error or invalid input (nothing was sent)\n"
            "  3  cannot connect: unreachable, (D)TLS or certificate failure, session lost\n"
-           "  4  the server refused the request (CoAP 4.xx/5.xx; code and diagnostic on stderr)\n"
+           "  4  the server refused the request (CoAP 4.xx/5.xx or HTTP 4xx/5xx; code and\n"
+           "     diagnostic, or RESTCONF error-tag, error-path and message on stderr)\n"
            "  5  timeout (--timeout elapsed or a request went unanswered)\n";
 }
 

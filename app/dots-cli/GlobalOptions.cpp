@@ -2,6 +2,9 @@
 
 #include "ExitCode.h"
 
+#include "profiles/ProfileChecks.h"
+#include "profiles/ProfileStore.h"
+
 #include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
@@ -17,6 +20,7 @@ const QString kCert = QStringLiteral("cert");
 const QString kKey = QStringLiteral("key");
 const QString kCa = QStringLiteral("ca");
 const QString kServerName = QStringLiteral("server-name");
+const QString kDataUrl = QStringLiteral("data-url");
 const QString kProfile = QStringLiteral("profile");
 const QString kStateDb = QStringLiteral("state-db");
 const QString kJson = QStringLiteral("json");
@@ -24,6 +28,22 @@ const QString kVerbose = QStringLiteral("verbose");
 const QString kTimeout = QStringLiteral("timeout");
 const QString kHelp = QStringLiteral("help");
 const QString kVersion = QStringLiteral("version");
+
+// A saved profile by its name as the console shows it (case does not matter), or by its key.
+std::optional<profiles::StoredProfile> savedProfile(QSettings &settings, const QString &nameOrId)
+{
+    const profiles::ProfileStore store(settings);
+    const QList<profiles::StoredProfile> all = store.profiles();
+    for (const auto &stored : all) {
+        if (stored.profile.name == nameOrId)
+            return stored;
+    }
+    for (const auto &stored : all) {
+        if (stored.profile.name.compare(nameOrId, Qt::CaseInsensitive) == 0)
+            return stored;
+    }
+    return store.profile(nameOrId);
+}
 
 } // namespace
 
@@ -51,9 +71,13 @@ void GlobalOptions::addOptions(QCommandLineParser &parser) const
         {kKey, QStringLiteral("Client private key (PEM)."), QStringLiteral("FILE")},
         {kCa, QStringLiteral("CA certificate(s) the server's chain must lead to (PEM)."), QStringLiteral("FILE")},
         {kServerName, QStringLiteral("Name the server certificate must carry (default: HOST)."), QStringLiteral("NAME")},
-        {kProfile, QStringLiteral("Read the settings above from the console's saved profile NAME "
-                                  "(QSettings dots-console/dots-console, group profiles/NAME: host, port, "
-                                  "transport, certificate, key, ca, serverName). Options given here win."),
+        {kDataUrl, QStringLiteral("Data channel (RFC 8783) of the server for alias, acl and capabilities: its "
+                                  "https:// base URL, e.g. https://dots.example.net:8443; the RESTCONF root is "
+                                  "found below it through /.well-known/host-meta."),
+         QStringLiteral("URL")},
+        {kProfile, QStringLiteral("Take the settings above from the console's saved connection profile NAME "
+                                  "(File > Connection profiles; QSettings dots-console/dots-console): server, port, "
+                                  "transport, certificates, server name and data channel URL. Options given here win."),
          QStringLiteral("NAME")},
         {kStateDb, QStringLiteral("SQLite file for the mid counter and the audit log (default: %1).")
                        .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
@@ -72,7 +96,8 @@ void GlobalOptions::addOptions(QCommandLineParser &parser) const
 QString GlobalOptions::helpText(const QString &commandList) const
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Talks to a DOTS server's signal channel (RFC 9132)."));
+    parser.setApplicationDescription(
+        QStringLiteral("Talks to a DOTS server's signal channel (RFC 9132) and data channel (RFC 8783)."));
     addOptions(parser);
     QString text = parser.helpText();
     // Qt names argv[0] and [options]; show the shape of the call instead.
@@ -100,54 +125,56 @@ QString GlobalOptions::parse(const QStringList &arguments)
     }
 
     // The profile first, then the options on top of it.
-    QString host, port, transport, cert, key, ca, serverName;
     if (parser.isSet(kProfile)) {
         profileName = parser.value(kProfile);
         QSettings settings(QStringLiteral("dots-console"), QStringLiteral("dots-console"));
-        const QString group = QStringLiteral("profiles/") + profileName;
-        settings.beginGroup(group);
-        if (!settings.contains(QStringLiteral("host")))
-            return QStringLiteral("--profile %1: no such profile in %2 (group %3 has no host)")
-                .arg(profileName, settings.fileName(), group);
-        host = settings.value(QStringLiteral("host")).toString();
-        port = settings.value(QStringLiteral("port")).toString();
-        transport = settings.value(QStringLiteral("transport")).toString();
-        cert = settings.value(QStringLiteral("certificate")).toString();
-        key = settings.value(QStringLiteral("key")).toString();
-        ca = settings.value(QStringLiteral("ca")).toString();
-        serverName = settings.value(QStringLiteral("serverName")).toString();
+        const auto stored = savedProfile(settings, profileName);
+        if (!stored) {
+            const QStringList names = profiles::ProfileStore(settings).names();
+            return QStringLiteral("--profile %1: no such profile in %2 (%3)")
+                .arg(profileName, settings.fileName(),
+                     names.isEmpty() ? QStringLiteral("it has none")
+                                     : QStringLiteral("it has %1").arg(names.join(QStringLiteral(", "))));
+        }
+        profile = stored->profile;
+        // The name keys the mid counter: the same one whichever way the profile was named.
+        if (profile.name.isEmpty())
+            profile.name = profileName;
+        profileName = profile.name;
     }
-    const auto take = [&parser](const QString &name, QString &into) {
-        if (parser.isSet(name))
-            into = parser.value(name);
-    };
-    take(kServer, host);
-    take(kPort, port);
-    take(kTransport, transport);
-    take(kCert, cert);
-    take(kKey, key);
-    take(kCa, ca);
-    take(kServerName, serverName);
-
-    profile.name = profileName;
-    profile.host = host;
-    if (!port.isEmpty()) {
+    if (parser.isSet(kServer))
+        profile.host = parser.value(kServer);
+    if (parser.isSet(kPort)) {
+        const QString port = parser.value(kPort);
         bool ok = false;
         const uint p = port.toUInt(&ok);
         if (!ok || p == 0 || p > 65535)
             return QStringLiteral("--port: \"%1\" is not a port number (1..65535)").arg(port);
         profile.port = quint16(p);
+    } else if (profile.port == 0) {
+        return QStringLiteral("--profile %1: the saved port is not a port number; give --port").arg(profileName);
     }
-    if (!transport.isEmpty()) {
+    if (parser.isSet(kTransport)) {
+        const QString transport = parser.value(kTransport);
         const auto preference = transportFromName(transport);
         if (!preference)
             return QStringLiteral("--transport: \"%1\" is not one of dtls, tls, prefer-dtls, prefer-tls").arg(transport);
         profile.preference = *preference;
     }
-    profile.pki.certificateFile = cert;
-    profile.pki.privateKeyFile = key;
-    profile.pki.caFile = ca;
-    profile.pki.peerName = serverName;
+    const auto take = [&parser](const QString &name, QString &into) {
+        if (parser.isSet(name))
+            into = parser.value(name);
+    };
+    take(kCert, profile.pki.certificateFile);
+    take(kKey, profile.pki.privateKeyFile);
+    take(kCa, profile.pki.caFile);
+    take(kServerName, profile.pki.peerName);
+    if (parser.isSet(kDataUrl)) {
+        const QString url = parser.value(kDataUrl);
+        if (const auto problem = profiles::checkDataChannelUrl(url))
+            return QStringLiteral("--data-url: \"%1\": %2").arg(url, *problem);
+        profile.dataChannelUrl = QUrl(url);
+    }
 
     stateDb = parser.isSet(kStateDb)
         ? parser.value(kStateDb)

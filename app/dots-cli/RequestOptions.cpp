@@ -1,42 +1,24 @@
 #include "RequestOptions.h"
 
-#include "signal/IpProtocol.h"
+#include "TargetOptions.h"
 
 #include "signal/AclListEntry.h"
-
 
 namespace dots::cli {
 
 namespace {
 
-const QString kPrefix = QStringLiteral("prefix");
-const QString kPortRange = QStringLiteral("port-range");
-const QString kProtocol = QStringLiteral("protocol");
-const QString kFqdn = QStringLiteral("fqdn");
-const QString kUri = QStringLiteral("uri");
 const QString kAlias = QStringLiteral("alias");
 const QString kLifetime = QStringLiteral("lifetime");
 const QString kNoTrigger = QStringLiteral("no-trigger");
 const QString kAcl = QStringLiteral("acl");
 
-std::optional<quint16> parsePort(const QString &text)
-{
-    bool ok = false;
-    const uint port = text.trimmed().toUInt(&ok);
-    if (!ok || port > 65535)
-        return std::nullopt;
-    return quint16(port);
-}
-
 // The core reports problems by YANG path; say which option that was.
 QString optionForPath(const QString &path)
 {
+    if (const QString option = TargetOptions::optionForPath(path); !option.isEmpty())
+        return option;
     static const QList<std::pair<QString, QString>> map = {
-        {QStringLiteral("target-prefix"), QStringLiteral("--prefix")},
-        {QStringLiteral("target-port-range"), QStringLiteral("--port-range")},
-        {QStringLiteral("target-protocol"), QStringLiteral("--protocol")},
-        {QStringLiteral("target-fqdn"), QStringLiteral("--fqdn")},
-        {QStringLiteral("target-uri"), QStringLiteral("--uri")},
         {QStringLiteral("alias-name"), QStringLiteral("--alias")},
         {QStringLiteral("lifetime"), QStringLiteral("--lifetime")},
         {QStringLiteral("acl-list"), QStringLiteral("--acl")},
@@ -52,13 +34,8 @@ QString optionForPath(const QString &path)
 
 void RequestOptions::addOptions(QCommandLineParser &parser)
 {
+    TargetOptions::addOptions(parser);
     parser.addOptions({
-        {kPrefix, QStringLiteral("Target prefix, e.g. 203.0.113.0/24 (repeatable)."), QStringLiteral("CIDR")},
-        {kPortRange, QStringLiteral("Target port or range, e.g. 80 or 80-443 (repeatable)."), QStringLiteral("RANGE")},
-        {kProtocol, QStringLiteral("Target protocol: tcp, udp, icmp, icmpv6, sctp, all or 0..255 (repeatable)."),
-         QStringLiteral("P")},
-        {kFqdn, QStringLiteral("Target FQDN (repeatable)."), QStringLiteral("NAME")},
-        {kUri, QStringLiteral("Target URI (repeatable)."), QStringLiteral("URI")},
         {kAlias, QStringLiteral("Alias name defined over the data channel (repeatable)."), QStringLiteral("NAME")},
         {kLifetime, QStringLiteral("Lifetime in seconds or \"indefinite\" (default 3600)."), QStringLiteral("SECONDS")},
         {kNoTrigger, QStringLiteral("Send trigger-mitigation false: mitigate only when the signal channel is lost.")},
@@ -66,35 +43,6 @@ void RequestOptions::addOptions(QCommandLineParser &parser)
                               "immediate, deactivate), e.g. web-allow:immediate (repeatable)."),
          QStringLiteral("NAME:TYPE")},
     });
-}
-
-std::optional<signal::PortRange> RequestOptions::parsePortRange(const QString &text, QString *error)
-{
-    const QStringList parts = text.split(QLatin1Char('-'));
-    if (parts.size() > 2) {
-        *error = QStringLiteral("\"%1\" is not a port or a range like 80-443").arg(text);
-        return std::nullopt;
-    }
-    const auto lower = parsePort(parts.first());
-    const auto upper = parts.size() == 2 ? parsePort(parts.last()) : lower;
-    if (!lower || !upper) {
-        *error = QStringLiteral("\"%1\" is not a port or a range like 80-443 (ports are 0..65535)").arg(text);
-        return std::nullopt;
-    }
-    if (*upper < *lower) {
-        *error = QStringLiteral("\"%1\": the upper port %2 is below the lower port %3").arg(text).arg(*upper).arg(*lower);
-        return std::nullopt;
-    }
-    signal::PortRange range;
-    range.lowerPort = *lower;
-    if (parts.size() == 2)
-        range.upperPort = *upper;
-    return range;
-}
-
-std::optional<quint8> RequestOptions::parseProtocol(const QString &text, QString *error)
-{
-    return signal::protocolFromText(text, error);
 }
 
 QStringList RequestOptions::read(const QCommandLineParser &parser, signal::MitigationRequest &out)
@@ -105,35 +53,7 @@ QStringList RequestOptions::read(const QCommandLineParser &parser, signal::Mitig
     };
 
     signal::Target &target = out.target;
-    for (const QString &prefix : parser.values(kPrefix)) {
-        if (const QString e = signal::checkTargetPrefix(prefix); !e.isEmpty())
-            bad(kPrefix, prefix, e);
-        target.prefixes << prefix;
-    }
-    for (const QString &text : parser.values(kPortRange)) {
-        QString e;
-        if (const auto range = parsePortRange(text, &e))
-            target.portRanges << *range;
-        else
-            bad(kPortRange, text, e);
-    }
-    for (const QString &text : parser.values(kProtocol)) {
-        QString e;
-        if (const auto protocol = parseProtocol(text, &e))
-            target.protocols << *protocol;
-        else
-            bad(kProtocol, text, e);
-    }
-    for (const QString &fqdn : parser.values(kFqdn)) {
-        if (const QString e = signal::checkFqdn(fqdn); !e.isEmpty())
-            bad(kFqdn, fqdn, e);
-        target.fqdns << fqdn;
-    }
-    for (const QString &uri : parser.values(kUri)) {
-        if (const QString e = signal::checkUri(uri); !e.isEmpty())
-            bad(kUri, uri, e);
-        target.uris << uri;
-    }
+    TargetOptions::read(parser, target, problems);
     target.aliasNames = parser.values(kAlias);
 
     if (parser.isSet(kLifetime)) {

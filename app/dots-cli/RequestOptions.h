@@ -13,11 +13,6 @@ struct RequestOptions
     static void addOptions(QCommandLineParser &parser);
     // Fills `out`; returns every problem, each naming its option, or empty.
     static QStringList read(const QCommandLineParser &parser, signal::MitigationRequest &out);
-
-    // "80" or "80-443".
-    static std::optional<signal::PortRange> parsePortRange(const QString &text, QString *error);
-    // "tcp", "udp", "icmp", ... or 0..255.
-    static std::optional<quint8> parseProtocol(const QString &text, QString *error);
 };
 
 } // namespace dots::cli

@@ -1,4 +1,4 @@
-// dots-cli: the signal channel of a DOTS client on the command line.
+// dots-cli: the signal and data channels of a DOTS client on the command line.
 // Parses the command line, wires the objects and runs one command as a coroutine.
 
 #include "CommandContext.h"
@@ -94,7 +94,7 @@ int main(int argc, char *argv[])
         printOut(commandHelp(*command, parser));
         return Success;
     }
-    if (command->name() != QLatin1String("config") && !parser.positionalArguments().isEmpty())
+    if (!command->takesArguments() && !parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().first()),
                           command->name());
     if (const QString problem = command->readOptions(parser); !problem.isEmpty()) {

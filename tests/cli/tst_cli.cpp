@@ -3,6 +3,7 @@
 #include "transport/CoapFeatures.h"
 
 #include "pki/PkiGenerator.h"
+#include "profiles/ProfileStore.h"
 #include "store/AuditLog.h"
 #include "store/Database.h"
 
@@ -255,15 +256,15 @@ private slots:
 
         QTemporaryDir config;
         {
+            // Written the way the console saves its profiles.
             QSettings settings(config.filePath(QStringLiteral("dots-console/dots-console.conf")), QSettings::IniFormat);
-            settings.beginGroup(QStringLiteral("profiles/lab"));
-            settings.setValue("host", "127.0.0.1");
-            settings.setValue("port", m_sim.dtlsPort());
-            settings.setValue("transport", "dtls");
-            settings.setValue("certificate", pki("client.crt"));
-            settings.setValue("key", pki("client.key"));
-            settings.setValue("ca", pki("ca.crt"));
-            settings.setValue("serverName", "127.0.0.1");
+            dots::signal::ServerProfile lab;
+            lab.name = QStringLiteral("lab");
+            lab.host = QStringLiteral("127.0.0.1");
+            lab.port = m_sim.dtlsPort();
+            lab.preference = dots::transport::TransportPreference::DtlsOnly;
+            lab.pki = {pki("client.crt"), pki("client.key"), pki("ca.crt"), QStringLiteral("127.0.0.1")};
+            QVERIFY(!dots::profiles::ProfileStore(settings).save({{}, lab}).isEmpty());
         }
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());

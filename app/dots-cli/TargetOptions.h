@@ -1,0 +1,29 @@
+#pragma once
+
+#include "signal/Target.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+
+namespace dots::cli {
+
+// --prefix, --port-range, --protocol, --fqdn and --uri: the "target" of a mitigation request
+// and of an alias, checked with the core's own rules so the CLI refuses what the console's
+// forms refuse.
+struct TargetOptions
+{
+    static void addOptions(QCommandLineParser &parser);
+    // Fills `out` (not alias-name); appends every problem, each naming its option.
+    static void read(const QCommandLineParser &parser, signal::Target &out, QStringList &problems);
+
+    // "80" or "80-443".
+    static std::optional<signal::PortRange> parsePortRange(const QString &text, QString *error);
+    // "tcp", "udp", "icmp", ... or 0..255.
+    static std::optional<quint8> parseProtocol(const QString &text, QString *error);
+    // The option a core validation path (e.g. "target-prefix[0]") belongs to; empty when none.
+    static QString optionForPath(const QString &path);
+};
+
+} // namespace dots::cli
