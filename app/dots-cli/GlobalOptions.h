@@ -14,7 +14,7 @@ namespace dots::cli {
 struct GlobalOptions
 {
     signal::ServerProfile profile;
-    QString profileName;     // --profile, also the key of the mid counter; empty: host:port
+    QString profileName;     // --profile: the saved profile's name, also the key of the mid counter; empty: host:port
     QString stateDb;         // SQLite file of the mid counter and audit log
     bool json = false;
     bool verbose = false;    // keep the core's informational logging on stderr
