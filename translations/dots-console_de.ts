@@ -929,6 +929,37 @@
     </message>
 </context>
 <context>
+    <name>dots::signal::SignalChannel</name>
+    <message>
+        <source>heartbeat</source>
+        <translation>Heartbeat</translation>
+    </message>
+    <message>
+        <source>%1 %2 (from the server)</source>
+        <translation>%1 %2 (vom Server)</translation>
+    </message>
+    <message>
+        <source>%1 for the server&apos;s heartbeat</source>
+        <translation>%1 auf den Heartbeat des Servers</translation>
+    </message>
+    <message>
+        <source>notification for mitigation %1</source>
+        <translation>Benachrichtigung zu Abwehr %1</translation>
+    </message>
+    <message>
+        <source>telemetry</source>
+        <translation>Telemetrie</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>unexpected content format %1</source>
+        <translation>unerwartetes Content-Format %1</translation>
+    </message>
+</context>
+<context>
     <name>dots::transport::TransportError</name>
     <message>
         <source>no %1 handshake with %2 within %3 ms</source>

@@ -376,7 +376,7 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
         co_return;
     m_heartbeatInFlight = false;
     if (result.ok()) {
-        logIncoming(result.value(), QStringLiteral("heartbeat"), SignalMessage::Kind::Heartbeat);
+        logIncoming(result.value(), tr("heartbeat"), SignalMessage::Kind::Heartbeat);
         const auto rtt = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::nanoseconds(clock.nsecsElapsed()));
         m_rtt.addSample(rtt);
         m_missedHeartbeats = 0;
@@ -406,7 +406,7 @@ transport::ServerResponse SignalChannel::answerServerHeartbeat(const transport::
     in.direction = SignalMessage::Direction::Incoming;
     in.kind = SignalMessage::Kind::Heartbeat;
     in.time = QDateTime::currentDateTimeUtc();
-    in.summary = QStringLiteral("%1 %2 (from the server)").arg(transport::methodName(request.method), request.path());
+    in.summary = tr("%1 %2 (from the server)").arg(transport::methodName(request.method), request.path());
 
     transport::ServerResponse answer = transport::ServerResponse::withCode(transport::CoapCode::Changed);
     std::optional<bool> peerHbStatus;
@@ -431,7 +431,7 @@ transport::ServerResponse SignalChannel::answerServerHeartbeat(const transport::
     out.direction = SignalMessage::Direction::Outgoing;
     out.kind = SignalMessage::Kind::Heartbeat;
     out.time = in.time;
-    out.summary = QStringLiteral("%1 for the server's heartbeat").arg(toString(answer.code));
+    out.summary = tr("%1 for the server's heartbeat").arg(toString(answer.code));
     if (!answer.payload.isEmpty())
         out.problem = QString::fromUtf8(answer.payload);
     QMetaObject::invokeMethod(
@@ -800,7 +800,7 @@ void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &
     if (it == m_observationMid.constEnd())
         return; // an observation of an earlier session
     const quint32 mid = *it;
-    logIncoming(response, QStringLiteral("notification for mitigation %1").arg(mid), SignalMessage::Kind::Notification);
+    logIncoming(response, tr("notification for mitigation %1").arg(mid), SignalMessage::Kind::Notification);
     if (response.code == transport::CoapCode::NotFound) {
         m_observationMid.remove(token);
         removeMitigation(mid);
@@ -977,7 +977,7 @@ QCoro::Task<> SignalChannel::setUpTelemetry()
 
 void SignalChannel::applyTelemetryNotification(const CoapResponse &response)
 {
-    logIncoming(response, QStringLiteral("telemetry"), SignalMessage::Kind::Notification);
+    logIncoming(response, tr("telemetry"), SignalMessage::Kind::Notification);
     if (!response.isSuccess())
         return;
     QString problem;
@@ -1142,7 +1142,8 @@ void SignalChannel::logIncoming(const CoapResponse &response, const QString &con
     message.direction = SignalMessage::Direction::Incoming;
     message.kind = kind;
     message.time = QDateTime::currentDateTimeUtc();
-    message.summary = QStringLiteral("%1 for %2").arg(response.codeString(), context);
+    // The log speaks the analyst's language; codes, methods and paths stay as on the wire.
+    message.summary = tr("%1 for %2").arg(response.codeString(), context);
     if (!response.payload.isEmpty()) {
         // An error answer without a content format carries a diagnostic text (RFC 7252 section
         // 5.5.2); anything else is expected to be dots+cbor, even when a peer omits the format.
@@ -1153,7 +1154,7 @@ void SignalChannel::logIncoming(const CoapResponse &response, const QString &con
             if (const auto body = decodeBody(response.payload, &message.problem))
                 message.body = *body;
         } else {
-            message.problem = QStringLiteral("unexpected content format %1").arg(*response.contentFormat);
+            message.problem = tr("unexpected content format %1").arg(*response.contentFormat);
         }
     }
     emit messageExchanged(message);

@@ -13,6 +13,7 @@
 #include "models/TrafficUnits.h"
 #include "profiles/CertificateDetails.h"
 #include "profiles/ProfileChecks.h"
+#include "signal/SignalChannel.h"
 #include "transport/TransportError.h"
 
 #include <QAction>
@@ -229,6 +230,10 @@ private slots:
         QString certificateError;
         QVERIFY(!profiles::CertificateDetails::fromFile(QString(), &certificateError));
         QCOMPARE(certificateError, QStringLiteral("keine Datei gewählt"));
+        // The signal channel's log lines, in the context the channel's tr() looks them up in.
+        const char *channel = signal::SignalChannel::staticMetaObject.className();
+        QCOMPARE(QCoreApplication::translate(channel, "%1 for %2").arg(QStringLiteral("2.05"), QCoreApplication::translate(channel, "telemetry")),
+                 QStringLiteral("2.05 für Telemetrie"));
 
         // Errors from below the UI, as the notice bar shows them.
         using transport::TransportError;
