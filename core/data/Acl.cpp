@@ -1,6 +1,7 @@
 #include "data/Acl.h"
 
 #include "codec/ValueChecks.h"
+#include "data/ListDocument.h"
 
 #include <QHostAddress>
 #include <QSet>
@@ -10,8 +11,7 @@
 namespace dots::data {
 
 namespace {
-const QString kAcls = QStringLiteral("ietf-dots-data-channel:acls");
-const QString kAcl = QStringLiteral("ietf-dots-data-channel:acl");
+const ListDocument kAclList{QStringLiteral("acls"), QStringLiteral("acl")};
 
 struct NumericLeaf {
     const char16_t *name;
@@ -546,15 +546,12 @@ Acl withoutServerState(Acl acl)
 
 QJsonObject aclsDocument(const QList<Acl> &acls)
 {
-    QJsonArray list;
-    for (const Acl &a : acls)
-        list.append(a.toJson());
-    return QJsonObject{{kAcls, QJsonObject{{QStringLiteral("acl"), list}}}};
+    return kAclList.containerForm(acls);
 }
 
 QJsonObject aclDocument(const Acl &acl)
 {
-    return QJsonObject{{kAcl, QJsonArray{acl.toJson()}}};
+    return kAclList.listEntryForm(acl.toJson());
 }
 
 QJsonObject aclPutDocument(const Acl &acl)
@@ -562,48 +559,9 @@ QJsonObject aclPutDocument(const Acl &acl)
     return aclsDocument({acl});
 }
 
-signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &rawDocument, DecodeMode mode)
+signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode)
 {
-    signal::Parsed<QList<Acl>> out;
-    const QJsonObject document = withoutNulls(rawDocument);
-    JsonReader root(out.errors);
-    std::optional<QJsonArray> list;
-    JsonReader listReader = root;
-    if (document.contains(kAcls)) {
-        checkMembers(document, {kAcls}, root, mode);
-        const JsonReader container = root.member(kAcls);
-        const auto c = root.readObject(document, kAcls);
-        if (!c)
-            return out;
-        checkMembers(*c, {u"acl"}, container, mode);
-        list = c->contains(QStringLiteral("acl")) ? container.readArray(*c, QStringLiteral("acl")) : QJsonArray();
-        listReader = container.member(QStringLiteral("acl"));
-    } else if (document.contains(kAcl)) {
-        checkMembers(document, {kAcl}, root, mode);
-        list = root.readArray(document, kAcl);
-        listReader = root.member(kAcl);
-    } else {
-        root.error(QStringLiteral("expected %1 or %2").arg(kAcls, kAcl));
-        return out;
-    }
-    if (!list)
-        return out;
-    QSet<QString> names;
-    for (qsizetype i = 0; i < list->size(); ++i) {
-        const JsonReader item = listReader.at(i);
-        if (!list->at(i).isObject()) {
-            item.error(QStringLiteral("must be an object"));
-            continue;
-        }
-        Acl a = Acl::fromJson(list->at(i).toObject(), item, mode);
-        if (mode == DecodeMode::Strict)
-            a.validate(item);
-        if (names.contains(a.name))
-            item.error(QStringLiteral("name"), QStringLiteral("duplicate list key \"%1\"").arg(a.name));
-        names.insert(a.name);
-        out.value << a;
-    }
-    return out;
+    return kAclList.parse<Acl>(document, mode);
 }
 
 } // namespace dots::data

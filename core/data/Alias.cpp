@@ -1,12 +1,11 @@
 #include "data/Alias.h"
 
-#include <QSet>
+#include "data/ListDocument.h"
 
 namespace dots::data {
 
 namespace {
-const QString kAliases = QStringLiteral("ietf-dots-data-channel:aliases");
-const QString kAlias = QStringLiteral("ietf-dots-data-channel:alias");
+const ListDocument kAliasList{QStringLiteral("aliases"), QStringLiteral("alias")};
 const QString kName = QStringLiteral("name");
 const QString kPending = QStringLiteral("pending-lifetime");
 } // namespace
@@ -66,15 +65,12 @@ Alias withoutServerState(Alias alias)
 
 QJsonObject aliasesDocument(const QList<Alias> &aliases)
 {
-    QJsonArray list;
-    for (const Alias &a : aliases)
-        list.append(a.toJson());
-    return QJsonObject{{kAliases, QJsonObject{{QStringLiteral("alias"), list}}}};
+    return kAliasList.containerForm(aliases);
 }
 
 QJsonObject aliasDocument(const Alias &alias)
 {
-    return QJsonObject{{kAlias, QJsonArray{alias.toJson()}}};
+    return kAliasList.listEntryForm(alias.toJson());
 }
 
 QJsonObject aliasPutDocument(const Alias &alias)
@@ -82,48 +78,9 @@ QJsonObject aliasPutDocument(const Alias &alias)
     return aliasesDocument({alias});
 }
 
-signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &rawDocument, DecodeMode mode)
+signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode)
 {
-    signal::Parsed<QList<Alias>> out;
-    const QJsonObject document = withoutNulls(rawDocument);
-    JsonReader root(out.errors);
-    std::optional<QJsonArray> list;
-    JsonReader listReader = root;
-    if (document.contains(kAliases)) {
-        checkMembers(document, {kAliases}, root, mode);
-        const JsonReader container = root.member(kAliases);
-        const auto c = root.readObject(document, kAliases);
-        if (!c)
-            return out;
-        checkMembers(*c, {u"alias"}, container, mode);
-        list = c->contains(QStringLiteral("alias")) ? container.readArray(*c, QStringLiteral("alias")) : QJsonArray();
-        listReader = container.member(QStringLiteral("alias"));
-    } else if (document.contains(kAlias)) {
-        checkMembers(document, {kAlias}, root, mode);
-        list = root.readArray(document, kAlias);
-        listReader = root.member(kAlias);
-    } else {
-        root.error(QStringLiteral("expected %1 or %2").arg(kAliases, kAlias));
-        return out;
-    }
-    if (!list)
-        return out;
-    QSet<QString> names;
-    for (qsizetype i = 0; i < list->size(); ++i) {
-        const JsonReader item = listReader.at(i);
-        if (!list->at(i).isObject()) {
-            item.error(QStringLiteral("must be an object"));
-            continue;
-        }
-        Alias a = Alias::fromJson(list->at(i).toObject(), item, mode);
-        if (mode == DecodeMode::Strict)
-            a.validate(item);
-        if (names.contains(a.name))
-            item.error(kName, QStringLiteral("duplicate list key \"%1\"").arg(a.name));
-        names.insert(a.name);
-        out.value << a;
-    }
-    return out;
+    return kAliasList.parse<Alias>(document, mode);
 }
 
 } // namespace dots::data

@@ -108,6 +108,44 @@ private slots:
         QVERIFY(!entry.contains(QStringLiteral("pending-lifetime")));
     }
 
+    void listDocumentsReadBothFormsAlike_data()
+    {
+        QTest::addColumn<QString>("container");
+        QTest::addColumn<QString>("list");
+        QTest::newRow("aliases") << QStringLiteral("aliases") << QStringLiteral("alias");
+        QTest::newRow("acls") << QStringLiteral("acls") << QStringLiteral("acl");
+    }
+
+    void listDocumentsReadBothFormsAlike()
+    {
+        QFETCH(QString, container);
+        QFETCH(QString, list);
+        const QString module = QStringLiteral("ietf-dots-data-channel:");
+        const auto errorsOf = [&](const QByteArray &text) {
+            const QJsonObject doc = json(text.constData());
+            return list == QLatin1String("alias") ? parseAliases(doc, DecodeMode::Lenient).errors
+                                                  : parseAcls(doc, DecodeMode::Lenient).errors;
+        };
+        const auto sizeOf = [&](const QByteArray &text) {
+            const QJsonObject doc = json(text.constData());
+            return list == QLatin1String("alias") ? parseAliases(doc, DecodeMode::Lenient).value.size()
+                                                  : parseAcls(doc, DecodeMode::Lenient).value.size();
+        };
+        const QByteArray c = (module + container).toUtf8();
+        const QByteArray l = (module + list).toUtf8();
+        // An empty list may be left out of its container; null members (go-dots) are absence.
+        QVERIFY2(errorsOf("{\"" + c + "\":{}}").isEmpty(), qPrintable(dump(errorsOf("{\"" + c + "\":{}}"))));
+        QCOMPARE(sizeOf("{\"" + c + "\":{\"" + list.toUtf8() + "\":null}}"), 0);
+        const auto neither = errorsOf(R"({"ietf-dots-data-channel:dots-client":[]})");
+        QVERIFY2(hasError(neither, QString(), QStringLiteral("expected %1 or %2").arg(module + container, module + list)),
+                 qPrintable(dump(neither)));
+        const auto notObject = errorsOf("{\"" + l + "\":[7]}");
+        QVERIFY2(hasError(notObject, module + list + QStringLiteral("[0]"), QStringLiteral("must be an object")), qPrintable(dump(notObject)));
+        const auto twice = errorsOf("{\"" + c + "\":{\"" + list.toUtf8() + "\":[{\"name\":\"x\"},{\"name\":\"x\"}]}}");
+        QVERIFY2(hasError(twice, module + container + QLatin1Char('.') + list + QStringLiteral("[1].name"), QStringLiteral("duplicate list key")),
+                 qPrintable(dump(twice)));
+    }
+
     void aliasValidationNamesThePath()
     {
         const auto parsed = parseAliases(json(R"({"ietf-dots-data-channel:aliases":{"alias":[
