@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>all traffic</source>
-        <translation>aller Verkehr</translation>
+        <translation>gesamten Verkehr</translation>
     </message>
     <message>
         <source>from</source>
@@ -1601,7 +1601,7 @@
     </message>
     <message>
         <source>On during a mitigation</source>
-        <translation>An während einer Abwehr</translation>
+        <translation>Aktiv bei laufender Abwehr</translation>
     </message>
     <message>
         <source>Active now</source>
@@ -3343,6 +3343,62 @@
     <message>
         <source>Telemetry setup %1 deleted</source>
         <translation>Telemetrie-Einrichtung %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>1 Sekunde</translation>
+    </message>
+    <message>
+        <source>5 seconds</source>
+        <translation>5 Sekunden</translation>
+    </message>
+    <message>
+        <source>30 seconds</source>
+        <translation>30 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>10 minutes</source>
+        <translation>10 Minuten</translation>
+    </message>
+    <message>
+        <source>30 minutes</source>
+        <translation>30 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>1 month</source>
+        <translation>1 Monat</translation>
+    </message>
+    <message>
+        <source>thousand packets/s</source>
+        <translation>Tsd. Pakete/s</translation>
+    </message>
+    <message>
+        <source>million packets/s</source>
+        <translation>Mio. Pakete/s</translation>
+    </message>
+    <message>
+        <source>billion packets/s</source>
+        <translation>Mrd. Pakete/s</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,6 +53,43 @@ std::optional<quint64> readCount(const QLineEdit *edit, const QString &what, QSt
     return ok ? std::optional<quint64>(v) : std::nullopt;
 }
 
+// RFC 9244's interval and sample periods ("hour", "5-seconds") as an analyst says them.
+QString periodText(const char *yangName)
+{
+    static const QHash<QByteArray, const char *> texts{
+        {"second", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 second")},
+        {"5-seconds", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "5 seconds")},
+        {"30-seconds", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "30 seconds")},
+        {"minute", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 minute")},
+        {"5-minutes", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "5 minutes")},
+        {"10-minutes", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "10 minutes")},
+        {"30-minutes", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "30 minutes")},
+        {"hour", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 hour")},
+        {"day", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 day")},
+        {"week", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 week")},
+        {"month", QT_TRANSLATE_NOOP("dots::ui::TelemetrySetupDialog", "1 month")},
+    };
+    const char *text = texts.value(QByteArray(yangName));
+    return text ? TelemetrySetupDialog::tr(text) : QString::fromLatin1(yangName);
+}
+
+// A pipe's unit ("gigabit-ps") as traffic figures are written elsewhere: "Gbit/s".
+QString unitText(signal::TrafficUnit unit)
+{
+    switch (unit.value) {
+    case 1: return TelemetrySetupDialog::tr("packets/s");
+    case 2: return QStringLiteral("bit/s");
+    case 4: return TelemetrySetupDialog::tr("thousand packets/s");
+    case 5: return QStringLiteral("kbit/s");
+    case 7: return TelemetrySetupDialog::tr("million packets/s");
+    case 8: return QStringLiteral("Mbit/s");
+    case 10: return TelemetrySetupDialog::tr("billion packets/s");
+    case 11: return QStringLiteral("Gbit/s");
+    case 14: return QStringLiteral("Tbit/s");
+    default: return unit.yangName();
+    }
+}
+
 QString describeSetup(const TelemetrySetup &s)
 {
     switch (s.kind()) {
@@ -63,7 +101,7 @@ QString describeSetup(const TelemetrySetup &s)
     case TelemetrySetup::Kind::PipeCapacity: {
         QStringList links;
         for (const auto &p : s.pipes)
-            links << QStringLiteral("%1 %2 %3").arg(p.linkId.isEmpty() ? QObject::tr("(link)") : p.linkId).arg(p.capacity).arg(p.unit.yangName());
+            links << QStringLiteral("%1 %2 %3").arg(p.linkId.isEmpty() ? QObject::tr("(link)") : p.linkId).arg(p.capacity).arg(unitText(p.unit));
         return QObject::tr("tsid %1: pipe capacity %2").arg(s.tsid).arg(links.join(QStringLiteral(", ")));
     }
     case TelemetrySetup::Kind::Baseline: {
@@ -134,11 +172,11 @@ QWidget *TelemetrySetupDialog::buildConfigurationForm()
     auto *form = new QFormLayout(page);
     m_interval = new QComboBox(page);
     for (const auto &v : codec::enums::interval.values)
-        m_interval->addItem(QString::fromLatin1(v.name), v.value);
+        m_interval->addItem(periodText(v.name), v.value);
     m_interval->setCurrentIndex(3); // hour
     m_sample = new QComboBox(page);
     for (const auto &v : codec::enums::sample.values)
-        m_sample->addItem(QString::fromLatin1(v.name), v.value);
+        m_sample->addItem(periodText(v.name), v.value);
     m_sample->setCurrentIndex(1); // 5-seconds
     auto percentile = [page](double value) {
         auto *s = new QDoubleSpinBox(page);
@@ -205,7 +243,7 @@ QWidget *TelemetrySetupDialog::buildPipeForm()
     m_capacity->setPlaceholderText(tr("e.g. 10"));
     m_capacityUnit = new QComboBox(page);
     for (int v : {2, 5, 8, 11, 14, 1, 4, 7, 10}) // bit-ps ... terabit-ps, then packets
-        m_capacityUnit->addItem(signal::TrafficUnit{v}.yangName(), v);
+        m_capacityUnit->addItem(unitText(signal::TrafficUnit{v}), v);
     m_capacityUnit->setCurrentIndex(3); // gigabit-ps
     auto *add = new QPushButton(tr("Add link"), page);
     auto *remove = new QPushButton(tr("Remove link"), page);
