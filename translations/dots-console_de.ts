@@ -958,6 +958,30 @@
         <source>unexpected content format %1</source>
         <translation>unerwartetes Content-Format %1</translation>
     </message>
+    <message>
+        <source>connecting to %1 port %2</source>
+        <translation>verbinde mit %1 Port %2</translation>
+    </message>
+    <message>
+        <source>disconnected by the operator</source>
+        <translation>vom Bediener getrennt</translation>
+    </message>
+    <message>
+        <source>reconnect failed: %1</source>
+        <translation>Wiederverbinden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>session closed: %1</source>
+        <translation>Sitzung geschlossen: %1</translation>
+    </message>
+    <message>
+        <source>heartbeats answered again</source>
+        <translation>Heartbeats werden wieder beantwortet</translation>
+    </message>
+    <message>
+        <source>%1 heartbeats in a row went unanswered</source>
+        <translation>%1 Heartbeats in Folge unbeantwortet</translation>
+    </message>
 </context>
 <context>
     <name>dots::transport::TransportError</name>
@@ -2375,7 +2399,7 @@
     </message>
     <message>
         <source>optional: names of aliases prepared on the data channel</source>
-        <translation>optional: Namen von Aliassen, die über den Datenkanal angelegt wurden</translation>
+        <translation>optional: Namen von Aliassen aus dem Datenkanal</translation>
     </message>
     <message>
         <source>Start mitigating now</source>

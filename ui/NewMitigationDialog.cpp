@@ -98,7 +98,10 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     form->addRow(QString(), m_uriError);
     form->addRow(tr("&Aliases:"), m_aliases);
     form->addRow(QString(), m_aliasError);
-    form->addRow(tr("&Lifetime:"), lifetimeRow);
+    // A row holding a layout gets no buddy of its own: without one the label shows its "&".
+    auto *lifetimeLabel = new QLabel(tr("&Lifetime:"), this);
+    lifetimeLabel->setBuddy(m_lifetime);
+    form->addRow(lifetimeLabel, lifetimeRow);
     form->addRow(QString(), m_lifetimeError);
     form->addRow(QString(), m_trigger);
     // The data channel's aliases and filters (RFC 8783), once the application provides them.

@@ -222,7 +222,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
                                                 : transport::ServerResponse::withCode(transport::CoapCode::NotFound);
                                 });
 
-    setState(State::Connecting, QStringLiteral("connecting to %1 port %2").arg(profile.host).arg(profile.port));
+    setState(State::Connecting, tr("connecting to %1 port %2").arg(profile.host).arg(profile.port));
     auto handshake = m_client->connectToHost(profile.host, profile.port);
     auto connected = co_await handshake;
     if (!self)
@@ -258,7 +258,7 @@ void SignalChannel::disconnectFromServer()
         m_client.release()->deleteLater();
     }
     if (m_state != State::Disconnected)
-        setState(State::Disconnected, QStringLiteral("disconnected by the operator"));
+        setState(State::Disconnected, tr("disconnected by the operator"));
 }
 
 QCoro::Task<> SignalChannel::afterConnect()
@@ -325,7 +325,7 @@ QCoro::Task<> SignalChannel::reconnectLoop()
                 co_return;
             break;
         }
-        setState(State::Lost, QStringLiteral("reconnect failed: %1").arg(connected.error().message));
+        setState(State::Lost, tr("reconnect failed: %1").arg(connected.error().message));
         delay = std::min(delay * 2, std::chrono::milliseconds(30000));
     }
     m_reconnecting = false;
@@ -338,7 +338,7 @@ void SignalChannel::onDisconnected(const transport::TransportError &reason)
     m_heartbeatTimer.stop();
     m_observationMid.clear();
     m_telemetryToken.clear();
-    setState(State::Lost, QStringLiteral("session closed: %1").arg(reason.message));
+    setState(State::Lost, tr("session closed: %1").arg(reason.message));
     reconnectLoop();
 }
 
@@ -383,7 +383,7 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
         m_lastHeartbeatAnswered = QDateTime::currentDateTimeUtc();
         emit heartbeatAnswered(rtt);
         if (m_state == State::Lost && !m_reconnecting)
-            setState(State::Connected, QStringLiteral("heartbeats answered again"));
+            setState(State::Connected, tr("heartbeats answered again"));
         co_return;
     }
     // A heartbeat cut short by our own reconnect says nothing about the server.
@@ -394,7 +394,7 @@ QCoro::Task<> SignalChannel::sendHeartbeat()
     const int allowed = config.missingHbAllowed.currentValue.value_or(defaults::kMissingHbAllowed);
     qCInfo(lcSignal) << "heartbeat not answered" << m_missedHeartbeats << "of" << allowed << result.error().toString();
     if (m_missedHeartbeats >= allowed && m_state == State::Connected) {
-        setState(State::Lost, QStringLiteral("%1 heartbeats in a row went unanswered").arg(m_missedHeartbeats));
+        setState(State::Lost, tr("%1 heartbeats in a row went unanswered").arg(m_missedHeartbeats));
         reconnectLoop();
     }
 }
