@@ -1227,18 +1227,6 @@
         <translation>&amp;Neuer Alias …</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten …</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Akt&amp;ualisieren</translation>
-    </message>
-    <message>
         <source>Search aliases by name, target, port or protocol</source>
         <translation>Aliasse nach Name, Ziel, Port oder Protokoll durchsuchen</translation>
     </message>
@@ -1257,10 +1245,6 @@
     <message>
         <source>No alias matches &quot;%1&quot;.</source>
         <translation>Kein Alias passt zu „%1“.</translation>
-    </message>
-    <message>
-        <source>on the server</source>
-        <translation>auf dem Server</translation>
     </message>
     <message>
         <source>Reading aliases…</source>
@@ -1536,6 +1520,21 @@
     </message>
 </context>
 <context>
+    <name>dots::ui::DataListPage</name>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Akt&amp;ualisieren</translation>
+    </message>
+</context>
+<context>
     <name>dots::ui::DesktopNotifier</name>
     <message>
         <source>DOTS session lost</source>
@@ -1778,24 +1777,12 @@
         <translation>&amp;Neuer Filter …</translation>
     </message>
     <message>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten …</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
-    </message>
-    <message>
         <source>&amp;Activate now</source>
         <translation>Jetzt &amp;aktivieren</translation>
     </message>
     <message>
         <source>Deac&amp;tivate</source>
         <translation>Deak&amp;tivieren</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Akt&amp;ualisieren</translation>
     </message>
     <message>
         <source>Search filters by name or rule, e.g. &quot;udp&quot; or &quot;203.0.113&quot;</source>
@@ -1860,10 +1847,6 @@
     <message>
         <source>No filter matches &quot;%1&quot;.</source>
         <translation>Kein Filter passt zu „%1“.</translation>
-    </message>
-    <message>
-        <source>on the server</source>
-        <translation>auf dem Server</translation>
     </message>
     <message>
         <source>Reading filters…</source>

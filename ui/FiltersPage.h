@@ -1,22 +1,12 @@
 #pragma once
 
+#include "DataListPage.h"
 #include "data/Acl.h"
 
-#include <QCoro/QCoroTask>
-#include <QPointer>
-#include <QWidget>
-
-#include <functional>
-
 class QLabel;
-class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QSortFilterProxyModel;
-class QStackedWidget;
-class QTableView;
 
-namespace dots::data { class DataChannel; }
 namespace dots::models { class AclTableModel; }
 namespace dots::signal { class SignalChannel; }
 
@@ -27,7 +17,7 @@ namespace dots::ui {
 // and one-click "Activate now" / "Deactivate". During an attack these go over the signal
 // channel (RFC 9133), which is built to get through a flooded link; in peacetime over the
 // data channel.
-class FiltersPage : public QWidget
+class FiltersPage : public DataListPage
 {
     Q_OBJECT
 public:
@@ -38,53 +28,39 @@ public:
     // The mitigation to attach an activation change to (e.g. the dashboard's selection);
     // without one, the first active mitigation is used.
     void setPreferredMitigation(std::function<std::optional<quint32>()> provider) { m_preferred = std::move(provider); }
-    void setConfirmation(std::function<bool(const QString &)> confirm) { m_confirm = std::move(confirm); }
 
-    QTableView *view() const { return m_view; }
-    QLineEdit *searchEdit() const { return m_search; }
-    QLabel *statusLabel() const { return m_status; }
     QLabel *capabilitiesLabel() const { return m_capabilities; }
     QPlainTextEdit *jsonView() const { return m_json; }
     QPushButton *activateButton() const { return m_activate; }
-    void selectFilter(const QString &name);
+    void selectFilter(const QString &name) { selectName(name); }
 
 public slots:
-    QCoro::Task<> refresh();
-    void openNewDialog();
-    void openEditDialog();
-    QCoro::Task<> deleteSelected();
+    QCoro::Task<> refresh() override;
+    void openNewDialog() override;
+    void openEditDialog() override;
+    QCoro::Task<> deleteSelected() override;
     QCoro::Task<> setSelectedActivation(dots::data::ActivationType type);
 
-signals:
-    void succeeded(const QString &text);
-    void failed(const QString &text);
+protected:
+    void updateState() override;
+    QString noChannelText() const override;
+    QString noEntriesText() const override;
+    QString noMatchText(const QString &search) const override;
+    QString readingText() const override;
+    QString readProblemText(const QString &problem) const override;
+    QString countText(int count) const override;
 
 private:
     QCoro::Task<> save(bool create, data::Acl acl);
-    std::optional<int> selectedRow() const;
     std::optional<quint32> activeMitigation() const;
-    void updateState();
     void showCapabilities();
-    void setStatus(const QString &text, bool problem = false);
 
     models::AclTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
-    QPointer<data::DataChannel> m_channel;
     QPointer<signal::SignalChannel> m_signal;
     std::function<std::optional<quint32>()> m_preferred;
-    std::function<bool(const QString &)> m_confirm;
     QLabel *m_capabilities;
-    QLineEdit *m_search;
-    QLabel *m_status;
-    QPushButton *m_new;
-    QPushButton *m_edit;
-    QPushButton *m_delete;
     QPushButton *m_activate;
     QPushButton *m_deactivate;
-    QPushButton *m_refresh;
-    QStackedWidget *m_stack;
-    QTableView *m_view;
-    QLabel *m_empty;
     QLabel *m_rules;
     QPlainTextEdit *m_json;
 };

@@ -121,6 +121,37 @@ private slots:
         QVERIFY2(page.statusLabel()->text().contains(QStringLiteral("vpn")), qPrintable(page.statusLabel()->text()));
     }
 
+    void aProfileSwitchDropsTheRefreshOfThePreviousServer()
+    {
+        data::DataChannel channel;
+        connectData(channel);
+        models::AliasTableModel aliasModel;
+        ui::AliasesPage aliases(&aliasModel);
+        aliases.setChannel(&channel);
+        models::AclTableModel aclModel;
+        ui::FiltersPage filters(&aclModel);
+        filters.setChannel(&channel);
+        auto readingAliases = aliases.refresh();
+        auto readingFilters = filters.refresh();
+        QVERIFY(!aliases.statusLabel()->text().isEmpty());
+        // The analyst chooses a profile without a data channel before the server answered.
+        QVERIFY(!channel.configure(QUrl(), {}).isEmpty());
+        QCoro::waitFor(readingAliases);
+        QCoro::waitFor(readingFilters);
+        // Nothing of the previous server is shown, and no error about an answer nobody waits for.
+        QCOMPARE(aliasModel.rowCount(), 0);
+        QCOMPARE(aclModel.rowCount(), 0);
+        QVERIFY2(aliases.statusLabel()->text().isEmpty(), qPrintable(aliases.statusLabel()->text()));
+        QVERIFY2(filters.statusLabel()->text().isEmpty(), qPrintable(filters.statusLabel()->text()));
+
+        // Back on a server, a refresh reads its lists again.
+        connectData(channel);
+        auto readingAgain = aliases.refresh();
+        QCoro::waitFor(readingAgain);
+        QVERIFY(aliasModel.names().contains(QStringLiteral("web-front")));
+        QVERIFY2(aliases.statusLabel()->text().contains(QString::number(aliasModel.rowCount())), qPrintable(aliases.statusLabel()->text()));
+    }
+
     void ruleEditorReadsLikeAFirewallRule()
     {
         data::Capabilities caps;
