@@ -158,6 +158,23 @@ private slots:
                  qPrintable(gone.describe()));
     }
 
+    // What the data channel makes, the signal channel uses: a mitigation request by alias-name.
+    void requestByAlias()
+    {
+        const QStringList signalOptions{"--server", "127.0.0.1", "--port", QString::number(m_sim.dtlsPort()), "--transport", "dtls",
+                                        "--state-db", m_dir.filePath(QStringLiteral("alias.sqlite"))};
+        const CliRun unknown = run(connection() + signalOptions + QStringList{"request", "--alias", "cli-mail"});
+        QVERIFY2(unknown.exitCode == 4 && unknown.err.contains(QLatin1String("cli-mail")), qPrintable(unknown.describe()));
+
+        QCOMPARE(run(connection() << "alias" << "create" << "cli-mail" << "--prefix" << "198.51.100.25/32").exitCode, 0);
+        const CliRun request = run(connection() + signalOptions + QStringList{"request", "--alias", "cli-mail", "--lifetime", "60"});
+        QVERIFY2(request.exitCode == 0, qPrintable(request.describe()));
+        const auto mid = QRegularExpression(QStringLiteral("^mid (\\d+) accepted"), QRegularExpression::MultilineOption).match(request.out);
+        QVERIFY2(mid.hasMatch(), qPrintable(request.describe()));
+        QCOMPARE(run(connection() + signalOptions + QStringList{"withdraw", "--mid", mid.captured(1)}).exitCode, 0);
+        QCOMPARE(run(connection() << "alias" << "delete" << "cli-mail").exitCode, 0);
+    }
+
     void invalidInputIsNotSent_data()
     {
         QTest::addColumn<QStringList>("arguments");
