@@ -7,6 +7,8 @@
 #include "JsonFile.h"
 #include "Subcommand.h"
 
+#include "models/FilterRuleText.h"
+
 namespace dots::cli {
 
 namespace {
@@ -133,6 +135,9 @@ QCoro::Task<int> AclCommand::activate(CommandContext &context)
     const auto written = co_await writing;
     if (!written.ok())
         co_return context.fail(written.error(), QStringLiteral("changing the activation of ACL %1").arg(m_name));
+    context.audit(store::AuditAction::FilterControl, std::nullopt,
+                  QStringLiteral("ACL %1 activation-type %2").arg(m_name, signal::yangName(m_activation)),
+                  QJsonObject{{QStringLiteral("acl"), m_name}, {QStringLiteral("activation-type"), signal::yangName(m_activation)}});
     context.out().text(QStringLiteral("acl %1 now %2").arg(m_name, describeActivationType(m_activation)));
     context.out().json({{QStringLiteral("command"), QStringLiteral("acl activate")},
                         {QStringLiteral("name"), m_name},
@@ -142,6 +147,10 @@ QCoro::Task<int> AclCommand::activate(CommandContext &context)
 
 QCoro::Task<int> AclCommand::run(CommandContext &context)
 {
+    if (m_action != Action::List && m_action != Action::Show) {
+        if (const int code = context.openStore(); code != Success)
+            co_return code;
+    }
     auto connecting = context.connectData();
     if (const int code = co_await connecting; code != Success)
         co_return code;
@@ -179,6 +188,12 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
             const auto created = co_await creating;
             if (!created.ok())
                 co_return context.fail(created.error(), QStringLiteral("creating ACL %1").arg(acl.name));
+            context.audit(store::AuditAction::FilterControl, std::nullopt,
+                          QStringLiteral("%1 ACL %2 (%3): %4")
+                              .arg(m_replace ? QStringLiteral("create or replace") : QStringLiteral("create"), acl.name,
+                                   signal::yangName(acl.effectiveActivationType()),
+                                   models::describeAcl(acl).replace(QLatin1Char('\n'), QStringLiteral("; "))),
+                          data::aclsDocument({acl}));
             out.text(QStringLiteral("acl %1 %2, %3").arg(acl.name, m_replace ? QStringLiteral("created or replaced") : QStringLiteral("created"),
                                                         describeActivationType(acl.effectiveActivationType())));
             out.json({{QStringLiteral("command"), QStringLiteral("acl create")},
@@ -192,6 +207,7 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
         const auto deleted = co_await deleting;
         if (!deleted.ok())
             co_return context.fail(deleted.error(), QStringLiteral("deleting ACL %1").arg(m_name));
+        context.audit(store::AuditAction::FilterControl, std::nullopt, QStringLiteral("delete ACL %1").arg(m_name));
         out.text(QStringLiteral("acl %1 deleted").arg(m_name));
         out.json({{QStringLiteral("command"), QStringLiteral("acl delete")},
                   {QStringLiteral("name"), m_name},

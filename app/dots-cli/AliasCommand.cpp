@@ -7,6 +7,8 @@
 #include "Subcommand.h"
 #include "TargetOptions.h"
 
+#include "signal/TargetText.h"
+
 #include <algorithm>
 
 namespace dots::cli {
@@ -110,6 +112,10 @@ QString AliasCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> AliasCommand::run(CommandContext &context)
 {
+    if (m_action == Action::Create || m_action == Action::Delete) {
+        if (const int code = context.openStore(); code != Success)
+            co_return code;
+    }
     auto connecting = context.connectData();
     if (const int code = co_await connecting; code != Success)
         co_return code;
@@ -145,6 +151,10 @@ QCoro::Task<int> AliasCommand::run(CommandContext &context)
             const auto created = co_await creating;
             if (!created.ok())
                 co_return context.fail(created.error(), QStringLiteral("creating alias %1").arg(alias.name));
+            context.audit(store::AuditAction::Other, std::nullopt,
+                          QStringLiteral("%1 alias %2: %3").arg(m_replace ? QStringLiteral("create or replace") : QStringLiteral("create"),
+                                                                alias.name, signal::describeTarget(alias.targets)),
+                          data::aliasesDocument({alias}));
             out.text(QStringLiteral("alias %1 %2").arg(alias.name, m_replace ? QStringLiteral("created or replaced")
                                                                              : QStringLiteral("created")));
             out.json({{QStringLiteral("command"), QStringLiteral("alias create")},
@@ -157,6 +167,7 @@ QCoro::Task<int> AliasCommand::run(CommandContext &context)
         const auto deleted = co_await deleting;
         if (!deleted.ok())
             co_return context.fail(deleted.error(), QStringLiteral("deleting alias %1").arg(m_name));
+        context.audit(store::AuditAction::Other, std::nullopt, QStringLiteral("delete alias %1").arg(m_name));
         out.text(QStringLiteral("alias %1 deleted").arg(m_name));
         out.json({{QStringLiteral("command"), QStringLiteral("alias delete")},
                   {QStringLiteral("name"), m_name},

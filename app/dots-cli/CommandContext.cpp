@@ -23,6 +23,14 @@ CommandContext::~CommandContext()
     m_channel.setMidAllocator(nullptr);
 }
 
+QString CommandContext::serverLabel() const
+{
+    const signal::ServerProfile &profile = m_options.profile;
+    if (profile.name.isEmpty() && profile.host.isEmpty() && !profile.dataChannelUrl.isEmpty())
+        return profile.dataChannelUrl.authority();
+    return profile.label();
+}
+
 int CommandContext::openStore()
 {
     const QString path = m_options.stateDb;

@@ -29,8 +29,9 @@ public:
     signal::SignalChannel &channel() { return m_channel; }
     data::DataChannel &dataChannel() { return m_data; }
     Interrupt &interrupt() { return m_interrupt; }
-    // The server's key in the mid counter and audit log: the profile name or host:port.
-    QString serverLabel() const { return m_options.profile.label(); }
+    // The server's key in the mid counter and audit log: the profile name or host:port
+    // (of the data channel URL when only that is given).
+    QString serverLabel() const;
 
     // Opens the store and connects. Returns Success or the exit code (error already printed).
     QCoro::Task<int> connect();
@@ -47,8 +48,12 @@ public:
     void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                const QJsonObject &detail = {});
 
-private:
+    // Opens --state-db (mid counter, audit log). connect() does it; commands that change
+    // data-channel state call it before connectData() so that their changes are recorded.
+    // Returns Success or the exit code (error already printed).
     int openStore();
+
+private:
 
     GlobalOptions m_options;
     Output m_output;

@@ -6,6 +6,8 @@
 #include "data/Capabilities.h"
 #include "pki/PkiGenerator.h"
 #include "profiles/ProfileStore.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -34,9 +36,32 @@ private:
                 "--timeout", "30"};
     }
 
-    static CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
+    // Changes are recorded in the audit log of --state-db: never the one in the home directory.
+    CliRun run(const QStringList &arguments, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) const
     {
-        return CliRun::run(arguments, environment, 40000);
+        const QStringList stateDb = arguments.contains(QLatin1String("--state-db"))
+            ? QStringList()
+            : QStringList{"--state-db", m_dir.filePath(QStringLiteral("state.sqlite"))};
+        return CliRun::run(stateDb + arguments, environment, 40000);
+    }
+
+    // The audit log's summaries in `path`, oldest first.
+    static QStringList auditSummaries(const QString &path, QString *server = nullptr)
+    {
+        auto store = store::Database::open(path, QStringLiteral("audit-check"), store::Database::Mode::ReadOnly);
+        if (!store.ok())
+            return {QStringLiteral("cannot open %1").arg(path)};
+        store::AuditLog log(*store.value());
+        const auto entries = log.query();
+        if (!entries.ok())
+            return {QStringLiteral("cannot read the audit log")};
+        QStringList summaries;
+        for (const auto &entry : entries.value()) {
+            summaries.prepend(store::actionName(entry.action) + QLatin1Char(' ') + entry.summary);
+            if (server)
+                *server = entry.server;
+        }
+        return summaries;
     }
 
     // The single JSON line of a --json run.
@@ -218,20 +243,22 @@ private slots:
 
     void aclLifecycle()
     {
+        const QString db = m_dir.filePath(QStringLiteral("acl-audit.sqlite"));
+        const auto options = [this, &db] { return QStringList{"--state-db", db} + connection(); };
         // The common case on the command line: let 10 Mbit/s of DNS through to one server.
-        const CliRun create = run(connection() << "acl" << "create" << "cli-dns" << "--destination" << "203.0.113.53/32"
+        const CliRun create = run(options() << "acl" << "create" << "cli-dns" << "--destination" << "203.0.113.53/32"
                                                << "--protocol" << "udp" << "--port-range" << "53" << "--rate-limit" << "10M");
         QVERIFY2(create.exitCode == 0 && create.out.contains(QLatin1String("acl cli-dns created, activate-when-mitigating")),
                  qPrintable(create.describe()));
 
-        const CliRun list = run(connection() << "acl" << "list");
+        const CliRun list = run(options() << "acl" << "list");
         QVERIFY2(list.exitCode == 0, qPrintable(list.describe()));
         QVERIFY2(list.out.contains(QLatin1String("cli-dns  ipv4-acl-type  activate-when-mitigating (on during a mitigation)")),
                  qPrintable(list.describe()));
         QVERIFY2(list.out.contains(QLatin1String("  accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s")), qPrintable(list.describe()));
 
         // What the server holds, read with the core's parser from the --json output.
-        const CliRun show = run(connection() << "--json" << "acl" << "show" << "cli-dns");
+        const CliRun show = run(options() << "--json" << "acl" << "show" << "cli-dns");
         QVERIFY2(show.exitCode == 0, qPrintable(show.describe()));
         const auto document = jsonLine(show);
         QVERIFY2(document, qPrintable(show.describe()));
@@ -249,33 +276,47 @@ private slots:
         QCOMPARE(ace.ip->protocol, std::optional<quint8>(17));
         QCOMPARE(*ace.udp->destinationPort, data::PortMatch::single(53));
 
-        const CliRun activate = run(connection() << "acl" << "activate" << "cli-dns" << "immediate");
+        const CliRun activate = run(options() << "acl" << "activate" << "cli-dns" << "immediate");
         QVERIFY2(activate.exitCode == 0, qPrintable(activate.describe()));
-        const CliRun active = run(connection() << "acl" << "show" << "cli-dns");
+        const CliRun active = run(options() << "acl" << "show" << "cli-dns");
         QVERIFY2(active.exitCode == 0 && active.out.contains(QLatin1String("activation    immediate (active now)")),
                  qPrintable(active.describe()));
         QVERIFY2(active.out.contains(QLatin1String("rule-1: accept UDP to 203.0.113.53/32 port 53")), qPrintable(active.describe()));
 
-        const CliRun deactivate = run(connection() << "--json" << "acl" << "deactivate" << "cli-dns");
+        const CliRun deactivate = run(options() << "--json" << "acl" << "deactivate" << "cli-dns");
         QVERIFY2(deactivate.exitCode == 0, qPrintable(deactivate.describe()));
         const auto deactivated = jsonLine(deactivate);
         QVERIFY2(deactivated && deactivated->value("activation-type").toString() == QLatin1String("deactivate"),
                  qPrintable(deactivate.describe()));
-        const CliRun off = run(connection() << "acl" << "show" << "cli-dns");
+        const CliRun off = run(options() << "acl" << "show" << "cli-dns");
         QVERIFY2(off.out.contains(QLatin1String("activation    deactivate (off)")), qPrintable(off.describe()));
 
         // `show --json` output is valid input: delete the ACL and create it again from it.
         const QString saved = writeFile(QStringLiteral("cli-dns.json"), show.out.toUtf8());
-        QCOMPARE(run(connection() << "acl" << "delete" << "cli-dns").exitCode, 0);
-        const CliRun again = run(connection() << "acl" << "create" << "--file" << saved);
+        QCOMPARE(run(options() << "acl" << "delete" << "cli-dns").exitCode, 0);
+        const CliRun again = run(options() << "acl" << "create" << "--file" << saved);
         QVERIFY2(again.exitCode == 0, qPrintable(again.describe()));
-        const CliRun duplicate = run(connection() << "acl" << "create" << "--file" << saved);
+        const CliRun duplicate = run(options() << "acl" << "create" << "--file" << saved);
         QVERIFY2(duplicate.exitCode == 4, qPrintable(duplicate.describe()));
         for (const char *word : {"creating ACL cli-dns", "HTTP 409", "error-tag resource-denied", "/acls/acl=cli-dns", "exists"})
             QVERIFY2(duplicate.err.contains(QLatin1String(word)), qPrintable(word + duplicate.describe()));
-        QCOMPARE(run(connection() << "acl" << "delete" << "cli-dns").exitCode, 0);
-        const CliRun gone = run(connection() << "acl" << "show" << "cli-dns");
+        QCOMPARE(run(options() << "acl" << "delete" << "cli-dns").exitCode, 0);
+        const CliRun gone = run(options() << "acl" << "show" << "cli-dns");
         QVERIFY2(gone.exitCode == 4 && gone.err.contains(QLatin1String("HTTP 404")), qPrintable(gone.describe()));
+
+        // Every change is in the audit log (what was refused is not), keyed by the data channel's address.
+        QString server;
+        const QStringList summaries = auditSummaries(db, &server);
+        const QStringList expected{
+            "filter-control create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
+            "filter-control ACL cli-dns activation-type immediate",
+            "filter-control ACL cli-dns activation-type deactivate",
+            "filter-control delete ACL cli-dns",
+            "filter-control create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
+            "filter-control delete ACL cli-dns",
+        };
+        QCOMPARE(summaries, expected);
+        QCOMPARE(server, QStringLiteral("127.0.0.1:%1").arg(m_sim.httpsPort()));
     }
 
     // A complex ACL in the RFC 8783 form: two rules, IPv6, TCP flags.
