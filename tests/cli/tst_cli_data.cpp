@@ -183,6 +183,40 @@ private slots:
                  qPrintable(gone.describe()));
     }
 
+    // Several aliases at once from the RFC 8783 form.
+    void aliasesFromRfcDocument()
+    {
+        const QByteArray document = R"({"ietf-dots-data-channel:aliases": {"alias": [
+            {"name": "cli-dns", "target-prefix": ["2001:db8:6401::53/128"], "target-protocol": [17],
+             "target-port-range": [{"lower-port": 53}]},
+            {"name": "cli-portal", "target-fqdn": ["portal.example.com"], "target-uri": ["https://portal.example.com/login"]}]}})";
+        const QString file = writeFile(QStringLiteral("aliases.json"), document);
+        const CliRun create = run(connection() << "alias" << "create" << "--file" << file);
+        QVERIFY2(create.exitCode == 0 && create.out.contains(QLatin1String("alias cli-dns created"))
+                     && create.out.contains(QLatin1String("alias cli-portal created")),
+                 qPrintable(create.describe()));
+
+        const CliRun list = run(connection() << "--json" << "alias" << "list");
+        const auto all = jsonLine(list);
+        QVERIFY2(all && all->contains(QLatin1String("ietf-dots-data-channel:aliases")), qPrintable(list.describe()));
+        const auto parsed = data::parseAliases(*all, data::DecodeMode::Strict);
+        QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
+        QStringList names;
+        for (const data::Alias &a : parsed.value) {
+            names << a.name;
+            if (a.name == QLatin1String("cli-portal"))
+                QCOMPARE(a.targets.uris, QStringList{"https://portal.example.com/login"});
+        }
+        QVERIFY2(names.contains(QLatin1String("cli-dns")) && names.contains(QLatin1String("cli-portal")), qPrintable(list.describe()));
+
+        // The list output itself is valid input (here: a replace of both).
+        const QString saved = writeFile(QStringLiteral("aliases-list.json"), list.out.toUtf8());
+        const CliRun replace = run(connection() << "alias" << "create" << "--replace" << "--file" << saved);
+        QVERIFY2(replace.exitCode == 0, qPrintable(replace.describe()));
+        QCOMPARE(run(connection() << "alias" << "delete" << "cli-dns").exitCode, 0);
+        QCOMPARE(run(connection() << "alias" << "delete" << "cli-portal").exitCode, 0);
+    }
+
     // What the data channel makes, the signal channel uses: a mitigation request by alias-name.
     void requestByAlias()
     {
