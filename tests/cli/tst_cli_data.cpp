@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSettings>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -412,6 +413,21 @@ private slots:
         args[args.indexOf("--data-url") + 1] = QStringLiteral("https://127.0.0.1:9");
         const CliRun run = CliRun::run(args << "capabilities");
         QVERIFY2(run.exitCode == 3 && run.err.contains(QLatin1String("cannot connect to the data channel")), qPrintable(run.describe()));
+    }
+
+    // A server that takes the connection and never answers: --timeout ends it with exit 5.
+    void silentServerTimesOut()
+    {
+        QTcpServer silent; // the kernel completes the TCP handshake; nobody ever answers the TLS hello
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        QStringList args = connection();
+        args[args.indexOf("--data-url") + 1] = QStringLiteral("https://127.0.0.1:%1").arg(silent.serverPort());
+        args[args.indexOf("--timeout") + 1] = QStringLiteral("2");
+        QElapsedTimer clock;
+        clock.start();
+        const CliRun run = CliRun::run(args << "acl" << "list", QProcessEnvironment::systemEnvironment(), 20000);
+        QVERIFY2(run.exitCode == 5 && run.err.contains(QLatin1String("timed out after 2 s")), qPrintable(run.describe()));
+        QVERIFY2(clock.elapsed() < 15000, qPrintable(QString::number(clock.elapsed())));
     }
 
     // The console's saved profile, written by the console's own ProfileStore into a private
