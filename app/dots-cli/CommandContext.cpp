@@ -68,7 +68,8 @@ QCoro::Task<int> CommandContext::connect()
     // Renewing is the job of whoever keeps a session; this process leaves when done.
     m_channel.setAutoRenew(false);
 
-    auto connected = co_await m_channel.connectToServer(profile);
+    auto connectedTask = m_channel.connectToServer(profile);
+    auto connected = co_await connectedTask;
     if (!connected.ok()) {
         const signal::SignalError error = connected.error();
         const QString reason = error.kind == signal::SignalError::Kind::Transport ? error.transportError.toString()

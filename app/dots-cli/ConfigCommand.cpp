@@ -153,12 +153,14 @@ QString ConfigCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> ConfigCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
     signal::SignalChannel &channel = context.channel();
 
     if (m_action == Action::Get) {
-        auto result = co_await channel.fetchSessionConfig();
+        auto resultTask = channel.fetchSessionConfig();
+        auto result = co_await resultTask;
         if (!result.ok())
             co_return context.fail(result.error(), QStringLiteral("reading the session configuration"));
         print(context.out(), QStringLiteral("config get"), result.value());
@@ -166,7 +168,8 @@ QCoro::Task<int> ConfigCommand::run(CommandContext &context)
     }
 
     if (m_action == Action::Reset) {
-        auto result = co_await channel.resetSessionConfig();
+        auto resultTask = channel.resetSessionConfig();
+        auto result = co_await resultTask;
         if (!result.ok())
             co_return context.fail(result.error(), QStringLiteral("the session configuration reset"));
         context.audit(store::AuditAction::ConfigReset, std::nullopt, QStringLiteral("session configuration reset to the server's defaults"));
@@ -193,7 +196,8 @@ QCoro::Task<int> ConfigCommand::run(CommandContext &context)
         Output::error(QStringLiteral("the proposed configuration is not valid: %1").arg(lines.join(QStringLiteral("; "))));
         co_return UsageError;
     }
-    auto result = co_await channel.proposeSessionConfig(proposal);
+    auto resultTask = channel.proposeSessionConfig(proposal);
+    auto result = co_await resultTask;
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("the session configuration proposal"));
     context.audit(store::AuditAction::ConfigChange, std::nullopt,

@@ -34,9 +34,11 @@ QString EfficacyCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> EfficacyCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
-    auto result = co_await context.channel().sendEfficacyUpdate(m_mid, m_status);
+    auto resultTask = context.channel().sendEfficacyUpdate(m_mid, m_status);
+    auto result = co_await resultTask;
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("the efficacy update for mitigation %1").arg(m_mid));
     context.audit(store::AuditAction::Efficacy, m_mid,

@@ -19,9 +19,11 @@ QString ListCommand::readOptions(const QCommandLineParser &)
 
 QCoro::Task<int> ListCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
-    auto result = co_await context.channel().refreshMitigations();
+    auto resultTask = context.channel().refreshMitigations();
+    auto result = co_await resultTask;
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("listing the mitigations"));
 

@@ -22,9 +22,11 @@ QString RequestCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> RequestCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
-    auto result = co_await context.channel().requestMitigation(m_request);
+    auto resultTask = context.channel().requestMitigation(m_request);
+    auto result = co_await resultTask;
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("the mitigation request"));
 

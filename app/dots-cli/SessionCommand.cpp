@@ -26,7 +26,8 @@ QString SessionCommand::readOptions(const QCommandLineParser &)
 
 QCoro::Task<int> SessionCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
     signal::SignalChannel &channel = context.channel();
 
@@ -47,7 +48,8 @@ QCoro::Task<int> SessionCommand::run(CommandContext &context)
     request.timeout = std::chrono::seconds(10);
     QElapsedTimer clock;
     clock.start();
-    auto answer = co_await channel.coapClient()->request(request);
+    auto answerTask = channel.coapClient()->request(request);
+    auto answer = co_await answerTask;
     const double rttMs = double(clock.nsecsElapsed()) / 1e6;
     if (!answer.ok()) {
         signal::SignalError error = signal::SignalError::fromTransport(answer.error());

@@ -45,7 +45,8 @@ QString WatchCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> WatchCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
     signal::SignalChannel &channel = context.channel();
     const Output &out = context.out();
@@ -99,12 +100,15 @@ QCoro::Task<int> WatchCommand::run(CommandContext &context)
                              Output::error(QStringLiteral("session up again: %1").arg(reason));
                      });
 
-    auto listed = co_await channel.refreshMitigations();
+    auto listedTask = channel.refreshMitigations();
+    auto listed = co_await listedTask;
     snapshot = false;
     if (!listed.ok())
         co_return context.fail(listed.error(), QStringLiteral("listing the mitigations"));
-    if (!stopped)
-        co_await qCoro(&stop, &QTimer::timeout);
+    if (!stopped) {
+        auto stopSignal = qCoro(&stop, &QTimer::timeout);
+        co_await stopSignal;
+    }
     co_return Success;
 }
 

@@ -20,9 +20,11 @@ QString WithdrawCommand::readOptions(const QCommandLineParser &parser)
 
 QCoro::Task<int> WithdrawCommand::run(CommandContext &context)
 {
-    if (const int code = co_await context.connect(); code != Success)
+    auto connecting = context.connect();
+    if (const int code = co_await connecting; code != Success)
         co_return code;
-    auto result = co_await context.channel().withdrawMitigation(m_mid);
+    auto resultTask = context.channel().withdrawMitigation(m_mid);
+    auto result = co_await resultTask;
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("the withdrawal of mitigation %1").arg(m_mid));
     context.audit(store::AuditAction::Withdraw, m_mid, QStringLiteral("withdraw mitigation %1").arg(m_mid));

@@ -46,7 +46,8 @@ QString commandHelp(const Command &command, const QCommandLineParser &parser)
 
 QCoro::Task<> runAndQuit(Command &command, CommandContext &context)
 {
-    const int code = co_await command.run(context);
+    auto codeTask = command.run(context);
+    const int code = co_await codeTask;
     QCoreApplication::exit(code);
 }
 
