@@ -6,45 +6,14 @@
 
 namespace dots::models {
 
-AclTableModel::AclTableModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void AclTableModel::setAcls(QList<data::Acl> acls)
-{
-    beginResetModel();
-    m_acls = std::move(acls);
-    endResetModel();
-}
-
-std::optional<data::Acl> AclTableModel::aclAt(int row) const
-{
-    if (row < 0 || row >= m_acls.size())
-        return std::nullopt;
-    return m_acls.at(row);
-}
-
-QStringList AclTableModel::names() const
-{
-    QStringList out;
-    for (const auto &a : m_acls)
-        out << a.name;
-    return out;
-}
-
-int AclTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_acls.size());
-}
-
-int AclTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+AclTableModel::AclTableModel(QObject *parent) : NamedEntryTableModel(parent) {}
 
 QVariant AclTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_acls.size())
+    const data::Acl *entry = entryFor(index);
+    if (!entry)
         return {};
-    const data::Acl &a = m_acls.at(index.row());
+    const data::Acl &a = *entry;
     if (role == NameRole)
         return a.name;
     quint64 packets = 0, octets = 0;

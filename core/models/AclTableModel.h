@@ -1,14 +1,13 @@
 #pragma once
 
 #include "data/Acl.h"
-
-#include <QAbstractTableModel>
+#include "models/NamedEntryTableModel.h"
 
 namespace dots::models {
 
 // The client's filtering rules (ACLs, RFC 8783) as a table: name, when it filters, its rules
 // in words, what it matched. The Filters page fills it from the data channel.
-class AclTableModel : public QAbstractTableModel
+class AclTableModel : public NamedEntryTableModel<data::Acl>
 {
     Q_OBJECT
 public:
@@ -17,18 +16,13 @@ public:
 
     explicit AclTableModel(QObject *parent = nullptr);
 
-    void setAcls(QList<data::Acl> acls);
-    const QList<data::Acl> &acls() const { return m_acls; }
-    std::optional<data::Acl> aclAt(int row) const;
-    QStringList names() const;
+    void setAcls(QList<data::Acl> acls) { setEntries(std::move(acls)); }
+    const QList<data::Acl> &acls() const { return entries(); }
+    std::optional<data::Acl> aclAt(int row) const { return entryAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<data::Acl> m_acls;
 };
 
 } // namespace dots::models

@@ -5,45 +5,14 @@
 
 namespace dots::models {
 
-AliasTableModel::AliasTableModel(QObject *parent) : QAbstractTableModel(parent) {}
-
-void AliasTableModel::setAliases(QList<data::Alias> aliases)
-{
-    beginResetModel();
-    m_aliases = std::move(aliases);
-    endResetModel();
-}
-
-std::optional<data::Alias> AliasTableModel::aliasAt(int row) const
-{
-    if (row < 0 || row >= m_aliases.size())
-        return std::nullopt;
-    return m_aliases.at(row);
-}
-
-QStringList AliasTableModel::names() const
-{
-    QStringList out;
-    for (const auto &a : m_aliases)
-        out << a.name;
-    return out;
-}
-
-int AliasTableModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : int(m_aliases.size());
-}
-
-int AliasTableModel::columnCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : ColumnCount;
-}
+AliasTableModel::AliasTableModel(QObject *parent) : NamedEntryTableModel(parent) {}
 
 QVariant AliasTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_aliases.size())
+    const data::Alias *entry = entryFor(index);
+    if (!entry)
         return {};
-    const data::Alias &a = m_aliases.at(index.row());
+    const data::Alias &a = *entry;
     if (role == NameRole)
         return a.name;
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)

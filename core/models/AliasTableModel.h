@@ -1,13 +1,12 @@
 #pragma once
 
 #include "data/Alias.h"
-
-#include <QAbstractTableModel>
+#include "models/NamedEntryTableModel.h"
 
 namespace dots::models {
 
 // The client's aliases (RFC 8783) as a table; the Aliases page fills it from the data channel.
-class AliasTableModel : public QAbstractTableModel
+class AliasTableModel : public NamedEntryTableModel<data::Alias>
 {
     Q_OBJECT
 public:
@@ -16,18 +15,13 @@ public:
 
     explicit AliasTableModel(QObject *parent = nullptr);
 
-    void setAliases(QList<data::Alias> aliases);
-    const QList<data::Alias> &aliases() const { return m_aliases; }
-    std::optional<data::Alias> aliasAt(int row) const;
-    QStringList names() const;
+    void setAliases(QList<data::Alias> aliases) { setEntries(std::move(aliases)); }
+    const QList<data::Alias> &aliases() const { return entries(); }
+    std::optional<data::Alias> aliasAt(int row) const { return entryAt(row); }
 
-    int rowCount(const QModelIndex &parent = {}) const override;
-    int columnCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-
-private:
-    QList<data::Alias> m_aliases;
 };
 
 } // namespace dots::models

@@ -1,4 +1,6 @@
 // The models the console's views bind to, checked by QAbstractItemModelTester while they change.
+#include "models/AclTableModel.h"
+#include "models/AliasTableModel.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
@@ -189,6 +191,50 @@ private slots:
         QCOMPARE(model.index(2, SignalEventLogModel::DirectionColumn).data().toString(), QStringLiteral("sent"));
         QVERIFY(model.index(2, 0).data(SignalEventLogModel::JsonRole).toString().contains(QStringLiteral("\"peer-hb-status\": true")));
         QVERIFY(model.index(1, 0).data(SignalEventLogModel::JsonRole).toString().isEmpty());
+    }
+
+    void aliasAndAclRowsAreTheirLists()
+    {
+        AliasTableModel aliases;
+        QAbstractItemModelTester aliasTester(&aliases, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        data::Alias web;
+        web.name = QStringLiteral("web-front");
+        web.targets.prefixes = {QStringLiteral("203.0.113.0/24")};
+        web.pendingLifetime = 90;
+        data::Alias dns;
+        dns.name = QStringLiteral("dns");
+        dns.targets.fqdns = {QStringLiteral("ns.example.com")};
+        aliases.setAliases({web, dns});
+        QCOMPARE(aliases.rowCount(), 2);
+        QCOMPARE(aliases.columnCount(), int(AliasTableModel::ColumnCount));
+        QCOMPARE(aliases.names(), (QStringList{QStringLiteral("web-front"), QStringLiteral("dns")}));
+        QCOMPARE(aliases.aliasAt(1), std::optional<data::Alias>(dns));
+        QVERIFY(!aliases.aliasAt(2));
+        QVERIFY(!aliases.aliasAt(-1));
+        QCOMPARE(aliases.index(0, AliasTableModel::TargetsColumn).data().toString(), QStringLiteral("203.0.113.0/24"));
+        QCOMPARE(aliases.index(1, 0).data(AliasTableModel::NameRole).toString(), QStringLiteral("dns"));
+        QCOMPARE(aliases.index(0, AliasTableModel::ExpiresColumn).data(AliasTableModel::SortRole).toLongLong(), 90);
+        QCOMPARE(aliases.index(1, AliasTableModel::ExpiresColumn).data(AliasTableModel::SortRole).toLongLong(), -1);
+        aliases.setAliases({});
+        QCOMPARE(aliases.rowCount(), 0);
+
+        AclTableModel acls;
+        QAbstractItemModelTester aclTester(&acls, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        data::Acl acl;
+        acl.name = QStringLiteral("drop-syn");
+        acl.activationType = data::ActivationType::Immediate;
+        data::Ace ace;
+        ace.name = QStringLiteral("syn");
+        ace.matchedPackets = 5;
+        acl.aces = {ace, ace};
+        acls.setAcls({acl});
+        QCOMPARE(acls.rowCount(), 1);
+        QCOMPARE(acls.columnCount(), int(AclTableModel::ColumnCount));
+        QCOMPARE(acls.names(), QStringList{QStringLiteral("drop-syn")});
+        QCOMPARE(acls.aclAt(0)->name, QStringLiteral("drop-syn"));
+        QVERIFY(!acls.aclAt(1));
+        QCOMPARE(acls.index(0, AclTableModel::MatchedColumn).data(AclTableModel::SortRole).toULongLong(), 10u);
+        QCOMPARE(acls.index(0, 0).data(AclTableModel::ActivationRole).toInt(), int(data::ActivationType::Immediate));
     }
 };
 
