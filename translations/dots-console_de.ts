@@ -982,6 +982,178 @@
         <source>%1 heartbeats in a row went unanswered</source>
         <translation>%1 Heartbeats in Folge unbeantwortet</translation>
     </message>
+    <message>
+        <source>the signal channel was closed</source>
+        <translation>der Signalkanal wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>cannot derive the client identifier from %1: %2</source>
+        <translation>aus %1 lässt sich keine Client-Kennung (cuid) ableiten: %2</translation>
+    </message>
+    <message>
+        <source>connection attempt was cancelled</source>
+        <translation>Verbindungsversuch abgebrochen</translation>
+    </message>
+    <message>
+        <source>not connected to a DOTS server</source>
+        <translation>nicht mit einem DOTS-Server verbunden</translation>
+    </message>
+    <message>
+        <source>with mitigation %1</source>
+        <translation>mit Abwehr %1</translation>
+    </message>
+    <message>
+        <source>retry in %1 s</source>
+        <translation>neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>the server found the request malformed</source>
+        <translation>der Server hält die Anfrage für fehlerhaft</translation>
+    </message>
+    <message>
+        <source>the server does not allow this client to do that</source>
+        <translation>der Server erlaubt diesem Client das nicht</translation>
+    </message>
+    <message>
+        <source>the server does not know it</source>
+        <translation>der Server kennt sie nicht</translation>
+    </message>
+    <message>
+        <source>the server reports a conflict</source>
+        <translation>der Server meldet einen Konflikt</translation>
+    </message>
+    <message>
+        <source>the server has no such mitigation to update</source>
+        <translation>der Server hat keine solche Abwehr zum Aktualisieren</translation>
+    </message>
+    <message>
+        <source>the server cannot accept these values</source>
+        <translation>der Server kann diese Werte nicht annehmen</translation>
+    </message>
+    <message>
+        <source>the server is busy; try again in %1 s</source>
+        <translation>der Server ist ausgelastet; neuer Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>the server is busy</source>
+        <translation>der Server ist ausgelastet</translation>
+    </message>
+    <message>
+        <source>the server answered %1</source>
+        <translation>der Server antwortete %1</translation>
+    </message>
+    <message>
+        <source>%1 refused (%2): %3</source>
+        <translation>%1 abgelehnt (%2): %3</translation>
+    </message>
+    <message>
+        <source>the request is not valid</source>
+        <translation>die Anforderung ist ungültig</translation>
+    </message>
+    <message>
+        <source>no mitigation identifier available</source>
+        <translation>keine Abwehr-ID (mid) verfügbar</translation>
+    </message>
+    <message>
+        <source>the request cannot be encoded</source>
+        <translation>die Anforderung lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>mitigation request %1</source>
+        <translation>Abwehranforderung %1</translation>
+    </message>
+    <message>
+        <source>mitigation %1 was not requested from this console</source>
+        <translation>Abwehr %1 wurde nicht von dieser Konsole angefordert</translation>
+    </message>
+    <message>
+        <source>mitigation %1 is not known</source>
+        <translation>Abwehr %1 ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>the update cannot be encoded</source>
+        <translation>das Update lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>efficacy update for mitigation %1</source>
+        <translation>Efficacy-Update für Abwehr %1</translation>
+    </message>
+    <message>
+        <source>withdrawal of mitigation %1</source>
+        <translation>Zurückziehen der Abwehr %1</translation>
+    </message>
+    <message>
+        <source>listing mitigations</source>
+        <translation>Auflisten der Abwehrmaßnahmen</translation>
+    </message>
+    <message>
+        <source>the mitigation list could not be decoded</source>
+        <translation>die Liste der Abwehrmaßnahmen ließ sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>reading the session configuration</source>
+        <translation>Lesen der Sitzungskonfiguration</translation>
+    </message>
+    <message>
+        <source>the session configuration could not be decoded</source>
+        <translation>die Sitzungskonfiguration ließ sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>the proposal is outside the server&apos;s ranges</source>
+        <translation>der Vorschlag liegt außerhalb der Wertebereiche des Servers</translation>
+    </message>
+    <message>
+        <source>the proposal cannot be encoded</source>
+        <translation>der Vorschlag lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>session configuration proposal</source>
+        <translation>Vorschlag zur Sitzungskonfiguration</translation>
+    </message>
+    <message>
+        <source>session configuration reset</source>
+        <translation>Zurücksetzen der Sitzungskonfiguration</translation>
+    </message>
+    <message>
+        <source>reading the telemetry setup</source>
+        <translation>Lesen der Telemetrie-Einrichtung</translation>
+    </message>
+    <message>
+        <source>the telemetry setup could not be decoded</source>
+        <translation>die Telemetrie-Einrichtung ließ sich nicht dekodieren</translation>
+    </message>
+    <message>
+        <source>the telemetry setup is not valid</source>
+        <translation>die Telemetrie-Einrichtung ist ungültig</translation>
+    </message>
+    <message>
+        <source>the telemetry setup cannot be encoded</source>
+        <translation>die Telemetrie-Einrichtung lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>telemetry setup %1</source>
+        <translation>Telemetrie-Einrichtung %1</translation>
+    </message>
+    <message>
+        <source>deleting telemetry setup %1</source>
+        <translation>Löschen der Telemetrie-Einrichtung %1</translation>
+    </message>
+    <message>
+        <source>deleting the telemetry setups</source>
+        <translation>Löschen der Telemetrie-Einrichtungen</translation>
+    </message>
+    <message>
+        <source>the telemetry is not valid</source>
+        <translation>die Telemetrie ist ungültig</translation>
+    </message>
+    <message>
+        <source>the telemetry cannot be encoded</source>
+        <translation>die Telemetrie lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>telemetry %1</source>
+        <translation>Telemetrie %1</translation>
+    </message>
 </context>
 <context>
     <name>dots::transport::TransportError</name>

@@ -37,7 +37,7 @@ namespace {
 // What a coroutine returns when the channel was destroyed while it waited.
 SignalError channelGone()
 {
-    return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("the signal channel was closed"));
+    return SignalError::make(SignalError::Kind::NotConnected, SignalChannel::tr("the signal channel was closed"));
 }
 
 QByteArray encodeBody(const QJsonObject &json, QString *error)
@@ -199,7 +199,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     const auto cuid = certFile.open(QIODevice::ReadOnly) ? cuid::fromCertificate(certFile.readAll(), &cuidError)
                                                         : std::nullopt;
     if (!cuid) {
-        const QString why = QStringLiteral("cannot derive the client identifier from %1: %2")
+        const QString why = tr("cannot derive the client identifier from %1: %2")
                                 .arg(profile.pki.certificateFile, cuidError.isEmpty() ? certFile.errorString() : cuidError);
         setState(State::Disconnected, why);
         co_return SignalError::make(SignalError::Kind::Invalid, why);
@@ -228,7 +228,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     if (!self)
         co_return channelGone();
     if (generation != m_generation)
-        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
+        co_return SignalError::make(SignalError::Kind::NotConnected, tr("connection attempt was cancelled"));
     if (!connected.ok()) {
         m_wanted = false;
         setState(State::Disconnected, connected.error().message);
@@ -239,7 +239,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
     if (!self)
         co_return channelGone();
     if (generation != m_generation)
-        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("connection attempt was cancelled"));
+        co_return SignalError::make(SignalError::Kind::NotConnected, tr("connection attempt was cancelled"));
     co_return connected.value();
 }
 
@@ -468,7 +468,7 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
 {
     QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (!m_client)
-        co_return SignalError::make(SignalError::Kind::NotConnected, QStringLiteral("not connected to a DOTS server"));
+        co_return SignalError::make(SignalError::Kind::NotConnected, tr("not connected to a DOTS server"));
     logOutgoing(request);
     QPointer<transport::CoapClient> client(m_client.get());
     if (confirmable) {
@@ -513,9 +513,9 @@ SignalError SignalChannel::errorFromResponse(const CoapResponse &response, const
                 if (conflict.conflictCause)
                     parts << label(*conflict.conflictCause);
                 if (conflict.conflictScope && conflict.conflictScope->mid)
-                    parts << QStringLiteral("with mitigation %1").arg(*conflict.conflictScope->mid);
+                    parts << tr("with mitigation %1").arg(*conflict.conflictScope->mid);
                 if (conflict.retryTimer)
-                    parts << QStringLiteral("retry in %1 s").arg(*conflict.retryTimer);
+                    parts << tr("retry in %1 s").arg(*conflict.retryTimer);
                 error.diagnostic = parts.join(QStringLiteral(", "));
             } else {
                 error.diagnostic = QString::fromUtf8(QJsonDocument(*body).toJson(QJsonDocument::Compact));
@@ -528,20 +528,20 @@ SignalError SignalChannel::errorFromResponse(const CoapResponse &response, const
     }
     QString meaning;
     switch (response.code) {
-    case transport::CoapCode::BadRequest: meaning = QStringLiteral("the server found the request malformed"); break;
+    case transport::CoapCode::BadRequest: meaning = tr("the server found the request malformed"); break;
     case transport::CoapCode::Unauthorized:
-    case transport::CoapCode::Forbidden: meaning = QStringLiteral("the server does not allow this client to do that"); break;
-    case transport::CoapCode::NotFound: meaning = QStringLiteral("the server does not know it"); break;
-    case transport::CoapCode::Conflict: meaning = QStringLiteral("the server reports a conflict"); break;
-    case transport::CoapCode::PreconditionFailed: meaning = QStringLiteral("the server has no such mitigation to update"); break;
-    case transport::CoapCode::UnprocessableEntity: meaning = QStringLiteral("the server cannot accept these values"); break;
+    case transport::CoapCode::Forbidden: meaning = tr("the server does not allow this client to do that"); break;
+    case transport::CoapCode::NotFound: meaning = tr("the server does not know it"); break;
+    case transport::CoapCode::Conflict: meaning = tr("the server reports a conflict"); break;
+    case transport::CoapCode::PreconditionFailed: meaning = tr("the server has no such mitigation to update"); break;
+    case transport::CoapCode::UnprocessableEntity: meaning = tr("the server cannot accept these values"); break;
     case transport::CoapCode::ServiceUnavailable:
-        meaning = response.maxAge ? QStringLiteral("the server is busy; try again in %1 s").arg(*response.maxAge)
-                                  : QStringLiteral("the server is busy");
+        meaning = response.maxAge ? tr("the server is busy; try again in %1 s").arg(*response.maxAge)
+                                  : tr("the server is busy");
         break;
-    default: meaning = QStringLiteral("the server answered %1").arg(response.codeString()); break;
+    default: meaning = tr("the server answered %1").arg(response.codeString()); break;
     }
-    error.message = QStringLiteral("%1 refused (%2): %3").arg(what, response.codeString(), meaning);
+    error.message = tr("%1 refused (%2): %3").arg(what, response.codeString(), meaning);
     return error;
 }
 
@@ -566,13 +566,13 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
         QStringList lines;
         for (const auto &p : problems)
             lines << p.toString();
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request is not valid"), lines.join(u'\n'));
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the request is not valid"), lines.join(u'\n'));
     }
     if (request.mid == 0) {
         QString error;
         const auto mid = allocateMid(&error);
         if (!mid)
-            co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("no mitigation identifier available"), error);
+            co_return SignalError::make(SignalError::Kind::Invalid, tr("no mitigation identifier available"), error);
         request.mid = *mid;
     }
     QString encodeError;
@@ -581,7 +581,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
     coap.uriPath = resource::mitigation(m_cuid, request.mid);
     coap.payload = encodeBody(request.toJson(), &encodeError);
     if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the request cannot be encoded"), encodeError);
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the request cannot be encoded"), encodeError);
 
     const quint32 mid = request.mid;
     auto requestSent = exchange(coap, false);
@@ -592,7 +592,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, QStringLiteral("mitigation request %1").arg(mid));
+        co_return errorFromResponse(r, tr("mitigation request %1").arg(mid));
 
     m_sentRequests.insert(mid, request);
     m_highestMidSeen = std::max(m_highestMidSeen, mid);
@@ -624,7 +624,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
     const auto sent = sentRequest(mid);
     if (!sent)
         co_return SignalError::make(SignalError::Kind::Invalid,
-                                    QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
+                                    tr("mitigation %1 was not requested from this console").arg(mid));
     auto renewal = requestMitigation(*sent);
     co_return co_await renewal;
 }
@@ -636,7 +636,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivatio
     auto request = sentRequest(mid);
     if (!request)
         co_return SignalError::make(SignalError::Kind::Invalid,
-                                    QStringLiteral("mitigation %1 was not requested from this console").arg(mid));
+                                    tr("mitigation %1 was not requested from this console").arg(mid));
     const auto entry = std::find_if(request->aclList.begin(), request->aclList.end(),
                                     [&](const AclListEntry &e) { return e.aclName == aclName; });
     if (entry == request->aclList.end())
@@ -658,7 +658,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
         request.target = known->target;
         request.lifetime = known->lifetime.value_or(kDefaultLifetime);
     } else {
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("mitigation %1 is not known").arg(mid));
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("mitigation %1 is not known").arg(mid));
     }
     request.mid = mid;
     const EfficacyUpdate update = EfficacyUpdate::forRequest(request, attackStatus);
@@ -669,7 +669,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
     coap.ifMatch = QByteArray(); // empty If-Match: update only what exists (RFC 9132 section 4.4.3)
     coap.payload = encodeBody(update.toJson(), &encodeError);
     if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the update cannot be encoded"), encodeError);
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the update cannot be encoded"), encodeError);
     auto updateSent = exchange(coap, false);
     auto response = co_await updateSent;
     if (!self)
@@ -678,7 +678,7 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Changed && r.code != transport::CoapCode::Created)
-        co_return errorFromResponse(r, QStringLiteral("efficacy update for mitigation %1").arg(mid));
+        co_return errorFromResponse(r, tr("efficacy update for mitigation %1").arg(mid));
     MitigationStatus status = mitigation(mid).value_or(MitigationStatus{});
     status.mid = mid;
     status.attackStatus = attackStatus;
@@ -703,7 +703,7 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), QStringLiteral("withdrawal of mitigation %1").arg(mid));
+        co_return errorFromResponse(response.value(), tr("withdrawal of mitigation %1").arg(mid));
     // The server may go on reporting it as withdrawn-and-terminating for a while; the
     // analyst asked for it to go, so stop listening rather than let it reappear.
     for (auto it = m_observationMid.begin(); it != m_observationMid.end();) {
@@ -738,11 +738,11 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
         co_return QList<MitigationStatus>{};
     }
     if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, QStringLiteral("listing mitigations"));
+        co_return errorFromResponse(r, tr("listing mitigations"));
     QString problem;
     const auto body = decodeBody(r.payload, &problem);
     if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the mitigation list could not be decoded"), problem);
+        co_return SignalError::make(SignalError::Kind::Malformed, tr("the mitigation list could not be decoded"), problem);
     const auto parsed = parseMitigationStatus(*body);
     if (!parsed.ok())
         qCWarning(lcSignal) << "mitigation list has problems:" << parsed.errorString();
@@ -871,11 +871,11 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, QStringLiteral("reading the session configuration"));
+        co_return errorFromResponse(r, tr("reading the session configuration"));
     QString problem;
     const auto body = decodeBody(r.payload, &problem);
     if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the session configuration could not be decoded"), problem);
+        co_return SignalError::make(SignalError::Kind::Malformed, tr("the session configuration could not be decoded"), problem);
     auto parsed = SessionConfig::fromJson(*body);
     if (!parsed.ok())
         qCWarning(lcSignal) << "session configuration has problems:" << parsed.errorString();
@@ -896,7 +896,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
             for (const auto &p : problems)
                 lines << p.toString();
             co_return SignalError::make(SignalError::Kind::Invalid,
-                                        QStringLiteral("the proposal is outside the server's ranges"), lines.join(u'\n'));
+                                        tr("the proposal is outside the server's ranges"), lines.join(u'\n'));
         }
     }
     // sid only grows (RFC 9132 section 4.5.2); seconds since 2020 keep it growing across restarts.
@@ -907,7 +907,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
     coap.uriPath = resource::config(m_sid);
     coap.payload = encodeBody(proposal.currentValuesOnly().toJson(), &encodeError);
     if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the proposal cannot be encoded"), encodeError);
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the proposal cannot be encoded"), encodeError);
     auto proposalSent = exchange(coap, true);
     auto response = co_await proposalSent;
     if (!self)
@@ -916,7 +916,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, QStringLiteral("session configuration proposal"));
+        co_return errorFromResponse(r, tr("session configuration proposal"));
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
@@ -934,7 +934,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), QStringLiteral("session configuration reset"));
+        co_return errorFromResponse(response.value(), tr("session configuration reset"));
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
@@ -1009,11 +1009,11 @@ QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, QStringLiteral("reading the telemetry setup"));
+        co_return errorFromResponse(r, tr("reading the telemetry setup"));
     QString problem;
     const auto body = decodeBody(r.payload, &problem);
     if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, QStringLiteral("the telemetry setup could not be decoded"), problem);
+        co_return SignalError::make(SignalError::Kind::Malformed, tr("the telemetry setup could not be decoded"), problem);
     const auto parsed = TelemetrySetupInfo::fromJson(*body);
     if (!parsed.ok()) // keep what could be read, as with the session configuration
         qCWarning(lcSignal) << "telemetry setup has problems:" << parsed.errorString();
@@ -1035,7 +1035,7 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
         QStringList lines;
         for (const auto &p : problems)
             lines << p.toString();
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry setup is not valid"), lines.join(u'\n'));
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry setup is not valid"), lines.join(u'\n'));
     }
     if (setup.tsid == 0)
         setup.tsid = ++m_lastTsid;
@@ -1046,7 +1046,7 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
     coap.uriPath = resource::telemetrySetup(m_cuid, setup.tsid);
     coap.payload = encodeBody(setup.toRequestJson(), &encodeError);
     if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry setup cannot be encoded"), encodeError);
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry setup cannot be encoded"), encodeError);
     const quint32 tsid = setup.tsid;
     auto sent = exchange(coap, true);
     auto response = co_await sent;
@@ -1056,7 +1056,7 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, QStringLiteral("telemetry setup %1").arg(tsid));
+        co_return errorFromResponse(r, tr("telemetry setup %1").arg(tsid));
     auto reread = fetchTelemetrySetup();
     auto info = co_await reread;
     if (!self)
@@ -1080,8 +1080,8 @@ QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optiona
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), tsid ? QStringLiteral("deleting telemetry setup %1").arg(*tsid)
-                                                           : QStringLiteral("deleting the telemetry setups"));
+        co_return errorFromResponse(response.value(), tsid ? tr("deleting telemetry setup %1").arg(*tsid)
+                                                           : tr("deleting the telemetry setups"));
     auto reread = fetchTelemetrySetup();
     co_await reread;
     if (!self)
@@ -1096,7 +1096,7 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
         QStringList lines;
         for (const auto &p : problems)
             lines << p.toString();
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry is not valid"), lines.join(u'\n'));
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry is not valid"), lines.join(u'\n'));
     }
     const quint32 tmid = report.tmid.value_or(m_lastTmid + 1);
     m_lastTmid = std::max(m_lastTmid, tmid);
@@ -1106,7 +1106,7 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
     coap.uriPath = resource::telemetry(m_cuid, tmid);
     coap.payload = encodeBody(telemetryReportsToJson({report}, false), &encodeError);
     if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, QStringLiteral("the telemetry cannot be encoded"), encodeError);
+        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry cannot be encoded"), encodeError);
     // Non-confirmable and repeated until answered, like a mitigation request: it matters most
     // when the link is flooded.
     auto sent = exchange(coap, false);
@@ -1117,7 +1117,7 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
         co_return response.error();
     const CoapResponse &r = response.value();
     if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, QStringLiteral("telemetry %1").arg(tmid));
+        co_return errorFromResponse(r, tr("telemetry %1").arg(tmid));
     co_return tmid;
 }
 

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QCoro/QCoroTask>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QLabel>
@@ -234,6 +235,12 @@ private slots:
         const char *channel = signal::SignalChannel::staticMetaObject.className();
         QCOMPARE(QCoreApplication::translate(channel, "%1 for %2").arg(QStringLiteral("2.05"), QCoreApplication::translate(channel, "telemetry")),
                  QStringLiteral("2.05 für Telemetrie"));
+        // And its errors, as a dialog shows them.
+        signal::SignalChannel unconnected;
+        auto fetching = unconnected.fetchSessionConfig();
+        const auto fetched = QCoro::waitFor(fetching);
+        QVERIFY(!fetched.ok());
+        QCOMPARE(fetched.error().message, QStringLiteral("nicht mit einem DOTS-Server verbunden"));
 
         // Errors from below the UI, as the notice bar shows them.
         using transport::TransportError;
