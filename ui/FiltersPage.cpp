@@ -135,13 +135,18 @@ void FiltersPage::showCapabilities()
     QStringList families;
     for (const QString &f : c.addressFamilies)
         families << (f == QLatin1String("ipv6") ? tr("IPv6") : f == QLatin1String("ipv4") ? tr("IPv4") : f);
+    QStringList actions;
+    for (const QString &name : c.forwardingActions) {
+        const auto action = data::forwardingFromName(name);
+        actions << (action ? models::describeAction(*action) : name);
+    }
     const QString yes = tr("yes"), no = tr("no");
     m_capabilities->setText(
         tr("<b>The server filters</b> %1 &nbsp;·&nbsp; <b>protocols</b> %2 &nbsp;·&nbsp; <b>actions</b> %3 &nbsp;·&nbsp; "
            "<b>rate limits</b> %4 &nbsp;·&nbsp; <b>fragments</b> %5 &nbsp;·&nbsp; <b>TCP flags</b> %6")
             .arg(families.isEmpty() ? tr("(not stated)") : families.join(QStringLiteral(", ")),
                  protocols.isEmpty() ? tr("(not stated)") : protocols.join(QStringLiteral(", ")),
-                 c.forwardingActions.isEmpty() ? tr("(not stated)") : c.forwardingActions.join(QStringLiteral(", ")),
+                 actions.isEmpty() ? tr("(not stated)") : actions.join(QStringLiteral(", ")),
                  c.rateLimit.value_or(false) ? yes : no,
                  c.supportsField(QStringLiteral("ipv4"), QStringLiteral("fragment")) ? yes : no,
                  c.supportsField(QStringLiteral("tcp"), QStringLiteral("flags-bitmask")) ? yes : no));

@@ -27,17 +27,6 @@ QString portText(const data::PortMatch &p)
     return {};
 }
 
-// The action as a firewall rule starts: "drop", "accept", "reject" in the analyst's language.
-QString actionWord(data::Forwarding action)
-{
-    switch (action) {
-    case data::Forwarding::Accept: return FilterRuleText::tr("accept");
-    case data::Forwarding::Drop: return FilterRuleText::tr("drop");
-    case data::Forwarding::Reject: return FilterRuleText::tr("reject");
-    }
-    return data::yangName(action);
-}
-
 QString endpoint(const QString &prefix, const std::optional<data::PortMatch> &port)
 {
     QString text = prefix.isEmpty() ? FilterRuleText::tr("any") : prefix;
@@ -46,6 +35,16 @@ QString endpoint(const QString &prefix, const std::optional<data::PortMatch> &po
     return text;
 }
 } // namespace
+
+QString describeAction(data::Forwarding action)
+{
+    switch (action) {
+    case data::Forwarding::Accept: return FilterRuleText::tr("accept");
+    case data::Forwarding::Drop: return FilterRuleText::tr("drop");
+    case data::Forwarding::Reject: return FilterRuleText::tr("reject");
+    }
+    return data::yangName(action);
+}
 
 QString describeActivation(data::ActivationType type)
 {
@@ -60,7 +59,7 @@ QString describeActivation(data::ActivationType type)
 QString describeAce(const data::Ace &ace)
 {
     QStringList words;
-    words << actionWord(ace.forwarding);
+    words << describeAction(ace.forwarding);
     std::optional<quint8> protocol;
     if (ace.tcp)
         protocol = 6;

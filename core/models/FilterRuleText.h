@@ -12,6 +12,8 @@ namespace dots::models {
 QString describeAce(const data::Ace &ace);
 // All ACEs of an ACL, one per line.
 QString describeAcl(const data::Acl &acl);
+// "drop", "accept", "reject": how a rule starts.
+QString describeAction(data::Forwarding action);
 // "active now", "on during a mitigation", "off".
 QString describeActivation(data::ActivationType type);
 
