@@ -26,6 +26,7 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -47,8 +48,19 @@ private:
     {
         QString language, error;
         QStringList messages, incomplete;
+        QStringList wrongPlaceholders; // a translation that drops, adds or renumbers %1, %L1, %n
         int plurals = 0;
     };
+
+    static QStringList placeholders(const QString &text)
+    {
+        static const QRegularExpression placeholder(QStringLiteral("%L?\\d+|%n"));
+        QStringList found;
+        for (auto it = placeholder.globalMatch(text); it.hasNext();)
+            found << it.next().captured();
+        found.sort();
+        return found;
+    }
 
     static Catalogue readCatalogue(const QString &path)
     {
@@ -90,6 +102,9 @@ private:
                 const bool complete = numerus ? forms.size() == 2 && !forms.contains(QString()) : !translation.isEmpty();
                 if (!finished || !complete)
                     c.incomplete << c.messages.last();
+                for (const QString &form : numerus ? forms : QStringList{translation})
+                    if (!form.isEmpty() && placeholders(form) != placeholders(source))
+                        c.wrongPlaceholders << c.messages.last() + QStringLiteral(" => ") + form;
             }
         }
         if (xml.hasError())
@@ -182,6 +197,10 @@ private slots:
                                            "unfinished, commit the .ts file. The texts:\n  %3")
                                 .arg(fresh.incomplete.size())
                                 .arg(file, fresh.incomplete.join(QStringLiteral("\n  ")))));
+
+        QVERIFY2(fresh.wrongPlaceholders.isEmpty(),
+                 qPrintable(QStringLiteral("translations/%1: the translation's placeholders differ from the source's:\n  %2")
+                                .arg(file, fresh.wrongPlaceholders.join(QStringLiteral("\n  ")))));
 
         // Texts the sources no longer have: the committed file is behind (update_translations drops them).
         const Catalogue old = readCatalogue(committed);
