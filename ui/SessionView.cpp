@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace dots::ui {
 
 namespace {
@@ -127,6 +129,9 @@ SessionView::SessionView(models::SessionTableModel *sessions, QWidget *parent)
     m_table->setColumnWidth(models::SessionTableModel::StateColumn, 150);
     m_table->setColumnWidth(models::SessionTableModel::HeartbeatColumn, 100);
     m_table->setColumnWidth(models::SessionTableModel::MissedColumn, 130);
+    // Never narrower than a column's title, which is longer in some languages.
+    for (int column = 0; column < sessions->columnCount(); ++column)
+        m_table->setColumnWidth(column, std::max(m_table->columnWidth(column), m_table->horizontalHeader()->sectionSizeHint(column)));
 
     m_summary->setObjectName(QStringLiteral("sessionSummary"));
     m_summary->setWordWrap(true);
