@@ -62,7 +62,7 @@ QString eventName(coap_event_t event)
 
 ClientSession::ClientSession(CoapContext *context, const QHostAddress &address, quint16 port,
                              Transport transport, const PkiConfig &pki, QObject *parent)
-    : QObject(parent), m_context(context), m_pki(pki)
+    : QObject(parent), m_context(context), m_pki(pki), m_delivering(std::make_unique<ResultsInDelivery>())
 {
     m_info.host = address.toString();
     m_info.address = address;
@@ -83,7 +83,7 @@ ClientSession::ClientSession(CoapContext *context, const QHostAddress &address, 
 
 ClientSession::~ClientSession()
 {
-    failAllPending(TransportError::make(Kind::Cancelled));
+    endAllRequests(TransportError::sessionClosed());
     releaseSession();
 }
 
@@ -128,16 +128,19 @@ void ClientSession::start(std::chrono::milliseconds handshakeTimeout)
 
 void ClientSession::close()
 {
+    const TransportError reason = TransportError::sessionClosed();
     if (m_state == State::Failed || m_state == State::Closed) {
+        endAllRequests(reason);
         releaseSession();
         return;
     }
     const bool wasEstablished = m_state == State::Established;
     m_state = State::Closed;
     m_handshakeTimer.stop();
-    const TransportError reason =
-        TransportError::make(Kind::Cancelled, QStringLiteral("session closed locally"));
-    failAllPending(reason);
+    endAllRequests(reason);
+    // libcoap does not end the requests itself: a CON in its send queue holds a reference
+    // on the session, which then lives on, retransmitting, until MAX_TRANSMIT_WAIT, and
+    // its NACK finds no owner (coap_session_release in 4.3.1).
     releaseSession();
     if (m_context)
         m_context->scheduleProcess();
@@ -283,6 +286,7 @@ void ClientSession::finish(const std::shared_ptr<PendingRequest> &pending, Resul
         m_observations.insert(pending->token, pending->request);
     const auto elapsed = std::chrono::microseconds(pending->elapsed.nsecsElapsed() / 1000);
     pending->complete(std::move(outcome));
+    m_delivering->add(pending);
     emit requestFinished(pending->token, elapsed, answered);
 }
 
@@ -294,6 +298,13 @@ void ClientSession::failAllPending(const TransportError &error)
     const auto observations = std::exchange(m_observations, {});
     for (auto it = observations.cbegin(); it != observations.cend(); ++it)
         emit observationEnded(it.key(), it.value(), error);
+}
+
+// Closing on our side: nothing of this session reaches a waiter any more but `error`.
+void ClientSession::endAllRequests(const TransportError &error)
+{
+    failAllPending(error);
+    m_delivering->withdrawAll(error);
 }
 
 void ClientSession::releaseSession()

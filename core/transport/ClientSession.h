@@ -22,6 +22,7 @@ namespace dots::transport {
 
 class CoapContext;
 struct PendingRequest;
+class ResultsInDelivery;
 
 // One libcoap client session to one address over one transport: handshake with
 // certificate and name checks, requests matched by token, Observe notifications.
@@ -39,7 +40,10 @@ public:
 
     // Begin the (D)TLS handshake; established() or failed() follows.
     void start(std::chrono::milliseconds handshakeTimeout = std::chrono::seconds(10));
-    // Release the libcoap session (libcoap cancels observations and sends close_notify).
+    // Release the libcoap session. Every request still waiting, and every result not yet
+    // taken by its waiter, ends at once with TransportError::sessionClosed() (so does the
+    // destructor): a coroutine that resumes after this session, or its owner, is gone
+    // sees that error, never a response. Waiters always resume from the event loop.
     void close();
 
     State state() const { return m_state; }
@@ -90,6 +94,7 @@ private:
     void releaseSession();
     void finish(const std::shared_ptr<PendingRequest> &pending, Result<CoapResponse> outcome);
     void failAllPending(const TransportError &error);
+    void endAllRequests(const TransportError &error);
     void applyRetransmission();
     std::chrono::milliseconds timeoutFor(const CoapRequest &request) const;
 
@@ -113,6 +118,7 @@ private:
     bool m_tlsConnected = false;
 
     QHash<QByteArray, std::shared_ptr<PendingRequest>> m_pending;
+    std::unique_ptr<ResultsInDelivery> m_delivering;
     QHash<int, QByteArray> m_tokenByMid;
     QHash<QByteArray, CoapRequest> m_observations;
 };

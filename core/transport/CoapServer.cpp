@@ -71,7 +71,7 @@ ObserveAction observeAction(const coap_pdu_t *pdu)
 } // namespace
 
 CoapServer::CoapServer(QObject *parent)
-    : QObject(parent), m_context(std::make_unique<CoapContext>())
+    : QObject(parent), m_context(std::make_unique<CoapContext>()), m_delivering(std::make_unique<ResultsInDelivery>())
 {
     m_context->setDefaultHandler(this);
     connect(m_context.get(), &CoapContext::coapLog, this, &CoapServer::onCoapLog);
@@ -88,7 +88,7 @@ CoapServer::CoapServer(QObject *parent)
 
 CoapServer::~CoapServer()
 {
-    failPending(0, TransportError::make(Kind::Cancelled, QStringLiteral("server shut down")));
+    endAllRequests(TransportError::make(Kind::Cancelled, QStringLiteral("server shut down")));
     m_observations.clear();
     m_peers.clear();
     m_context->setDefaultHandler(nullptr);
@@ -144,7 +144,7 @@ quint16 CoapServer::serverPort(Transport transport) const
 
 void CoapServer::close()
 {
-    failPending(0, TransportError::make(Kind::Cancelled, QStringLiteral("server closed")));
+    endAllRequests(TransportError::make(Kind::Cancelled, QStringLiteral("server closed")));
     m_observations.clear();
     m_peers.clear();
     for (coap_endpoint_t *endpoint : std::as_const(m_endpoints))
@@ -505,6 +505,14 @@ void CoapServer::finish(const std::shared_ptr<PendingRequest> &pending, quint64 
         return;
     m_pending.remove({peerId, pending->token});
     pending->complete(std::move(outcome));
+    m_delivering->add(pending);
+}
+
+// Closing: the rule of PendingRequest.h, nothing reaches a waiter any more but `error`.
+void CoapServer::endAllRequests(const TransportError &error)
+{
+    failPending(0, error);
+    m_delivering->withdrawAll(error);
 }
 
 // peerId 0: every pending request.

@@ -24,6 +24,7 @@ namespace dots::transport {
 
 class CoapContext;
 struct PendingRequest;
+class ResultsInDelivery;
 
 // The server side for the DOTS simulator: coaps and coaps+tcp endpoints with mutual
 // certificate authentication, handlers per path prefix (DOTS paths carry cuid=/mid=
@@ -80,7 +81,7 @@ public:
     // Send a request to a connected client (RFC 9132 section 4.7: the server's heartbeat)
     // and wait for its answer, matched by token. CON or NON as the request says. Resolves
     // with NotConnected if the peer is not connected, SessionLost if its session ends
-    // first, Timeout after request.timeout (zero: MAX_TRANSMIT_WAIT plus 2 s), Reset if
+    // first, Cancelled at once when the server is closed or destroyed (as ClientSession), Timeout after request.timeout (zero: MAX_TRANSMIT_WAIT plus 2 s), Reset if
     // the client answers with RST. The body must fit one PDU (no Block1 here).
     QCoro::Task<Result<CoapResponse>> request(quint64 peerId, CoapRequest request);
 
@@ -111,6 +112,7 @@ private:
     coap_session_t *sessionOf(quint64 peerId) const;
     void finish(const std::shared_ptr<PendingRequest> &pending, quint64 peerId, Result<CoapResponse> outcome);
     void failPending(quint64 peerId, const TransportError &error);
+    void endAllRequests(const TransportError &error);
     void sessionGone(coap_session_t *session, bool deleted);
     int sendNotifications(const QString &pathPrefix, const ServerResponse *fixed, bool confirmable);
     void removeObservation(qsizetype index);
@@ -125,6 +127,7 @@ private:
     RequestHandlers m_handlers;
     // Our own requests to clients, by (peer id, token).
     QHash<std::pair<quint64, QByteArray>, std::shared_ptr<PendingRequest>> m_pending;
+    std::unique_ptr<ResultsInDelivery> m_delivering;
     QHash<coap_session_t *, std::shared_ptr<Peer>> m_peers;
     QList<std::shared_ptr<ObservationState>> m_observations;
     quint64 m_nextPeerId = 1;

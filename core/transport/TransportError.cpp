@@ -11,6 +11,11 @@ TransportError TransportError::make(Kind kind, const QString &message, const QSt
     return e;
 }
 
+TransportError TransportError::sessionClosed()
+{
+    return make(Kind::Cancelled, {}, QStringLiteral("the session was closed"));
+}
+
 namespace {
 
 // Marked for translation here, translated when the error is made (the console installs its

@@ -34,6 +34,9 @@ struct TransportError
     QString detail;  // technical cause, may be empty
 
     static TransportError make(Kind kind, const QString &message = {}, const QString &detail = {});
+    // What every request still waiting gets when its session is closed or destroyed
+    // on our side: Kind::Cancelled, "request cancelled (the session was closed)".
+    static TransportError sessionClosed();
     static QString defaultMessage(Kind kind);
     static QString kindName(Kind kind);
 
