@@ -169,7 +169,7 @@ void SignalChannel::setState(State state, const QString &reason)
 
 QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToServer(ServerProfile profile)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     disconnectFromServer();
     // Another server: the mitigations and configuration of the previous one are not its.
     if (profile.host != m_profile.host || profile.port != m_profile.port || profile.name != m_profile.name) {
@@ -263,7 +263,7 @@ void SignalChannel::disconnectFromServer()
 
 QCoro::Task<> SignalChannel::afterConnect()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     const quint64 generation = m_generation;
     m_missedHeartbeats = 0;
     m_heartbeatInFlight = false;
@@ -298,7 +298,7 @@ QCoro::Task<> SignalChannel::afterConnect()
 
 QCoro::Task<> SignalChannel::reconnectLoop()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     if (m_reconnecting)
         co_return;
     m_reconnecting = true;
@@ -344,7 +344,7 @@ void SignalChannel::onDisconnected(const transport::TransportError &reason)
 
 QCoro::Task<> SignalChannel::sendHeartbeat()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     if (m_heartbeatInFlight || !m_client || m_state == State::Disconnected)
         co_return;
     m_heartbeatInFlight = true;
@@ -464,9 +464,18 @@ void SignalChannel::applyActiveConfig()
     }
 }
 
+// A coroutine of the channel can resume after the channel is deleted: every transport result
+// reaches its waiter through the event loop, and the Non-confirmable path adds a queued hop of
+// its own (sendNonConfirmable awaits a signal). The transport ends every request of a closed or
+// destroyed client with an error, and withdraws answers not yet delivered (PendingRequest.h),
+// but an answer that completed a repeated exchange may still be on its way here. So this is the
+// one place that checks: once the channel is gone, exchange() answers an error, never a
+// response. Callers that return such an error at once need no check of their own; coroutines
+// that touch the channel after an await on every path (generation checks, timers, direct
+// client calls) keep theirs.
 QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest request, bool confirmable)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this);
     if (!m_client)
         co_return SignalError::make(SignalError::Kind::NotConnected, tr("not connected to a DOTS server"));
     logOutgoing(request);
@@ -561,7 +570,6 @@ std::optional<quint32> SignalChannel::allocateMid(QString *error)
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(MitigationRequest request)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (const auto problems = request.validate(); !problems.isEmpty()) {
         QStringList lines;
         for (const auto &p : problems)
@@ -586,8 +594,6 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
     const quint32 mid = request.mid;
     auto requestSent = exchange(coap, false);
     auto response = co_await requestSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -620,7 +626,6 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint32 mid)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     const auto sent = sentRequest(mid);
     if (!sent)
         co_return SignalError::make(SignalError::Kind::Invalid,
@@ -632,7 +637,6 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::renewMitigation(quint
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivation(quint32 mid, QString aclName,
                                                                                  ActivationType activation)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     auto request = sentRequest(mid);
     if (!request)
         co_return SignalError::make(SignalError::Kind::Invalid,
@@ -649,7 +653,6 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivatio
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     MitigationRequest request;
     if (const auto sent = sentRequest(mid)) {
         request = *sent;
@@ -672,8 +675,6 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
         co_return SignalError::make(SignalError::Kind::Invalid, tr("the update cannot be encoded"), encodeError);
     auto updateSent = exchange(coap, false);
     auto response = co_await updateSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -692,14 +693,11 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
 
 QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::mitigation(m_cuid, mid);
     auto deleteSent = exchange(coap, false);
     auto response = co_await deleteSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -721,14 +719,11 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 
 QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigations()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::mitigation(m_cuid);
     auto listSent = exchange(coap, false);
     auto response = co_await listSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -764,7 +759,7 @@ QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigat
 
 QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     if (!m_client)
         co_return;
     const quint64 generation = m_generation;
@@ -859,14 +854,11 @@ void SignalChannel::scheduleRenewal(quint32 mid)
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::config();
     auto configSent = exchange(coap, true);
     auto response = co_await configSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -889,7 +881,6 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(SessionConfig proposal)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (m_serverConfig) {
         if (const auto problems = checkAgainstServerRanges(proposal, *m_serverConfig); !problems.isEmpty()) {
             QStringList lines;
@@ -910,8 +901,6 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
         co_return SignalError::make(SignalError::Kind::Invalid, tr("the proposal cannot be encoded"), encodeError);
     auto proposalSent = exchange(coap, true);
     auto response = co_await proposalSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -923,14 +912,11 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
     auto resetSent = exchange(coap, true);
     auto response = co_await resetSent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -941,7 +927,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
 
 QCoro::Task<> SignalChannel::setUpTelemetry()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     const quint64 generation = m_generation;
     auto read = fetchTelemetrySetup();
     auto setup = co_await read;
@@ -997,14 +983,11 @@ void SignalChannel::applyTelemetryNotification(const CoapResponse &response)
 
 QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup()
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = resource::telemetrySetup(m_cuid);
     auto sent = exchange(coap, true);
     auto response = co_await sent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -1026,7 +1009,6 @@ QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup
 
 QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(TelemetrySetup setup)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     ValidationErrors problems = setup.validate();
     if (setup.currentConfig && m_telemetrySetup)
         problems += setup.currentConfig->checkRanges(m_telemetrySetup->minConfig, m_telemetrySetup->maxConfig,
@@ -1050,8 +1032,6 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
     const quint32 tsid = setup.tsid;
     auto sent = exchange(coap, true);
     auto response = co_await sent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
@@ -1059,8 +1039,6 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
         co_return errorFromResponse(r, tr("telemetry setup %1").arg(tsid));
     auto reread = fetchTelemetrySetup();
     auto info = co_await reread;
-    if (!self)
-        co_return channelGone();
     if (info.ok())
         if (const auto stored = info.value().setup(tsid))
             co_return *stored;
@@ -1069,14 +1047,11 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
 
 QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optional<quint32> tsid)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     CoapRequest coap;
     coap.method = Method::Delete;
     coap.uriPath = resource::telemetrySetup(m_cuid, tsid);
     auto sent = exchange(coap, true);
     auto response = co_await sent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     if (response.value().code != transport::CoapCode::Deleted)
@@ -1084,14 +1059,11 @@ QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optiona
                                                            : tr("deleting the telemetry setups"));
     auto reread = fetchTelemetrySetup();
     co_await reread;
-    if (!self)
-        co_return channelGone();
     co_return Done{};
 }
 
 QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryReport report)
 {
-    QPointer<SignalChannel> self(this); // a pending exchange may finish after the channel is gone
     if (const auto problems = report.validate(); !problems.isEmpty()) {
         QStringList lines;
         for (const auto &p : problems)
@@ -1111,8 +1083,6 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
     // when the link is flooded.
     auto sent = exchange(coap, false);
     auto response = co_await sent;
-    if (!self)
-        co_return channelGone();
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
