@@ -506,6 +506,62 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
     co_return response;
 }
 
+QCoro::Task<SignalResult<CoapResponse>> SignalChannel::putResource(QStringList path, QJsonObject body, QString what,
+                                                                   QString unencodable, bool confirmable,
+                                                                   std::optional<QByteArray> ifMatch)
+{
+    QString encodeError;
+    CoapRequest coap;
+    coap.method = Method::Put;
+    coap.uriPath = path;
+    coap.ifMatch = ifMatch;
+    coap.payload = encodeBody(body, &encodeError);
+    if (!encodeError.isEmpty())
+        co_return SignalError::make(SignalError::Kind::Invalid, unencodable, encodeError);
+    auto sent = exchange(coap, confirmable);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
+        co_return errorFromResponse(r, what);
+    co_return r;
+}
+
+QCoro::Task<SignalResult<QJsonObject>> SignalChannel::getResource(QStringList path, QString what, QString undecodable,
+                                                                  bool confirmable)
+{
+    CoapRequest coap;
+    coap.method = Method::Get;
+    coap.uriPath = path;
+    auto sent = exchange(coap, confirmable);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    const CoapResponse &r = response.value();
+    if (r.code != transport::CoapCode::Content)
+        co_return errorFromResponse(r, what);
+    QString problem;
+    const auto body = decodeBody(r.payload, &problem);
+    if (!body)
+        co_return SignalError::make(SignalError::Kind::Malformed, undecodable, problem);
+    co_return *body;
+}
+
+QCoro::Task<SignalResult<Done>> SignalChannel::deleteResource(QStringList path, QString what, bool confirmable)
+{
+    CoapRequest coap;
+    coap.method = Method::Delete;
+    coap.uriPath = path;
+    auto sent = exchange(coap, confirmable);
+    auto response = co_await sent;
+    if (!response.ok())
+        co_return response.error();
+    if (response.value().code != transport::CoapCode::Deleted)
+        co_return errorFromResponse(response.value(), what);
+    co_return Done{};
+}
+
 SignalError SignalChannel::errorFromResponse(const CoapResponse &response, const QString &what) const
 {
     SignalError error;
@@ -583,22 +639,14 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::requestMitigation(Mit
             co_return SignalError::make(SignalError::Kind::Invalid, tr("no mitigation identifier available"), error);
         request.mid = *mid;
     }
-    QString encodeError;
-    CoapRequest coap;
-    coap.method = Method::Put;
-    coap.uriPath = resource::mitigation(m_cuid, request.mid);
-    coap.payload = encodeBody(request.toJson(), &encodeError);
-    if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, tr("the request cannot be encoded"), encodeError);
-
     const quint32 mid = request.mid;
-    auto requestSent = exchange(coap, false);
+    auto requestSent = putResource(resource::mitigation(m_cuid, mid), request.toJson(),
+                                   tr("mitigation request %1").arg(mid),
+                                   tr("the request cannot be encoded"), false);
     auto response = co_await requestSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, tr("mitigation request %1").arg(mid));
 
     m_sentRequests.insert(mid, request);
     m_highestMidSeen = std::max(m_highestMidSeen, mid);
@@ -665,21 +713,14 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
     }
     request.mid = mid;
     const EfficacyUpdate update = EfficacyUpdate::forRequest(request, attackStatus);
-    QString encodeError;
-    CoapRequest coap;
-    coap.method = Method::Put;
-    coap.uriPath = resource::mitigation(m_cuid, mid);
-    coap.ifMatch = QByteArray(); // empty If-Match: update only what exists (RFC 9132 section 4.4.3)
-    coap.payload = encodeBody(update.toJson(), &encodeError);
-    if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, tr("the update cannot be encoded"), encodeError);
-    auto updateSent = exchange(coap, false);
+    // Empty If-Match: update only what exists (RFC 9132 section 4.4.3).
+    auto updateSent = putResource(resource::mitigation(m_cuid, mid), update.toJson(),
+                                  tr("efficacy update for mitigation %1").arg(mid),
+                                  tr("the update cannot be encoded"), false, QByteArray());
     auto response = co_await updateSent;
     if (!response.ok())
         co_return response.error();
     const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Changed && r.code != transport::CoapCode::Created)
-        co_return errorFromResponse(r, tr("efficacy update for mitigation %1").arg(mid));
     MitigationStatus status = mitigation(mid).value_or(MitigationStatus{});
     status.mid = mid;
     status.attackStatus = attackStatus;
@@ -693,15 +734,11 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(qu
 
 QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 {
-    CoapRequest coap;
-    coap.method = Method::Delete;
-    coap.uriPath = resource::mitigation(m_cuid, mid);
-    auto deleteSent = exchange(coap, false);
-    auto response = co_await deleteSent;
-    if (!response.ok())
-        co_return response.error();
-    if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), tr("withdrawal of mitigation %1").arg(mid));
+    auto deleteSent = deleteResource(resource::mitigation(m_cuid, mid),
+                                     tr("withdrawal of mitigation %1").arg(mid), false);
+    auto deleted = co_await deleteSent;
+    if (!deleted.ok())
+        co_return deleted.error();
     // The server may go on reporting it as withdrawn-and-terminating for a while; the
     // analyst asked for it to go, so stop listening rather than let it reappear.
     for (auto it = m_observationMid.begin(); it != m_observationMid.end();) {
@@ -719,26 +756,18 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
 
 QCoro::Task<SignalResult<QList<MitigationStatus>>> SignalChannel::refreshMitigations()
 {
-    CoapRequest coap;
-    coap.method = Method::Get;
-    coap.uriPath = resource::mitigation(m_cuid);
-    auto listSent = exchange(coap, false);
-    auto response = co_await listSent;
-    if (!response.ok())
-        co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code == transport::CoapCode::NotFound) { // no mitigation at all
-        for (const quint32 mid : m_mitigations.keys())
+    auto listSent = getResource(resource::mitigation(m_cuid), tr("listing mitigations"),
+                                tr("the mitigation list could not be decoded"), false);
+    auto body = co_await listSent;
+    if (!body.ok()) {
+        const SignalError error = body.error();
+        if (error.kind != SignalError::Kind::Coap || error.coapCode != transport::CoapCode::NotFound)
+            co_return error;
+        for (const quint32 mid : m_mitigations.keys()) // 4.04: no mitigation at all
             removeMitigation(mid);
         co_return QList<MitigationStatus>{};
     }
-    if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, tr("listing mitigations"));
-    QString problem;
-    const auto body = decodeBody(r.payload, &problem);
-    if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, tr("the mitigation list could not be decoded"), problem);
-    const auto parsed = parseMitigationStatus(*body);
+    const auto parsed = parseMitigationStatus(body.value());
     if (!parsed.ok())
         qCWarning(lcSignal) << "mitigation list has problems:" << parsed.errorString();
     // What the server no longer lists is gone (expired, or ended by the server).
@@ -854,21 +883,12 @@ void SignalChannel::scheduleRenewal(quint32 mid)
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 {
-    CoapRequest coap;
-    coap.method = Method::Get;
-    coap.uriPath = resource::config();
-    auto configSent = exchange(coap, true);
-    auto response = co_await configSent;
-    if (!response.ok())
-        co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, tr("reading the session configuration"));
-    QString problem;
-    const auto body = decodeBody(r.payload, &problem);
-    if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, tr("the session configuration could not be decoded"), problem);
-    auto parsed = SessionConfig::fromJson(*body);
+    auto configSent = getResource(resource::config(), tr("reading the session configuration"),
+                                  tr("the session configuration could not be decoded"), true);
+    auto body = co_await configSent;
+    if (!body.ok())
+        co_return body.error();
+    auto parsed = SessionConfig::fromJson(body.value());
     if (!parsed.ok())
         qCWarning(lcSignal) << "session configuration has problems:" << parsed.errorString();
     m_serverConfig = parsed.value;
@@ -892,35 +912,23 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
     }
     // sid only grows (RFC 9132 section 4.5.2); seconds since 2020 keep it growing across restarts.
     m_sid = std::max<quint32>(m_sid + 1, quint32(QDateTime::currentSecsSinceEpoch() - 1577836800));
-    QString encodeError;
-    CoapRequest coap;
-    coap.method = Method::Put;
-    coap.uriPath = resource::config(m_sid);
-    coap.payload = encodeBody(proposal.currentValuesOnly().toJson(), &encodeError);
-    if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, tr("the proposal cannot be encoded"), encodeError);
-    auto proposalSent = exchange(coap, true);
+    auto proposalSent = putResource(resource::config(m_sid), proposal.currentValuesOnly().toJson(),
+                                    tr("session configuration proposal"),
+                                    tr("the proposal cannot be encoded"), true);
     auto response = co_await proposalSent;
     if (!response.ok())
         co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, tr("session configuration proposal"));
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
 {
-    CoapRequest coap;
-    coap.method = Method::Delete;
-    coap.uriPath = resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt);
-    auto resetSent = exchange(coap, true);
-    auto response = co_await resetSent;
-    if (!response.ok())
-        co_return response.error();
-    if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), tr("session configuration reset"));
+    auto resetSent = deleteResource(resource::config(m_sid ? std::optional<quint32>(m_sid) : std::nullopt),
+                                    tr("session configuration reset"), true);
+    auto reset = co_await resetSent;
+    if (!reset.ok())
+        co_return reset.error();
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
@@ -983,21 +991,12 @@ void SignalChannel::applyTelemetryNotification(const CoapResponse &response)
 
 QCoro::Task<SignalResult<TelemetrySetupInfo>> SignalChannel::fetchTelemetrySetup()
 {
-    CoapRequest coap;
-    coap.method = Method::Get;
-    coap.uriPath = resource::telemetrySetup(m_cuid);
-    auto sent = exchange(coap, true);
-    auto response = co_await sent;
-    if (!response.ok())
-        co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Content)
-        co_return errorFromResponse(r, tr("reading the telemetry setup"));
-    QString problem;
-    const auto body = decodeBody(r.payload, &problem);
-    if (!body)
-        co_return SignalError::make(SignalError::Kind::Malformed, tr("the telemetry setup could not be decoded"), problem);
-    const auto parsed = TelemetrySetupInfo::fromJson(*body);
+    auto sent = getResource(resource::telemetrySetup(m_cuid), tr("reading the telemetry setup"),
+                            tr("the telemetry setup could not be decoded"), true);
+    auto body = co_await sent;
+    if (!body.ok())
+        co_return body.error();
+    const auto parsed = TelemetrySetupInfo::fromJson(body.value());
     if (!parsed.ok()) // keep what could be read, as with the session configuration
         qCWarning(lcSignal) << "telemetry setup has problems:" << parsed.errorString();
     m_telemetrySetup = parsed.value;
@@ -1022,21 +1021,13 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
     if (setup.tsid == 0)
         setup.tsid = ++m_lastTsid;
     m_lastTsid = std::max(m_lastTsid, setup.tsid);
-    QString encodeError;
-    CoapRequest coap;
-    coap.method = Method::Put;
-    coap.uriPath = resource::telemetrySetup(m_cuid, setup.tsid);
-    coap.payload = encodeBody(setup.toRequestJson(), &encodeError);
-    if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry setup cannot be encoded"), encodeError);
     const quint32 tsid = setup.tsid;
-    auto sent = exchange(coap, true);
+    auto sent = putResource(resource::telemetrySetup(m_cuid, tsid), setup.toRequestJson(),
+                            tr("telemetry setup %1").arg(tsid),
+                            tr("the telemetry setup cannot be encoded"), true);
     auto response = co_await sent;
     if (!response.ok())
         co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, tr("telemetry setup %1").arg(tsid));
     auto reread = fetchTelemetrySetup();
     auto info = co_await reread;
     if (info.ok())
@@ -1047,16 +1038,13 @@ QCoro::Task<SignalResult<TelemetrySetup>> SignalChannel::sendTelemetrySetup(Tele
 
 QCoro::Task<SignalResult<Done>> SignalChannel::deleteTelemetrySetup(std::optional<quint32> tsid)
 {
-    CoapRequest coap;
-    coap.method = Method::Delete;
-    coap.uriPath = resource::telemetrySetup(m_cuid, tsid);
-    auto sent = exchange(coap, true);
-    auto response = co_await sent;
-    if (!response.ok())
-        co_return response.error();
-    if (response.value().code != transport::CoapCode::Deleted)
-        co_return errorFromResponse(response.value(), tsid ? tr("deleting telemetry setup %1").arg(*tsid)
-                                                           : tr("deleting the telemetry setups"));
+    auto sent = deleteResource(resource::telemetrySetup(m_cuid, tsid),
+                               tsid ? tr("deleting telemetry setup %1").arg(*tsid)
+                                    : tr("deleting the telemetry setups"),
+                               true);
+    auto deleted = co_await sent;
+    if (!deleted.ok())
+        co_return deleted.error();
     auto reread = fetchTelemetrySetup();
     co_await reread;
     co_return Done{};
@@ -1072,22 +1060,14 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
     }
     const quint32 tmid = report.tmid.value_or(m_lastTmid + 1);
     m_lastTmid = std::max(m_lastTmid, tmid);
-    QString encodeError;
-    CoapRequest coap;
-    coap.method = Method::Put;
-    coap.uriPath = resource::telemetry(m_cuid, tmid);
-    coap.payload = encodeBody(telemetryReportsToJson({report}, false), &encodeError);
-    if (!encodeError.isEmpty())
-        co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry cannot be encoded"), encodeError);
     // Non-confirmable and repeated until answered, like a mitigation request: it matters most
     // when the link is flooded.
-    auto sent = exchange(coap, false);
+    auto sent = putResource(resource::telemetry(m_cuid, tmid), telemetryReportsToJson({report}, false),
+                            tr("telemetry %1").arg(tmid), tr("the telemetry cannot be encoded"),
+                            false);
     auto response = co_await sent;
     if (!response.ok())
         co_return response.error();
-    const CoapResponse &r = response.value();
-    if (r.code != transport::CoapCode::Created && r.code != transport::CoapCode::Changed)
-        co_return errorFromResponse(r, tr("telemetry %1").arg(tmid));
     co_return tmid;
 }
 

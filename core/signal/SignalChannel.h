@@ -17,6 +17,7 @@
 #include <QCoro/QCoroTask>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 
@@ -143,6 +144,19 @@ signals:
 private:
     void setState(State state, const QString &reason);
     QCoro::Task<SignalResult<transport::CoapResponse>> exchange(transport::CoapRequest request, bool confirmable);
+    // The three shapes the channel's requests take, over exchange() (confirmable: CON, else NON
+    // repeated until answered). `what` names the request in a refusal ("telemetry 3 refused
+    // (4.22): ..."); `unencodable`/`undecodable` are the errors for a body that cannot be
+    // encoded or an answer that cannot be decoded.
+    // PUT a dots+cbor body: the 2.01/2.04 answer, or a typed error.
+    QCoro::Task<SignalResult<transport::CoapResponse>> putResource(QStringList path, QJsonObject body, QString what,
+                                                                   QString unencodable, bool confirmable,
+                                                                   std::optional<QByteArray> ifMatch = std::nullopt);
+    // GET: the decoded body of a 2.05, or a typed error.
+    QCoro::Task<SignalResult<QJsonObject>> getResource(QStringList path, QString what, QString undecodable,
+                                                       bool confirmable);
+    // DELETE: done on 2.02, else a typed error.
+    QCoro::Task<SignalResult<Done>> deleteResource(QStringList path, QString what, bool confirmable);
     QCoro::Task<> afterConnect();
     QCoro::Task<> reconnectLoop();
     QCoro::Task<> sendHeartbeat();
