@@ -44,12 +44,13 @@ signals:
     void finished();
 };
 
-// Errors after which another copy may still get through.
+// Errors after which another copy may still get through. A session that ends under copies in
+// flight ends the exchange: the analyst hears at once that the session was lost rather than
+// after the deadline (copies sent while no session is up still wait for a reconnect).
 bool worthRetrying(const TransportError &error)
 {
     switch (error.kind) {
     case Kind::Timeout:
-    case Kind::SessionLost:
     case Kind::NotConnected:
     case Kind::Reset:
         return true;

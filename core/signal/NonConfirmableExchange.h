@@ -14,7 +14,8 @@ namespace dots::signal {
 // Sends one logical Non-confirmable request, repeating it (each copy with a fresh token)
 // at the policy's interval until the first answer or the deadline. An answer to any copy
 // completes the exchange, so a late response is never wasted. "No session" and "timed
-// out" copies do not end the exchange: a reconnect may come in time.
+// out" copies do not end the exchange: a reconnect may come in time. The session closing
+// while copies are in flight does: the exchange fails at once with SessionLost.
 struct ExchangeOutcome
 {
     transport::Result<transport::CoapResponse> result;

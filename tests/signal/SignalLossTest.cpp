@@ -194,6 +194,57 @@ private slots:
             QVERIFY(change.first().value<SignalChannel::State>() != SignalChannel::State::Lost);
         QCOMPARE(relay.dropped(Direction::ClientToServer), quint64(0));
     }
+
+    // Requests still unanswered when the session ends (the server shuts down and says goodbye
+    // with close_notify) fail at once with the loss in words, instead of being repeated into
+    // the void until their 30 s deadline.
+    void requestsPendingWhenTheSessionIsLostFailAtOnce()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        test::LossyUdpRelay relay(sim.dtlsPort());
+        SignalChannel channel;
+        auto connected = QCoro::waitFor(channel.connectToServer(profileThrough(relay)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        relay.setLoss(Direction::ClientToServer, 1.0); // the requests never arrive
+
+        std::optional<SignalResult<MitigationStatus>> mitigation; // NON, repeated
+        std::optional<SignalResult<quint32>> telemetry;           // NON, repeated
+        std::optional<SignalResult<SessionConfig>> config;        // CON
+        collect(channel.requestMitigation(requestFor(QStringLiteral("198.51.100.0/24"))), &mitigation);
+        TelemetryReport report;
+        report.target.prefixes = {QStringLiteral("198.51.100.0/24")};
+        TrafficValues attack;
+        attack.unit = TrafficUnit{8};
+        attack.values.current = 3800;
+        report.totalAttackTraffic << attack;
+        collect(channel.sendTelemetryReport(report), &telemetry);
+        collect(channel.fetchSessionConfig(), &config);
+        QTest::qWait(500); // repeated copies in flight
+        QVERIFY(!mitigation && !telemetry && !config);
+
+        QElapsedTimer clock;
+        clock.start();
+        sim.terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(mitigation && telemetry && config, 5000);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        for (const SignalError &error : {mitigation->error(), telemetry->error(), config->error()}) {
+            QCOMPARE(error.kind, SignalError::Kind::Transport);
+            QCOMPARE(error.transportError.kind, transport::TransportError::Kind::SessionLost);
+            QCOMPARE(error.message, QStringLiteral("connection to the server was lost"));
+        }
+        QVERIFY(!mitigation->ok() && !telemetry->ok() && !config->ok());
+        QCOMPARE(channel.state(), SignalChannel::State::Lost);
+    }
+
+private:
+    template<typename T>
+    static QCoro::Task<> collect(QCoro::Task<T> task, std::optional<T> *out)
+    {
+        auto value = co_await task;
+        out->emplace(std::move(value));
+    }
 };
 
 QTEST_GUILESS_MAIN(SignalLossTest)
