@@ -295,7 +295,8 @@ QCoro::Task<DataResult<QJsonObject>> DataChannel::getJsonAsClient(QString path)
     co_return jsonObjectIn(path, answer);
 }
 
-QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::sendAsClient(QByteArray verb, QString path, QJsonObject body)
+QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::sendAsClient(QByteArray verb, QString path, QJsonObject body,
+                                                                         NotFound notFound)
 {
     const quint64 generation = m_generation;
     auto task = sendJson(verb, path, body);
@@ -312,10 +313,14 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::sendAsClient(QByte
     const auto registered = co_await registering;
     if (!registered)
         co_return registered.error();
+    const HttpAnswer nothing{204, {}, {}};
     if (!registered.value())
-        co_return answer;
+        co_return notFound == NotFound::IsEmpty ? DataResult<HttpAnswer>(nothing) : answer;
     auto again = sendJson(verb, path, body);
-    co_return co_await again;
+    auto retried = co_await again;
+    if (!retried && retried.error().httpStatus == 404 && notFound == NotFound::IsEmpty)
+        co_return nothing;
+    co_return retried;
 }
 
 QCoro::Task<DataResult<bool>> DataChannel::registerIfUnknown()
@@ -436,10 +441,16 @@ template<typename Entry>
 QCoro::Task<DataResult<QList<Entry>>> DataChannel::readList(const ListResource<Entry> &resource)
 {
     const quint64 generation = m_generation;
-    auto task = getJsonAsClient(listPath(resource));
-    const auto doc = co_await task;
+    const QString path = listPath(resource);
+    auto task = sendAsClient("GET", path, {}, NotFound::IsEmpty);
+    const auto answer = co_await task;
     if (generation != m_generation)
         co_return superseded();
+    // Servers differ on a list without entries: go-dots answers 200 with an empty list, a
+    // strict RESTCONF server 404 (turned into 204 above) or 204 without a body.
+    if (answer && answer.value().body.trimmed().isEmpty())
+        co_return QList<Entry>{};
+    const auto doc = jsonObjectIn(path, answer);
     if (!doc)
         co_return doc.error();
     auto parsed = resource.parse(doc.value(), DecodeMode::Lenient);

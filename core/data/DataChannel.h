@@ -100,10 +100,14 @@ private:
     QCoro::Task<DataResult<HttpAnswer>> send(QByteArray verb, QUrl url, QByteArray body, QByteArray accept);
     QCoro::Task<DataResult<HttpAnswer>> sendJson(QByteArray verb, QString path, QJsonObject body);
     QCoro::Task<DataResult<QJsonObject>> getJson(QString path);
+    // What a 404 below a client the server knows means: an error, or (for a list read) a list
+    // without entries, which RESTCONF has no data resource for.
+    enum class NotFound { IsError, IsEmpty };
     // For a path below this dots-client: a 404 may mean that the server forgot the client
     // (its database was reset), so it registers again and, if the server did not know it,
-    // sends once more.
-    QCoro::Task<DataResult<HttpAnswer>> sendAsClient(QByteArray verb, QString path, QJsonObject body);
+    // sends once more. With NotFound::IsEmpty a 404 for a known client is a 204 without body.
+    QCoro::Task<DataResult<HttpAnswer>> sendAsClient(QByteArray verb, QString path, QJsonObject body,
+                                                     NotFound notFound = NotFound::IsError);
     QCoro::Task<DataResult<QJsonObject>> getJsonAsClient(QString path);
     static DataResult<QJsonObject> jsonObjectIn(const QString &path, const DataResult<HttpAnswer> &answer);
     // true: the server did not know this client and registered it now; false: it knew it.

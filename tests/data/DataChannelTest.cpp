@@ -3,6 +3,7 @@
 // and ACLs (RFC 9132 alias-name, RFC 9133 filter control).
 #include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
+#include "StrictRestconfServer.h"
 #include "data/DataChannel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
@@ -360,6 +361,41 @@ private slots:
         QCOMPARE(e.kind, DataError::Kind::Network);
         QVERIFY2(e.message.contains(QStringLiteral("closed the connection")), qPrintable(e.toString()));
         QVERIFY2(!e.message.contains(QStringLiteral("certificate")), qPrintable(e.toString()));
+    }
+
+    void listsWithoutEntriesOfAStrictServerAreEmpty()
+    {
+        // RESTCONF has no data resource for a list without entries, so a strict server answers
+        // 404 or 204 where go-dots answers 200 with an empty list. Once registration says the
+        // server knows the client, both are empty lists; a missing entry stays an error.
+        StrictRestconfServer server(pki::PkiFiles::inDirectory(pkiDir()));
+        const quint16 port = server.listen(QHostAddress::LocalHost);
+        QVERIFY(port != 0);
+        DataChannel channel;
+        QCOMPARE(channel.configure(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(port)), clientPki()), QString());
+
+        auto listing = channel.aliases(); // 404, registered now (201), 404 again
+        const auto aliases = await(listing);
+        QVERIFY2(aliases.ok(), qPrintable(aliases.error().toString() + QStringLiteral(" — requests: ") + server.requests.join(QStringLiteral("; "))));
+        QVERIFY(aliases.value().isEmpty());
+        QCOMPARE(server.registrations, 1);
+
+        auto listingAcls = channel.acls(); // 204 without a body
+        const auto acls = await(listingAcls);
+        QVERIFY2(acls.ok(), qPrintable(acls.error().toString()));
+        QVERIFY(acls.value().isEmpty());
+        QCOMPARE(server.registrations, 1);
+
+        auto listingAgain = channel.aliases(); // 404, known (409)
+        const auto again = await(listingAgain);
+        QVERIFY2(again.ok(), qPrintable(again.error().toString()));
+        QVERIFY(again.value().isEmpty());
+        QCOMPARE(server.registrations, 2);
+
+        auto reading = channel.alias(QStringLiteral("web-front")); // 404, known: no such alias
+        const auto missing = await(reading);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().httpStatus, 404);
     }
 
     void switchingServersDropsTheOldAnswers()
