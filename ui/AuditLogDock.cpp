@@ -36,10 +36,18 @@ AuditLogDock::AuditLogDock(AuditLogModel *model, QWidget *parent)
     m_search->setClearButtonEnabled(true);
     m_action->setObjectName(QStringLiteral("auditActionFilter"));
     m_action->addItem(tr("All actions"));
-    for (const AuditAction a : {AuditAction::Request, AuditAction::Withdraw, AuditAction::Renew, AuditAction::Efficacy,
-                                AuditAction::FilterControl, AuditAction::ConfigChange, AuditAction::ConfigReset,
-                                AuditAction::Connect, AuditAction::Disconnect})
-        m_action->addItem(AuditLogModel::actionLabel(a), int(a));
+    // Grouped: mitigations and session (signal channel), then aliases and filters (data channel).
+    const QList<QList<AuditAction>> groups{
+        {AuditAction::Request, AuditAction::Withdraw, AuditAction::Renew, AuditAction::Efficacy, AuditAction::ConfigChange,
+         AuditAction::ConfigReset, AuditAction::Connect, AuditAction::Disconnect},
+        {AuditAction::AliasCreate, AuditAction::AliasReplace, AuditAction::AliasDelete, AuditAction::AclCreate,
+         AuditAction::AclReplace, AuditAction::AclDelete, AuditAction::FilterControl},
+    };
+    for (const auto &group : groups) {
+        m_action->insertSeparator(m_action->count());
+        for (const AuditAction a : group)
+            m_action->addItem(AuditLogModel::actionLabel(a), int(a));
+    }
     m_export->setObjectName(QStringLiteral("auditExport"));
     m_export->setToolTip(tr("Save the entries matching the search as a CSV file (RFC 4180, UTC times)"));
     m_message->setObjectName(QStringLiteral("auditMessage"));
@@ -93,8 +101,8 @@ void AuditLogDock::applyFilter()
 {
     store::AuditFilter filter = m_model->filter();
     filter.text = m_search->text().trimmed();
-    filter.action = m_action->currentIndex() > 0 ? std::optional(AuditAction(m_action->currentData().toInt()))
-                                                 : std::nullopt;
+    const QVariant chosen = m_action->currentData();
+    filter.action = chosen.isValid() ? std::optional(AuditAction(chosen.toInt())) : std::nullopt;
     m_model->reload(filter);
 }
 
@@ -117,8 +125,8 @@ void AuditLogDock::updateEmptyState()
     if (m_message->isVisible() && !m_showingEmptyState)
         return; // a problem or an export result stays until something replaces it
     showMessage(m_search->text().isEmpty() && m_action->currentIndex() == 0
-                    ? tr("Nothing recorded yet. Requests, withdrawals, renewals, efficacy reports and session "
-                         "changes are recorded here with who made them and when.")
+                    ? tr("Nothing recorded yet. Requests, withdrawals, renewals, efficacy reports, session "
+                         "changes and changes to aliases and filters are recorded here with who made them and when.")
                     : tr("No entry matches the search."));
     m_showingEmptyState = true;
 }

@@ -188,7 +188,7 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
             const auto created = co_await creating;
             if (!created.ok())
                 co_return context.fail(created.error(), QStringLiteral("creating ACL %1").arg(acl.name));
-            context.audit(store::AuditAction::FilterControl, std::nullopt,
+            context.audit(m_replace ? store::AuditAction::AclReplace : store::AuditAction::AclCreate, std::nullopt,
                           QStringLiteral("%1 ACL %2 (%3): %4")
                               .arg(m_replace ? QStringLiteral("create or replace") : QStringLiteral("create"), acl.name,
                                    signal::yangName(acl.effectiveActivationType()),
@@ -207,7 +207,7 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
         const auto deleted = co_await deleting;
         if (!deleted.ok())
             co_return context.fail(deleted.error(), QStringLiteral("deleting ACL %1").arg(m_name));
-        context.audit(store::AuditAction::FilterControl, std::nullopt, QStringLiteral("delete ACL %1").arg(m_name));
+        context.audit(store::AuditAction::AclDelete, std::nullopt, QStringLiteral("delete ACL %1").arg(m_name));
         out.text(QStringLiteral("acl %1 deleted").arg(m_name));
         out.json({{QStringLiteral("command"), QStringLiteral("acl delete")},
                   {QStringLiteral("name"), m_name},

@@ -151,7 +151,7 @@ QCoro::Task<int> AliasCommand::run(CommandContext &context)
             const auto created = co_await creating;
             if (!created.ok())
                 co_return context.fail(created.error(), QStringLiteral("creating alias %1").arg(alias.name));
-            context.audit(store::AuditAction::Other, std::nullopt,
+            context.audit(m_replace ? store::AuditAction::AliasReplace : store::AuditAction::AliasCreate, std::nullopt,
                           QStringLiteral("%1 alias %2: %3").arg(m_replace ? QStringLiteral("create or replace") : QStringLiteral("create"),
                                                                 alias.name, signal::describeTarget(alias.targets)),
                           data::aliasesDocument({alias}));
@@ -167,7 +167,7 @@ QCoro::Task<int> AliasCommand::run(CommandContext &context)
         const auto deleted = co_await deleting;
         if (!deleted.ok())
             co_return context.fail(deleted.error(), QStringLiteral("deleting alias %1").arg(m_name));
-        context.audit(store::AuditAction::Other, std::nullopt, QStringLiteral("delete alias %1").arg(m_name));
+        context.audit(store::AuditAction::AliasDelete, std::nullopt, QStringLiteral("delete alias %1").arg(m_name));
         out.text(QStringLiteral("alias %1 deleted").arg(m_name));
         out.json({{QStringLiteral("command"), QStringLiteral("alias delete")},
                   {QStringLiteral("name"), m_name},

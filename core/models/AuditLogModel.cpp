@@ -20,7 +20,13 @@ QString AuditLogModel::actionLabel(AuditAction action)
     case AuditAction::Efficacy: return tr("Efficacy update");
     case AuditAction::ConfigChange: return tr("Session config change");
     case AuditAction::ConfigReset: return tr("Session config reset");
-    case AuditAction::FilterControl: return tr("Filter control");
+    case AuditAction::FilterControl: return tr("Filter activation");
+    case AuditAction::AliasCreate: return tr("Alias creation");
+    case AuditAction::AliasReplace: return tr("Alias replacement");
+    case AuditAction::AliasDelete: return tr("Alias deletion");
+    case AuditAction::AclCreate: return tr("Filter creation");
+    case AuditAction::AclReplace: return tr("Filter replacement");
+    case AuditAction::AclDelete: return tr("Filter deletion");
     case AuditAction::Connect: return tr("Connect");
     case AuditAction::Disconnect: return tr("Disconnect");
     case AuditAction::Other: break;

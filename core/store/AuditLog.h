@@ -23,13 +23,23 @@ enum class AuditAction {
     Efficacy,      // efficacy update (attack-status)
     ConfigChange,  // session configuration PUT
     ConfigReset,   // session configuration DELETE (back to defaults)
-    FilterControl, // RFC 9133 acl-list activation change
+    FilterControl, // activation of a filter (ACL) changed: RFC 9133 over the signal channel
+                   // during an attack, or activation-type over the data channel
+    // Data channel (RFC 8783): what the server holds for the client.
+    AliasCreate,   // new alias (POST; refused when the name exists)
+    AliasReplace,  // alias created or replaced (PUT), e.g. an edit
+    AliasDelete,
+    AclCreate,     // new filter (ACL)
+    AclReplace,    // filter created or replaced, e.g. an edit of its rules
+    AclDelete,
     Connect,
     Disconnect,
     Other,
 };
 
-QString actionName(AuditAction action); // "request", "config-change", ...
+// The stored names ("request", "config-change", "alias-create", ...) never change: databases
+// written by older versions must read the same. A name this version does not know reads as Other.
+QString actionName(AuditAction action);
 std::optional<AuditAction> actionFromName(QStringView name);
 
 struct AuditEntry

@@ -130,12 +130,14 @@ private slots:
 
     void aliasLifecycle()
     {
-        const CliRun create = run(connection() << "alias" << "create" << "cli-web" << "--prefix" << "203.0.113.0/24"
+        const QString db = m_dir.filePath(QStringLiteral("alias-audit.sqlite"));
+        const auto options = [this, &db] { return QStringList{"--state-db", db} + connection(); };
+        const CliRun create = run(options() << "alias" << "create" << "cli-web" << "--prefix" << "203.0.113.0/24"
                                                << "--port-range" << "443" << "--protocol" << "tcp" << "--fqdn"
                                                << "www.example.com");
         QVERIFY2(create.exitCode == 0 && create.out.contains(QLatin1String("alias cli-web created")), qPrintable(create.describe()));
 
-        const CliRun list = run(connection() << "alias" << "list");
+        const CliRun list = run(options() << "alias" << "list");
         QVERIFY2(list.exitCode == 0, qPrintable(list.describe()));
         QVERIFY2(QRegularExpression(QStringLiteral("^cli-web  203\\.0\\.113\\.0/24 www\\.example\\.com ports 443 proto tcp"),
                                     QRegularExpression::MultilineOption)
@@ -144,7 +146,7 @@ private slots:
                  qPrintable(list.describe()));
 
         // --json gives the RFC 8040 answer, so the core's own parser reads it back.
-        const CliRun show = run(connection() << "--json" << "alias" << "show" << "cli-web");
+        const CliRun show = run(options() << "--json" << "alias" << "show" << "cli-web");
         QVERIFY2(show.exitCode == 0, qPrintable(show.describe()));
         const auto document = jsonLine(show);
         QVERIFY2(document && document->contains(QLatin1String("ietf-dots-data-channel:alias")), qPrintable(show.describe()));
@@ -159,7 +161,7 @@ private slots:
         QCOMPARE(alias.targets.portRanges.first().lowerPort, quint16(443));
 
         // A second POST of the name: the server's 409 in words, exit 4.
-        const CliRun duplicate = run(connection() << "alias" << "create" << "cli-web" << "--prefix" << "198.51.100.0/24");
+        const CliRun duplicate = run(options() << "alias" << "create" << "cli-web" << "--prefix" << "198.51.100.0/24");
         QVERIFY2(duplicate.exitCode == 4, qPrintable(duplicate.describe()));
         for (const char *word : {"creating alias cli-web", "HTTP 409", "error-tag resource-denied", "error-path ",
                                  "/aliases/alias=cli-web", "alias cli-web exists"})
@@ -167,21 +169,29 @@ private slots:
         QVERIFY2(duplicate.out.isEmpty(), qPrintable(duplicate.describe()));
 
         // --replace is a PUT: the alias now holds the new prefix only.
-        const CliRun replace = run(connection() << "alias" << "create" << "cli-web" << "--replace" << "--prefix" << "198.51.100.0/24");
+        const CliRun replace = run(options() << "alias" << "create" << "cli-web" << "--replace" << "--prefix" << "198.51.100.0/24");
         QVERIFY2(replace.exitCode == 0, qPrintable(replace.describe()));
-        const CliRun replaced = run(connection() << "alias" << "show" << "cli-web");
+        const CliRun replaced = run(options() << "alias" << "show" << "cli-web");
         QVERIFY2(replaced.exitCode == 0 && replaced.out.contains(QLatin1String("prefix        198.51.100.0/24"))
                      && !replaced.out.contains(QLatin1String("203.0.113.0/24")),
                  qPrintable(replaced.describe()));
 
-        const CliRun remove = run(connection() << "--json" << "alias" << "delete" << "cli-web");
+        const CliRun remove = run(options() << "--json" << "alias" << "delete" << "cli-web");
         QVERIFY2(remove.exitCode == 0, qPrintable(remove.describe()));
         const auto removed = jsonLine(remove);
         QVERIFY2(removed && removed->value("deleted").toBool(), qPrintable(remove.describe()));
 
-        const CliRun gone = run(connection() << "alias" << "show" << "cli-web");
+        const CliRun gone = run(options() << "alias" << "show" << "cli-web");
         QVERIFY2(gone.exitCode == 4 && gone.err.contains(QLatin1String("HTTP 404")) && gone.err.contains(QLatin1String("no alias cli-web")),
                  qPrintable(gone.describe()));
+
+        // The changes are in the audit log under the alias actions the console writes too.
+        const QStringList expected{
+            "alias-create create alias cli-web: 203.0.113.0/24 www.example.com ports 443 proto tcp",
+            "alias-replace create or replace alias cli-web: 198.51.100.0/24",
+            "alias-delete delete alias cli-web",
+        };
+        QCOMPARE(auditSummaries(db), expected);
     }
 
     // Several aliases at once from the RFC 8783 form.
@@ -343,12 +353,12 @@ private slots:
         QString server;
         const QStringList summaries = auditSummaries(db, &server);
         const QStringList expected{
-            "filter-control create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
+            "acl-create create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
             "filter-control ACL cli-dns activation-type immediate",
             "filter-control ACL cli-dns activation-type deactivate",
-            "filter-control delete ACL cli-dns",
-            "filter-control create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
-            "filter-control delete ACL cli-dns",
+            "acl-delete delete ACL cli-dns",
+            "acl-create create ACL cli-dns (activate-when-mitigating): accept UDP to 203.0.113.53/32 port 53, rate 10.0 Mbit/s",
+            "acl-delete delete ACL cli-dns",
         };
         QCOMPARE(summaries, expected);
         QCOMPARE(server, QStringLiteral("127.0.0.1:%1").arg(m_sim.httpsPort()));

@@ -36,6 +36,7 @@ private slots:
     void midNoteUsed();
     void auditAppendAndQuery();
     void auditFilters();
+    void auditActionNamesAreStable();
     void csvQuoting();
     void auditExportCsv();
     void historySaveLoad();
@@ -354,6 +355,65 @@ void StoreTest::auditFilters()
     f.mid = 1;
     f.limit = 2;
     QCOMPARE(summaries(f), (QStringList {QStringLiteral("withdraw web farm"), QStringLiteral("mitigate DNS 100%_sure")}));
+}
+
+void StoreTest::auditActionNamesAreStable()
+{
+    // The names are what the database holds: they must never change, and each reads back as itself.
+    const struct { AuditAction action; const char *name; } stored[] = {
+        {AuditAction::Request, "request"},          {AuditAction::Withdraw, "withdraw"},
+        {AuditAction::Renew, "renew"},              {AuditAction::Efficacy, "efficacy"},
+        {AuditAction::ConfigChange, "config-change"}, {AuditAction::ConfigReset, "config-reset"},
+        {AuditAction::FilterControl, "filter-control"}, {AuditAction::AliasCreate, "alias-create"},
+        {AuditAction::AliasReplace, "alias-replace"}, {AuditAction::AliasDelete, "alias-delete"},
+        {AuditAction::AclCreate, "acl-create"},     {AuditAction::AclReplace, "acl-replace"},
+        {AuditAction::AclDelete, "acl-delete"},     {AuditAction::Connect, "connect"},
+        {AuditAction::Disconnect, "disconnect"},    {AuditAction::Other, "other"},
+    };
+    for (const auto &s : stored) {
+        QCOMPARE(actionName(s.action), QLatin1String(s.name));
+        QCOMPARE(actionFromName(QString::fromLatin1(s.name)), std::optional(s.action));
+    }
+    QCOMPARE(actionFromName(u"Alias-Create"), std::nullopt); // names are exact
+
+    auto db = openOk(dbPath(), QStringLiteral("names"));
+    QVERIFY(db);
+    AuditLog log(*db);
+    // Rows as an older version wrote them, and one from a newer version with an action unknown here.
+    QSqlQuery q(db->connection());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO audit_log (ts_ms, operator, server, action, mid, summary, detail) VALUES "
+                                  "(1000, 'op', 'srv', 'filter-control', NULL, 'ACL x activation-type immediate', '{}'), "
+                                  "(2000, 'op', 'srv', 'other', NULL, 'delete alias y', '{}'), "
+                                  "(3000, 'op', 'srv', 'alias-rename', NULL, 'from a newer version', '{}')")));
+    for (const auto &s : stored) {
+        AuditEntry e;
+        e.server = QStringLiteral("srv");
+        e.action = s.action;
+        e.summary = QLatin1String(s.name);
+        QVERIFY(log.append(e));
+    }
+    const auto all = log.query();
+    QVERIFY(all);
+    QCOMPARE(all.value().size(), qsizetype(std::size(stored)) + 3);
+    for (const AuditEntry &e : all.value()) {
+        if (e.summary == QLatin1String("from a newer version"))
+            QCOMPARE(e.action, AuditAction::Other);
+        else if (e.summary.startsWith(QLatin1String("ACL x")))
+            QCOMPARE(e.action, AuditAction::FilterControl);
+        else if (e.summary == QLatin1String("delete alias y"))
+            QCOMPARE(e.action, AuditAction::Other);
+        else
+            QCOMPARE(actionName(e.action), e.summary); // appended under its own name, read back as itself
+    }
+    // Filtering by a data-channel action finds exactly its entry.
+    AuditFilter f;
+    f.action = AuditAction::AclDelete;
+    const auto deletions = log.query(f);
+    QVERIFY(deletions);
+    QCOMPARE(deletions.value().size(), 1);
+    QCOMPARE(deletions.value().first().summary, QStringLiteral("acl-delete"));
+    // The CSV export writes the stored name.
+    QVERIFY(AuditLog::toCsv(deletions.value()).contains(QLatin1String(",acl-delete,")));
 }
 
 void StoreTest::csvQuoting()
