@@ -3,6 +3,7 @@
 #include "AliasDialog.h"
 #include "data/DataChannel.h"
 #include "models/AliasTableModel.h"
+#include "signal/TargetText.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -107,8 +108,13 @@ QCoro::Task<> AliasesPage::save(bool create, data::Alias alias)
     const auto result = co_await task;
     if (!self)
         co_return;
+    const QString problem = result.ok() ? QString() : result.error().toString();
+    const QString targets = signal::describeTarget(alias.targets);
+    recordChange(create ? store::AuditAction::AliasCreate : store::AuditAction::AliasReplace,
+                 create ? tr("create alias %1 (%2)").arg(alias.name, targets) : tr("replace alias %1 (%2)").arg(alias.name, targets),
+                 problem, data::aliasesDocument({data::withoutServerState(alias)}));
     if (!result.ok())
-        reportFailure(tr("Alias %1 was not saved: %2").arg(alias.name, result.error().toString()));
+        reportFailure(tr("Alias %1 was not saved: %2").arg(alias.name, problem));
     else
         reportSuccess(create ? tr("Alias %1 created.").arg(alias.name) : tr("Alias %1 saved.").arg(alias.name));
 }
@@ -118,7 +124,8 @@ QCoro::Task<> AliasesPage::deleteSelected()
     const auto row = selectedRow();
     if (!row || !m_channel)
         co_return;
-    const QString name = m_model->aliasAt(*row)->name;
+    const data::Alias alias = data::withoutServerState(*m_model->aliasAt(*row));
+    const QString name = alias.name;
     if (!confirm(tr("Delete alias"), tr("Delete alias %1? Mitigation requests can no longer refer to it.").arg(name)))
         co_return;
     QPointer<AliasesPage> self(this);
@@ -126,8 +133,12 @@ QCoro::Task<> AliasesPage::deleteSelected()
     const auto result = co_await task;
     if (!self)
         co_return;
+    // What was deleted goes into the record, so that it can be made again.
+    const QString problem = result.ok() ? QString() : result.error().toString();
+    recordChange(store::AuditAction::AliasDelete, tr("delete alias %1 (%2)").arg(name, signal::describeTarget(alias.targets)),
+                 problem, data::aliasesDocument({alias}));
     if (!result.ok())
-        reportFailure(tr("Alias %1 was not deleted: %2").arg(name, result.error().toString()));
+        reportFailure(tr("Alias %1 was not deleted: %2").arg(name, problem));
     else
         reportSuccess(tr("Alias %1 deleted.").arg(name));
 }

@@ -16,6 +16,7 @@ public:
     explicit AliasesPage(models::AliasTableModel *model, QWidget *parent = nullptr);
 
     void setChannel(data::DataChannel *channel);
+    void selectAlias(const QString &name) { selectName(name); }
 
 public slots:
     QCoro::Task<> refresh() override;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/DataChannel.h"
+#include "store/AuditLog.h"
 
 #include <QCoro/QCoroTask>
 #include <QPointer>
@@ -46,6 +47,10 @@ signals:
     // An outcome the analyst should notice (success or failure), for the window's notice bar.
     void succeeded(const QString &text);
     void failed(const QString &text);
+    // Every change sent to the server, done or not, for the audit log (MainWindow::audit
+    // takes these arguments). `mid` when it went with a mitigation over the signal channel.
+    void changeAttempted(dots::store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                         const QJsonObject &detail);
 
 protected:
     // `model` rows are entries with their name under `nameRole`; the proxy sorts by `sortRole`.
@@ -89,6 +94,10 @@ protected:
     // A change under way; a refresh keeps it.
     void showProgress(const QString &text);
     bool confirm(const QString &title, const QString &question);
+    // Emits changeAttempted: `what` was done ("create alias vpn (192.0.2.0/28)"), or failed
+    // with `problem` (the server's error in words) when that is not empty.
+    void recordChange(store::AuditAction action, const QString &what, const QString &problem, const QJsonObject &detail,
+                      std::optional<quint32> mid = std::nullopt);
 
     QPointer<data::DataChannel> m_channel;
     QSortFilterProxyModel *m_proxy;

@@ -4,6 +4,7 @@
 #include "data/DataChannel.h"
 #include "models/AclTableModel.h"
 #include "models/FilterRuleText.h"
+#include "signal/AclListEntry.h"
 #include "signal/IpProtocol.h"
 #include "signal/SignalChannel.h"
 
@@ -22,6 +23,21 @@
 namespace dots::ui {
 
 namespace {
+// The filter as the audit log says it: "on during a mitigation: drop UDP from 203.0.113.0/24 to any port 53".
+QString auditedRules(const data::Acl &acl)
+{
+    return models::describeActivation(acl.effectiveActivationType()) + QStringLiteral(": ")
+           + models::describeAcl(acl).replace(QLatin1Char('\n'), QStringLiteral("; "));
+}
+
+QJsonObject activationDetail(const QString &name, data::ActivationType type, std::optional<quint32> mid)
+{
+    QJsonObject detail{{QStringLiteral("acl-name"), name}, {QStringLiteral("activation-type"), signal::yangName(type)}};
+    if (mid)
+        detail.insert(QStringLiteral("mid"), qint64(*mid));
+    return detail;
+}
+
 // Activation in colour: green filters now, blue waits for a mitigation, grey is off.
 class ActivationDelegate : public QStyledItemDelegate
 {
@@ -255,8 +271,13 @@ QCoro::Task<> FiltersPage::save(bool create, data::Acl acl)
     const auto result = co_await task;
     if (!self)
         co_return;
+    const QString problem = result.ok() ? QString() : result.error().toString();
+    recordChange(create ? store::AuditAction::AclCreate : store::AuditAction::AclReplace,
+                 create ? tr("create filter %1 (%2)").arg(acl.name, auditedRules(acl))
+                        : tr("replace filter %1 (%2)").arg(acl.name, auditedRules(acl)),
+                 problem, data::aclsDocument({data::withoutServerState(acl)}));
     if (!result.ok())
-        reportFailure(tr("Filter %1 was not saved: %2").arg(acl.name, result.error().toString()));
+        reportFailure(tr("Filter %1 was not saved: %2").arg(acl.name, problem));
     else
         reportSuccess(create ? tr("Filter %1 created.").arg(acl.name) : tr("Filter %1 saved.").arg(acl.name));
 }
@@ -266,7 +287,8 @@ QCoro::Task<> FiltersPage::deleteSelected()
     const auto row = selectedRow();
     if (!row || !m_channel)
         co_return;
-    const QString name = m_model->aclAt(*row)->name;
+    const data::Acl acl = data::withoutServerState(*m_model->aclAt(*row));
+    const QString name = acl.name;
     if (!confirm(tr("Delete filter"), tr("Delete filter %1? It can no longer be switched on during an attack.").arg(name)))
         co_return;
     QPointer<FiltersPage> self(this);
@@ -274,8 +296,12 @@ QCoro::Task<> FiltersPage::deleteSelected()
     const auto result = co_await task;
     if (!self)
         co_return;
+    // What was deleted goes into the record, so that it can be made again.
+    const QString problem = result.ok() ? QString() : result.error().toString();
+    recordChange(store::AuditAction::AclDelete, tr("delete filter %1 (%2)").arg(name, auditedRules(acl)), problem,
+                 data::aclsDocument({acl}));
     if (!result.ok())
-        reportFailure(tr("Filter %1 was not deleted: %2").arg(name, result.error().toString()));
+        reportFailure(tr("Filter %1 was not deleted: %2").arg(name, problem));
     else
         reportSuccess(tr("Filter %1 deleted.").arg(name));
 }
@@ -296,6 +322,8 @@ QCoro::Task<> FiltersPage::setSelectedActivation(data::ActivationType type)
         const auto result = co_await task;
         if (!self)
             co_return;
+        recordChange(store::AuditAction::FilterControl, tr("set filter %1 to \"%2\" with mitigation %3").arg(acl.name, what).arg(*mid),
+                     result.ok() ? QString() : result.error().toString(), activationDetail(acl.name, type, mid), mid);
         if (!result.ok()) {
             reportFailure(tr("Filter %1 was not changed: %2").arg(acl.name, result.error().toString()));
             co_return;
@@ -312,6 +340,8 @@ QCoro::Task<> FiltersPage::setSelectedActivation(data::ActivationType type)
     const auto result = co_await task;
     if (!self)
         co_return;
+    recordChange(store::AuditAction::FilterControl, tr("set filter %1 to \"%2\"").arg(acl.name, what),
+                 result.ok() ? QString() : result.error().toString(), activationDetail(acl.name, type, std::nullopt));
     if (!result.ok())
         reportFailure(tr("Filter %1 was not changed: %2").arg(acl.name, result.error().toString()));
     else

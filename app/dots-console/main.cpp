@@ -176,6 +176,8 @@ int main(int argc, char *argv[])
     QObject::connect(aliasesPage, &ui::AliasesPage::failed, &window, showProblem);
     QObject::connect(filtersPage, &ui::FiltersPage::succeeded, &window, info);
     QObject::connect(filtersPage, &ui::FiltersPage::failed, &window, showProblem);
+    QObject::connect(aliasesPage, &ui::DataListPage::changeAttempted, &window, &ui::MainWindow::audit);
+    QObject::connect(filtersPage, &ui::DataListPage::changeAttempted, &window, &ui::MainWindow::audit);
 
     // Telemetry (RFC 9244): live attack charts per target.
     auto *telemetryPage = new ui::TelemetryPage(&telemetry);

@@ -2,16 +2,23 @@
 // channel, DTLS signal channel) on the offscreen platform.
 #include "AliasDialog.h"
 #include "AliasesPage.h"
+#include "AuditLogDock.h"
 #include "DemoClientProfile.h"
 #include "FilterRuleDialog.h"
 #include "FiltersPage.h"
+#include "MainWindow.h"
 #include "NewMitigationDialog.h"
 #include "SimulatorProcess.h"
 #include "data/DataChannel.h"
 #include "models/AclTableModel.h"
 #include "models/AliasTableModel.h"
+#include "models/AuditLogModel.h"
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
 
 #include <QComboBox>
 #include <QCoro/QCoroTask>
@@ -28,12 +35,26 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace dots;
 
 namespace {
 QPushButton *saveButton(QDialog *dialog)
 {
     return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+}
+
+// The dialog a page has just opened (earlier ones close on accept and go later).
+template<typename Dialog>
+Dialog *openDialog(QWidget *page)
+{
+    const auto dialogs = page->findChildren<Dialog *>();
+    for (auto it = dialogs.rbegin(); it != dialogs.rend(); ++it) {
+        if ((*it)->isVisible())
+            return *it;
+    }
+    return nullptr;
 }
 } // namespace
 
@@ -215,6 +236,177 @@ private slots:
         QVERIFY2(saveButton(&dialog)->isEnabled(), qPrintable(dialog.problemLabel()->text()));
         QCOMPARE(dialog.acl(), rejecting);
         QVERIFY2(dialog.actionCombo()->currentText().contains(QStringLiteral("Reject")), qPrintable(dialog.actionCombo()->currentText()));
+    }
+
+    // Every alias and filter change from the pages lands in the audit log, done or refused,
+    // against the server profile the way the signal channel's actions do.
+    void changesLandInTheAuditLog()
+    {
+        data::DataChannel data;
+        connectData(data);
+        signal::SignalChannel signalChannel;
+        signal::ServerProfile profile = test::demoClientProfile(pkiDir(), m_sim.dtlsPort());
+        profile.name = QStringLiteral("lab simulator");
+        auto connecting = signalChannel.connectToServer(profile);
+        const auto connected = QCoro::waitFor(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+
+        auto opened = store::Database::open(m_dir.filePath(QStringLiteral("audit.sqlite")), QStringLiteral("data-pages-audit"));
+        QVERIFY2(opened.ok(), opened.ok() ? "" : qPrintable(opened.error().toString()));
+        const std::unique_ptr<store::Database> db = std::move(opened).value();
+        store::AuditLog log(*db);
+        models::AuditLogModel audit(&log);
+        models::MitigationTableModel mitigations;
+        models::SignalEventLogModel events;
+        ui::MainWindow window(&mitigations, &events);
+        window.setChannel(&signalChannel);
+        window.setAuditLog(&audit);
+
+        models::AliasTableModel aliasModel;
+        auto *aliases = new ui::AliasesPage(&aliasModel);
+        aliases->setChannel(&data);
+        aliases->setConfirmation([](const QString &) { return true; });
+        models::AclTableModel aclModel;
+        auto *filters = new ui::FiltersPage(&aclModel);
+        filters->setChannel(&data);
+        filters->setConfirmation([](const QString &) { return true; });
+        window.addPage(aliases, QStringLiteral("Aliases"));
+        window.addPage(filters, QStringLiteral("Filters"));
+        connect(aliases, &ui::DataListPage::changeAttempted, &window, &ui::MainWindow::audit);
+        connect(filters, &ui::DataListPage::changeAttempted, &window, &ui::MainWindow::audit);
+        window.show();
+        auto readingAliases = aliases->refresh();
+        QCoro::waitFor(readingAliases);
+        auto readingFilters = filters->refresh();
+        QCoro::waitFor(readingFilters);
+        QSignalSpy aliasChanges(aliases, &ui::DataListPage::changeAttempted);
+        QSignalSpy filterChanges(filters, &ui::DataListPage::changeAttempted);
+
+        // Aliases: create, the same name again (the server refuses), edit, delete.
+        const auto newAlias = [&](const QString &prefix) {
+            aliases->openNewDialog();
+            auto *dialog = openDialog<ui::AliasDialog>(aliases);
+            QVERIFY(dialog);
+            dialog->nameEdit()->setText(QStringLiteral("audit-dns"));
+            dialog->prefixesEdit()->setText(prefix);
+            dialog->portsEdit()->setText(QStringLiteral("53"));
+            dialog->protocolsEdit()->setText(QStringLiteral("udp"));
+            QVERIFY(saveButton(dialog)->isEnabled());
+            saveButton(dialog)->click();
+        };
+        newAlias(QStringLiteral("198.51.100.53/32"));
+        QTRY_COMPARE_WITH_TIMEOUT(aliasChanges.size(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(aliasModel.names().contains(QStringLiteral("audit-dns")), 5000);
+        newAlias(QStringLiteral("198.51.100.99/32"));
+        QTRY_COMPARE_WITH_TIMEOUT(aliasChanges.size(), 2, 5000);
+        aliases->selectAlias(QStringLiteral("audit-dns"));
+        aliases->openEditDialog();
+        auto *aliasEditor = openDialog<ui::AliasDialog>(aliases);
+        QVERIFY(aliasEditor);
+        aliasEditor->prefixesEdit()->setText(QStringLiteral("198.51.100.54/32"));
+        saveButton(aliasEditor)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(aliasChanges.size(), 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(aliasModel.aliasAt(aliasModel.names().indexOf(QStringLiteral("audit-dns")))->targets.prefixes
+                                     == QStringList{QStringLiteral("198.51.100.54/32")}, 5000);
+        aliases->selectAlias(QStringLiteral("audit-dns"));
+        auto deletingAlias = aliases->deleteSelected();
+        QCoro::waitFor(deletingAlias);
+        QCOMPARE(aliasChanges.size(), 4);
+
+        // Filters: create, a name the server already holds (refused), edit, activate, delete.
+        const auto newFilter = [&](const QString &name) {
+            filters->openNewDialog();
+            auto *dialog = openDialog<ui::FilterRuleDialog>(filters);
+            QVERIFY(dialog);
+            dialog->nameEdit()->setText(name);
+            dialog->protocolCombo()->setCurrentIndex(dialog->protocolCombo()->findText(QStringLiteral("UDP")));
+            dialog->sourceEdit()->setText(QStringLiteral("203.0.113.0/24"));
+            dialog->destinationPortEdit()->setText(QStringLiteral("53"));
+            QVERIFY2(saveButton(dialog)->isEnabled(), qPrintable(dialog->problemLabel()->text()));
+            saveButton(dialog)->click();
+        };
+        newFilter(QStringLiteral("audit-drop"));
+        QTRY_COMPARE_WITH_TIMEOUT(filterChanges.size(), 1, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(aclModel.names().contains(QStringLiteral("audit-drop")), 5000);
+        newFilter(QStringLiteral("drop-syn-to-mail")); // prepared by the demo scenario
+        QTRY_COMPARE_WITH_TIMEOUT(filterChanges.size(), 2, 5000);
+        filters->selectFilter(QStringLiteral("audit-drop"));
+        filters->openEditDialog();
+        auto *filterEditor = openDialog<ui::FilterRuleDialog>(filters);
+        QVERIFY(filterEditor);
+        filterEditor->destinationPortEdit()->setText(QStringLiteral("5353"));
+        saveButton(filterEditor)->click();
+        QTRY_COMPARE_WITH_TIMEOUT(filterChanges.size(), 3, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(aclModel.aclAt(aclModel.names().indexOf(QStringLiteral("audit-drop")))->aces.first().udp->destinationPort
+                                     == data::PortMatch::single(5353), 5000);
+        filters->selectFilter(QStringLiteral("audit-drop"));
+        auto activating = filters->setSelectedActivation(data::ActivationType::Immediate); // no attack: data channel
+        QCoro::waitFor(activating);
+        QCOMPARE(filterChanges.size(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(aclModel.aclAt(aclModel.names().indexOf(QStringLiteral("audit-drop")))->effectiveActivationType()
+                                     == data::ActivationType::Immediate, 5000);
+        filters->selectFilter(QStringLiteral("audit-drop"));
+        auto deletingFilter = filters->deleteSelected();
+        QCoro::waitFor(deletingFilter);
+        QCOMPARE(filterChanges.size(), 5);
+
+        // What the store holds, oldest first.
+        const auto stored = log.query();
+        QVERIFY(stored.ok());
+        QList<store::AuditEntry> entries = stored.value();
+        std::reverse(entries.begin(), entries.end());
+        QStringList lines;
+        for (const auto &e : entries) {
+            QCOMPARE(e.server, QStringLiteral("lab simulator"));
+            QCOMPARE(e.operatorName, store::AuditLog::currentOperator());
+            QCOMPARE(e.mid, std::nullopt);
+            lines << store::actionName(e.action) + QLatin1Char(' ') + e.summary;
+        }
+        QCOMPARE(lines.size(), 9);
+        const QString udp53 = QStringLiteral("198.51.100.53/32 ports 53 proto udp");
+        const QString udp54 = QStringLiteral("198.51.100.54/32 ports 53 proto udp");
+        QCOMPARE(lines[0], QStringLiteral("alias-create create alias audit-dns (%1)").arg(udp53));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("alias-create create alias audit-dns (198.51.100.99/32 ports 53 proto udp) failed: ")),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[1].contains(QStringLiteral("HTTP 409")), qPrintable(lines[1]));
+        QCOMPARE(lines[2], QStringLiteral("alias-replace replace alias audit-dns (%1)").arg(udp54));
+        QCOMPARE(lines[3], QStringLiteral("alias-delete delete alias audit-dns (%1)").arg(udp54));
+        QCOMPARE(lines[4], QStringLiteral("acl-create create filter audit-drop (on during a mitigation: drop UDP from 203.0.113.0/24 to any port 53)"));
+        QVERIFY2(lines[5].startsWith(QStringLiteral("acl-create create filter drop-syn-to-mail (on during a mitigation: drop UDP from "
+                                                    "203.0.113.0/24 to any port 53) failed: ")),
+                 qPrintable(lines[5]));
+        QVERIFY2(lines[5].contains(QStringLiteral("HTTP 409")), qPrintable(lines[5]));
+        QCOMPARE(lines[6], QStringLiteral("acl-replace replace filter audit-drop (on during a mitigation: drop UDP from 203.0.113.0/24 to any port 5353)"));
+        QCOMPARE(lines[7], QStringLiteral("filter-control set filter audit-drop to \"active now\""));
+        QCOMPARE(lines[8], QStringLiteral("acl-delete delete filter audit-drop (active now: drop UDP from 203.0.113.0/24 to any port 5353)"));
+
+        // The detail is the RFC 8783 document: what was sent, or what was deleted.
+        const auto aliasDoc = data::parseAliases(entries[3].detail, data::DecodeMode::Strict);
+        QVERIFY2(aliasDoc.ok() && aliasDoc.value.size() == 1, qPrintable(aliasDoc.errorString()));
+        QCOMPARE(aliasDoc.value.first().targets.prefixes, QStringList{QStringLiteral("198.51.100.54/32")});
+        const auto aclDoc = data::parseAcls(entries[8].detail, data::DecodeMode::Strict);
+        QVERIFY2(aclDoc.ok() && aclDoc.value.size() == 1, qPrintable(aclDoc.errorString()));
+        QCOMPARE(aclDoc.value.first().name, QStringLiteral("audit-drop"));
+        QCOMPARE(entries[7].detail.value(QStringLiteral("activation-type")).toString(), QStringLiteral("immediate"));
+
+        // The dock shows them, and its action filter finds one kind.
+        auto *actionFilter = window.auditLog()->findChild<QComboBox *>(QStringLiteral("auditActionFilter"));
+        QVERIFY(actionFilter);
+        QCOMPARE(audit.rowCount(), 9);
+        actionFilter->setCurrentIndex(actionFilter->findText(models::AuditLogModel::actionLabel(store::AuditAction::AliasCreate)));
+        QCOMPARE(audit.rowCount(), 2);
+        actionFilter->setCurrentIndex(0);
+        QCOMPARE(audit.rowCount(), 9);
+
+        const QString shot = qEnvironmentVariable("DOTS_SCREENSHOT_DIR");
+        if (!shot.isEmpty()) {
+            window.resize(1280, 800);
+            window.pages()->setCurrentWidget(filters);
+            window.auditLog()->raise();
+            window.resizeDocks({window.auditLog()}, {330}, Qt::Vertical);
+            QTest::qWait(300);
+            window.grab().save(shot + QStringLiteral("/audit-data-changes.png"));
+        }
     }
 
     void filterActivatedWithOneClickDuringAnAttack()
