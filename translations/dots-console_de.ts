@@ -378,10 +378,6 @@
         <translation>Sitzungskonfiguration zurückgesetzt</translation>
     </message>
     <message>
-        <source>Filter control</source>
-        <translation>Filtersteuerung</translation>
-    </message>
-    <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
@@ -432,6 +428,34 @@
     <message>
         <source>What</source>
         <translation>Was</translation>
+    </message>
+    <message>
+        <source>Filter activation</source>
+        <translation>Filteraktivierung</translation>
+    </message>
+    <message>
+        <source>Alias creation</source>
+        <translation>Alias anlegen</translation>
+    </message>
+    <message>
+        <source>Alias replacement</source>
+        <translation>Alias ersetzen</translation>
+    </message>
+    <message>
+        <source>Alias deletion</source>
+        <translation>Alias löschen</translation>
+    </message>
+    <message>
+        <source>Filter creation</source>
+        <translation>Filter anlegen</translation>
+    </message>
+    <message>
+        <source>Filter replacement</source>
+        <translation>Filter ersetzen</translation>
+    </message>
+    <message>
+        <source>Filter deletion</source>
+        <translation>Filter löschen</translation>
     </message>
 </context>
 <context>
@@ -1469,6 +1493,30 @@
         <source>Alias %1 deleted.</source>
         <translation>Alias %1 gelöscht.</translation>
     </message>
+    <message>
+        <source>create alias %1 (%2)</source>
+        <translation>Alias %1 (%2) angelegt</translation>
+    </message>
+    <message>
+        <source>create alias %1 (%2) failed: %3</source>
+        <translation>Anlegen des Alias %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>replace alias %1 (%2)</source>
+        <translation>Alias %1 ersetzt (%2)</translation>
+    </message>
+    <message>
+        <source>replace alias %1 (%2) failed: %3</source>
+        <translation>Ersetzen des Alias %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>delete alias %1 (%2)</source>
+        <translation>Alias %1 (%2) gelöscht</translation>
+    </message>
+    <message>
+        <source>delete alias %1 (%2) failed: %3</source>
+        <translation>Löschen des Alias %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::AttackDetailsView</name>
@@ -1560,10 +1608,6 @@
         <translation>Die zur Suche passenden Einträge als CSV-Datei speichern (RFC 4180, Zeiten in UTC)</translation>
     </message>
     <message>
-        <source>Nothing recorded yet. Requests, withdrawals, renewals, efficacy reports and session changes are recorded here with who made them and when.</source>
-        <translation>Noch nichts vermerkt. Anforderungen, Rückzüge, Verlängerungen, Efficacy-Meldungen und Sitzungsänderungen werden hier mit Urheber und Zeitpunkt vermerkt.</translation>
-    </message>
-    <message>
         <source>No entry matches the search.</source>
         <translation>Kein Eintrag passt zur Suche.</translation>
     </message>
@@ -1586,6 +1630,10 @@
     <message>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Nothing recorded yet. Requests, withdrawals, renewals, efficacy reports, session changes and changes to aliases and filters are recorded here with who made them and when.</source>
+        <translation>Noch nichts vermerkt. Anforderungen, Rückzüge, Verlängerungen, Efficacy-Meldungen, Sitzungsänderungen sowie Änderungen an Aliasen und Filtern werden hier mit Urheber und Zeitpunkt vermerkt.</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2138,46 @@
     <message>
         <source>Filter %1: %2.</source>
         <translation>Filter %1: %2.</translation>
+    </message>
+    <message>
+        <source>create filter %1 (%2)</source>
+        <translation>Filter %1 (%2) angelegt</translation>
+    </message>
+    <message>
+        <source>create filter %1 (%2) failed: %3</source>
+        <translation>Anlegen des Filters %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>replace filter %1 (%2)</source>
+        <translation>Filter %1 ersetzt (%2)</translation>
+    </message>
+    <message>
+        <source>replace filter %1 (%2) failed: %3</source>
+        <translation>Ersetzen des Filters %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>delete filter %1 (%2)</source>
+        <translation>Filter %1 (%2) gelöscht</translation>
+    </message>
+    <message>
+        <source>delete filter %1 (%2) failed: %3</source>
+        <translation>Löschen des Filters %1 (%2) fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>set filter %1 to &quot;%2&quot; with mitigation %3</source>
+        <translation>Filter %1 mit Abwehr %3 auf „%2“ gesetzt</translation>
+    </message>
+    <message>
+        <source>set filter %1 to &quot;%2&quot; with mitigation %3 failed: %4</source>
+        <translation>Setzen des Filters %1 mit Abwehr %3 auf „%2“ fehlgeschlagen: %4</translation>
+    </message>
+    <message>
+        <source>set filter %1 to &quot;%2&quot;</source>
+        <translation>Filter %1 auf „%2“ gesetzt</translation>
+    </message>
+    <message>
+        <source>set filter %1 to &quot;%2&quot; failed: %3</source>
+        <translation>Setzen des Filters %1 auf „%2“ fehlgeschlagen: %3</translation>
     </message>
 </context>
 <context>

@@ -110,9 +110,15 @@ QCoro::Task<> AliasesPage::save(bool create, data::Alias alias)
         co_return;
     const QString problem = result.ok() ? QString() : result.error().toString();
     const QString targets = signal::describeTarget(alias.targets);
-    recordChange(create ? store::AuditAction::AliasCreate : store::AuditAction::AliasReplace,
-                 create ? tr("create alias %1 (%2)").arg(alias.name, targets) : tr("replace alias %1 (%2)").arg(alias.name, targets),
-                 problem, data::aliasesDocument({data::withoutServerState(alias)}));
+    QString summary;
+    if (create)
+        summary = result.ok() ? tr("create alias %1 (%2)").arg(alias.name, targets)
+                              : tr("create alias %1 (%2) failed: %3").arg(alias.name, targets, problem);
+    else
+        summary = result.ok() ? tr("replace alias %1 (%2)").arg(alias.name, targets)
+                              : tr("replace alias %1 (%2) failed: %3").arg(alias.name, targets, problem);
+    recordChange(create ? store::AuditAction::AliasCreate : store::AuditAction::AliasReplace, summary,
+                 data::aliasesDocument({data::withoutServerState(alias)}));
     if (!result.ok())
         reportFailure(tr("Alias %1 was not saved: %2").arg(alias.name, problem));
     else
@@ -135,8 +141,11 @@ QCoro::Task<> AliasesPage::deleteSelected()
         co_return;
     // What was deleted goes into the record, so that it can be made again.
     const QString problem = result.ok() ? QString() : result.error().toString();
-    recordChange(store::AuditAction::AliasDelete, tr("delete alias %1 (%2)").arg(name, signal::describeTarget(alias.targets)),
-                 problem, data::aliasesDocument({alias}));
+    const QString targets = signal::describeTarget(alias.targets);
+    recordChange(store::AuditAction::AliasDelete,
+                 result.ok() ? tr("delete alias %1 (%2)").arg(name, targets)
+                             : tr("delete alias %1 (%2) failed: %3").arg(name, targets, problem),
+                 data::aliasesDocument({alias}));
     if (!result.ok())
         reportFailure(tr("Alias %1 was not deleted: %2").arg(name, problem));
     else

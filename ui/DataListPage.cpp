@@ -185,10 +185,10 @@ void DataListPage::reportFailure(const QString &text)
     emit failed(text);
 }
 
-void DataListPage::recordChange(store::AuditAction action, const QString &what, const QString &problem,
-                                const QJsonObject &detail, std::optional<quint32> mid)
+void DataListPage::recordChange(store::AuditAction action, const QString &summary, const QJsonObject &detail,
+                                std::optional<quint32> mid)
 {
-    emit changeAttempted(action, mid, problem.isEmpty() ? what : tr("%1 failed: %2").arg(what, problem), detail);
+    emit changeAttempted(action, mid, summary, detail);
 }
 
 bool DataListPage::confirm(const QString &title, const QString &question)

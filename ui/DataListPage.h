@@ -94,9 +94,9 @@ protected:
     // A change under way; a refresh keeps it.
     void showProgress(const QString &text);
     bool confirm(const QString &title, const QString &question);
-    // Emits changeAttempted: `what` was done ("create alias vpn (192.0.2.0/28)"), or failed
-    // with `problem` (the server's error in words) when that is not empty.
-    void recordChange(store::AuditAction action, const QString &what, const QString &problem, const QJsonObject &detail,
+    // Emits changeAttempted. `summary` says what was done ("create alias vpn (192.0.2.0/28)") or
+    // what failed and why, in the server's words ("... failed: HTTP 409 ...").
+    void recordChange(store::AuditAction action, const QString &summary, const QJsonObject &detail,
                       std::optional<quint32> mid = std::nullopt);
 
     QPointer<data::DataChannel> m_channel;

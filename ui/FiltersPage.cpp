@@ -272,10 +272,16 @@ QCoro::Task<> FiltersPage::save(bool create, data::Acl acl)
     if (!self)
         co_return;
     const QString problem = result.ok() ? QString() : result.error().toString();
-    recordChange(create ? store::AuditAction::AclCreate : store::AuditAction::AclReplace,
-                 create ? tr("create filter %1 (%2)").arg(acl.name, auditedRules(acl))
-                        : tr("replace filter %1 (%2)").arg(acl.name, auditedRules(acl)),
-                 problem, data::aclsDocument({data::withoutServerState(acl)}));
+    const QString rules = auditedRules(acl);
+    QString summary;
+    if (create)
+        summary = result.ok() ? tr("create filter %1 (%2)").arg(acl.name, rules)
+                              : tr("create filter %1 (%2) failed: %3").arg(acl.name, rules, problem);
+    else
+        summary = result.ok() ? tr("replace filter %1 (%2)").arg(acl.name, rules)
+                              : tr("replace filter %1 (%2) failed: %3").arg(acl.name, rules, problem);
+    recordChange(create ? store::AuditAction::AclCreate : store::AuditAction::AclReplace, summary,
+                 data::aclsDocument({data::withoutServerState(acl)}));
     if (!result.ok())
         reportFailure(tr("Filter %1 was not saved: %2").arg(acl.name, problem));
     else
@@ -298,7 +304,9 @@ QCoro::Task<> FiltersPage::deleteSelected()
         co_return;
     // What was deleted goes into the record, so that it can be made again.
     const QString problem = result.ok() ? QString() : result.error().toString();
-    recordChange(store::AuditAction::AclDelete, tr("delete filter %1 (%2)").arg(name, auditedRules(acl)), problem,
+    recordChange(store::AuditAction::AclDelete,
+                 result.ok() ? tr("delete filter %1 (%2)").arg(name, auditedRules(acl))
+                             : tr("delete filter %1 (%2) failed: %3").arg(name, auditedRules(acl), problem),
                  data::aclsDocument({acl}));
     if (!result.ok())
         reportFailure(tr("Filter %1 was not deleted: %2").arg(name, problem));
@@ -322,8 +330,13 @@ QCoro::Task<> FiltersPage::setSelectedActivation(data::ActivationType type)
         const auto result = co_await task;
         if (!self)
             co_return;
-        recordChange(store::AuditAction::FilterControl, tr("set filter %1 to \"%2\" with mitigation %3").arg(acl.name, what).arg(*mid),
-                     result.ok() ? QString() : result.error().toString(), activationDetail(acl.name, type, mid), mid);
+        recordChange(store::AuditAction::FilterControl,
+                     result.ok() ? tr("set filter %1 to \"%2\" with mitigation %3").arg(acl.name, what).arg(*mid)
+                                 : tr("set filter %1 to \"%2\" with mitigation %3 failed: %4")
+                                       .arg(acl.name, what)
+                                       .arg(*mid)
+                                       .arg(result.error().toString()),
+                     activationDetail(acl.name, type, mid), mid);
         if (!result.ok()) {
             reportFailure(tr("Filter %1 was not changed: %2").arg(acl.name, result.error().toString()));
             co_return;
@@ -340,8 +353,10 @@ QCoro::Task<> FiltersPage::setSelectedActivation(data::ActivationType type)
     const auto result = co_await task;
     if (!self)
         co_return;
-    recordChange(store::AuditAction::FilterControl, tr("set filter %1 to \"%2\"").arg(acl.name, what),
-                 result.ok() ? QString() : result.error().toString(), activationDetail(acl.name, type, std::nullopt));
+    recordChange(store::AuditAction::FilterControl,
+                 result.ok() ? tr("set filter %1 to \"%2\"").arg(acl.name, what)
+                             : tr("set filter %1 to \"%2\" failed: %3").arg(acl.name, what, result.error().toString()),
+                 activationDetail(acl.name, type, std::nullopt));
     if (!result.ok())
         reportFailure(tr("Filter %1 was not changed: %2").arg(acl.name, result.error().toString()));
     else
