@@ -791,10 +791,21 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
     QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     if (!m_client)
         co_return;
+    auto registration = registerObservation(resource::mitigation(m_cuid, mid), QStringLiteral("mitigation %1").arg(mid));
+    const auto first = co_await registration;
+    if (!self || !first)
+        co_return;
+    m_observationMid.insert(first->token, mid);
+    onNotification(first->token, *first);
+}
+
+QCoro::Task<std::optional<CoapResponse>> SignalChannel::registerObservation(QStringList path, QString what)
+{
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
     const quint64 generation = m_generation;
     CoapRequest coap;
     coap.method = Method::Get;
-    coap.uriPath = resource::mitigation(m_cuid, mid);
+    coap.uriPath = std::move(path);
     coap.observe = transport::ObserveAction::Register;
     // Confirmable, so libcoap repeats the registration itself under loss.
     coap.confirmable = true;
@@ -803,15 +814,14 @@ QCoro::Task<> SignalChannel::observeMitigation(quint32 mid)
     auto registration = client->observe(coap);
     auto result = co_await registration;
     if (!self)
-        co_return;
+        co_return std::nullopt;
     if (generation != m_generation || !client)
-        co_return;
+        co_return std::nullopt;
     if (!result.ok()) {
-        qCInfo(lcSignal) << "observing mitigation" << mid << "failed:" << result.error().toString();
-        co_return;
+        qCInfo(lcSignal) << "observing" << what << "failed:" << result.error().toString();
+        co_return std::nullopt;
     }
-    m_observationMid.insert(result.value().token, mid);
-    onNotification(result.value().token, result.value());
+    co_return result.value();
 }
 
 void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &response)
@@ -946,27 +956,14 @@ QCoro::Task<> SignalChannel::setUpTelemetry()
     if (!setup.ok())
         qCInfo(lcSignal) << "telemetry setup not read:" << setup.error().toString();
 
-    CoapRequest coap;
-    coap.method = Method::Get;
-    coap.uriPath = resource::telemetry(m_cuid);
-    coap.observe = transport::ObserveAction::Register;
-    coap.confirmable = true;
-    logOutgoing(coap);
-    QPointer<transport::CoapClient> client(m_client.get());
-    auto registration = client->observe(coap);
-    auto result = co_await registration;
-    if (!self)
+    auto registration = registerObservation(resource::telemetry(m_cuid), QStringLiteral("telemetry"));
+    const auto first = co_await registration;
+    if (!self || !first)
         co_return;
-    if (generation != m_generation || !client)
-        co_return;
-    if (!result.ok()) {
-        qCInfo(lcSignal) << "observing telemetry failed:" << result.error().toString();
-        co_return;
-    }
     // A 4.04 (no telemetry yet, as go-dots answers) ends the observation; a success keeps it.
-    if (result.value().isSuccess())
-        m_telemetryToken = result.value().token;
-    applyTelemetryNotification(result.value());
+    if (first->isSuccess())
+        m_telemetryToken = first->token;
+    applyTelemetryNotification(*first);
 }
 
 void SignalChannel::applyTelemetryNotification(const CoapResponse &response)

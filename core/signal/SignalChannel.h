@@ -160,6 +160,9 @@ private:
     QCoro::Task<> afterConnect();
     QCoro::Task<> reconnectLoop();
     QCoro::Task<> sendHeartbeat();
+    // GET with Observe, confirmable: the first answer, or nothing when the registration failed
+    // (logged as "observing <what> failed") or the channel or session went away meanwhile.
+    QCoro::Task<std::optional<transport::CoapResponse>> registerObservation(QStringList path, QString what);
     QCoro::Task<> observeMitigation(quint32 mid);
     QCoro::Task<> setUpTelemetry();
     void applyTelemetryNotification(const transport::CoapResponse &response);
