@@ -31,6 +31,10 @@ const char *const kMigrations[] = {
     "CREATE TABLE mitigation_history ("
     " server TEXT NOT NULL, cuid TEXT NOT NULL, mid INTEGER NOT NULL, state TEXT NOT NULL,"
     " updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid, mid)) WITHOUT ROWID;",
+    // 1 -> 2: RFC 9244 tsid and tmid, which must grow across runs like mids
+    "CREATE TABLE telemetry_id_counter ("
+    " server TEXT NOT NULL, cuid TEXT NOT NULL, kind TEXT NOT NULL, last_id INTEGER NOT NULL,"
+    " updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid, kind)) WITHOUT ROWID;",
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion);
 } // namespace

@@ -22,6 +22,7 @@ struct StoreError
         QueryFailed,     // anything else SQLite refused
         InvalidArgument, // caller error (duplicate connection name, empty key)
         MidExhausted,    // no mid left without a peace-time rollover
+        IdExhausted,     // a telemetry identifier (tsid, tmid) reached 2^32-1
     };
 
     Kind kind = Kind::QueryFailed;

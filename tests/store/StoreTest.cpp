@@ -3,6 +3,7 @@
 #include "store/Database.h"
 #include "store/MidAllocator.h"
 #include "store/MitigationHistory.h"
+#include "store/TelemetryIdCounter.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -34,6 +35,8 @@ private slots:
     void midPerServerAndCuid();
     void midRollover();
     void midNoteUsed();
+    void telemetryIdsGrowPerKind();
+    void schemaOneUpgradesKeepingMids();
     void auditAppendAndQuery();
     void auditFilters();
     void auditActionNamesAreStable();
@@ -271,6 +274,56 @@ void StoreTest::midNoteUsed()
     QCOMPARE(mids.allocate(s, c, false).value(), 501u);
     QVERIFY(mids.noteUsed(s, c, 100)); // never lowers
     QCOMPARE(mids.allocate(s, c, false).value(), 502u);
+}
+
+void StoreTest::telemetryIdsGrowPerKind()
+{
+    using K = TelemetryIdCounter::Kind;
+    const QString s = QStringLiteral("srv"), c = QStringLiteral("cuid");
+    {
+        auto db = openOk(dbPath(), QStringLiteral("tm"));
+        QVERIFY(db);
+        TelemetryIdCounter ids(*db);
+        QCOMPARE(ids.allocate(s, c, K::Tmid).value(), 1u);
+        QCOMPARE(ids.allocate(s, c, K::Tmid).value(), 2u);
+        QCOMPARE(ids.allocate(s, c, K::Tsid).value(), 1u); // its own sequence
+        QCOMPARE(ids.allocate(s, c, K::Tsid, 7).value(), 8u); // above what the server lists
+        QVERIFY(ids.noteUsed(s, c, K::Tmid, 40));
+        QVERIFY(ids.noteUsed(s, c, K::Tmid, 3)); // never lowers
+    }
+    auto db = openOk(dbPath(), QStringLiteral("tm"));
+    QVERIFY(db);
+    TelemetryIdCounter ids(*db);
+    QCOMPARE(ids.allocate(s, c, K::Tmid).value(), 41u);
+    QCOMPARE(ids.lastUsed(s, c, K::Tsid).value(), std::optional<quint32>(8));
+    QVERIFY(ids.noteUsed(s, c, K::Tsid, TelemetryIdCounter::kMaxId));
+    const auto exhausted = ids.allocate(s, c, K::Tsid);
+    QVERIFY(!exhausted);
+    QCOMPARE(exhausted.error().kind, StoreError::Kind::IdExhausted);
+    QCOMPARE(ids.allocate(QString(), c, K::Tmid).error().kind, StoreError::Kind::InvalidArgument);
+}
+
+void StoreTest::schemaOneUpgradesKeepingMids()
+{
+    {
+        // A file of schema version 1, as earlier versions wrote it.
+        QSqlDatabase old = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        old.setDatabaseName(dbPath());
+        QVERIFY(old.open());
+        QSqlQuery q(old);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE mid_counter (server TEXT NOT NULL, cuid TEXT NOT NULL, last_mid INTEGER NOT NULL,"
+                                      " updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid)) WITHOUT ROWID")));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO mid_counter VALUES ('srv', 'cuid', 77, 0)")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
+        q.finish();
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    auto db = openOk(dbPath(), QStringLiteral("upgraded"));
+    QVERIFY(db);
+    QCOMPARE(db->schemaVersion(), Database::kSchemaVersion);
+    QCOMPARE(MidAllocator(*db).allocate(QStringLiteral("srv"), QStringLiteral("cuid"), false).value(), 78u);
+    QCOMPARE(TelemetryIdCounter(*db).allocate(QStringLiteral("srv"), QStringLiteral("cuid"), TelemetryIdCounter::Kind::Tmid).value(), 1u);
 }
 
 void StoreTest::auditAppendAndQuery()
