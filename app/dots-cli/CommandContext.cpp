@@ -46,6 +46,7 @@ int CommandContext::openStore()
     m_db = std::move(db).value();
     m_mids = std::make_unique<store::MidAllocator>(*m_db);
     m_audit = std::make_unique<store::AuditLog>(*m_db);
+    m_telemetryIds = std::make_unique<store::TelemetryIdCounter>(*m_db);
     m_channel.setMidAllocator(m_mids.get());
     return Success;
 }

@@ -9,6 +9,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/MidAllocator.h"
+#include "store/TelemetryIdCounter.h"
 
 #include <QCoro/QCoroTask>
 
@@ -29,6 +30,8 @@ public:
     signal::SignalChannel &channel() { return m_channel; }
     data::DataChannel &dataChannel() { return m_data; }
     Interrupt &interrupt() { return m_interrupt; }
+    // tsid and tmid per server and cuid, in --state-db; null before openStore().
+    store::TelemetryIdCounter *telemetryIds() { return m_telemetryIds.get(); }
     // The server's key in the mid counter and audit log: the profile name or host:port
     // (of the data channel URL when only that is given).
     QString serverLabel() const;
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<store::Database> m_db;
     std::unique_ptr<store::MidAllocator> m_mids;
     std::unique_ptr<store::AuditLog> m_audit;
+    std::unique_ptr<store::TelemetryIdCounter> m_telemetryIds;
     signal::SignalChannel m_channel;
     data::DataChannel m_data;
 };

@@ -8,6 +8,7 @@
 #include "ListCommand.h"
 #include "RequestCommand.h"
 #include "SessionCommand.h"
+#include "TelemetryCommand.h"
 #include "WatchCommand.h"
 #include "WithdrawCommand.h"
 
@@ -23,6 +24,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(std::make_unique<EfficacyCommand>());
     commands.push_back(std::make_unique<WithdrawCommand>());
     commands.push_back(std::make_unique<ConfigCommand>());
+    commands.push_back(std::make_unique<TelemetryCommand>());
     commands.push_back(std::make_unique<AliasCommand>());
     commands.push_back(std::make_unique<AclCommand>());
     commands.push_back(std::make_unique<CapabilitiesCommand>());

@@ -79,7 +79,7 @@ void GlobalOptions::addOptions(QCommandLineParser &parser) const
                                   "(File > Connection profiles; QSettings dots-console/dots-console): server, port, "
                                   "transport, certificates, server name and data channel URL. Options given here win."),
          QStringLiteral("NAME")},
-        {kStateDb, QStringLiteral("SQLite file for the mid counter and the audit log (default: %1).")
+        {kStateDb, QStringLiteral("SQLite file for the mid counter, the telemetry tsid and tmid counter and the audit log (default: %1).")
                        .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                                      + QStringLiteral("/state.sqlite"))),
          QStringLiteral("PATH")},
@@ -97,7 +97,7 @@ QString GlobalOptions::helpText(const QString &commandList) const
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("Talks to a DOTS server's signal channel (RFC 9132) and data channel (RFC 8783)."));
+        QStringLiteral("Talks to a DOTS server's signal channel (RFC 9132, with RFC 9244 telemetry) and data channel (RFC 8783)."));
     addOptions(parser);
     QString text = parser.helpText();
     // Qt names argv[0] and [options]; show the shape of the call instead.
