@@ -15,7 +15,7 @@ public:
     QString name() const override { return QStringLiteral("telemetry"); }
     QString summary() const override
     {
-        return QStringLiteral("RFC 9244 telemetry: telemetry setup get | setup set ... | setup delete | report ....");
+        return QStringLiteral("RFC 9244 telemetry: telemetry setup get | setup set | setup delete | report.");
     }
     QString usage() const override;
     void addOptions(QCommandLineParser &parser) const override;
