@@ -392,10 +392,18 @@ void ClientSession::onCoapEvent(coap_session_t *session, coap_event_t event)
 bool ClientSession::onCoapResponse(coap_session_t *session, const coap_pdu_t *sent,
                                    const coap_pdu_t *received, coap_mid_t mid)
 {
-    (void)sent;
     (void)mid;
     if (session != m_session)
         return false;
+    if (sent && coap_pdu_get_type(sent) == COAP_MESSAGE_CON && coap_pdu_get_type(received) == COAP_MESSAGE_NON
+        && coap_pdu_get_mid(received) == coap_pdu_get_mid(sent)) {
+        // A NON answer that reuses our CON's message ID (the reference server sends those):
+        // libcoap 4.3.1 takes the CON off its retransmission queue by that ID but never ends
+        // its count of outstanding CONs, so with NSTART=1 every later CON would wait behind
+        // it for good. Allow one more outstanding CON for each such answer, which keeps the
+        // number really in flight at NSTART.
+        coap_session_set_nstart(session, coap_session_get_nstart(session) + 1);
+    }
     CoapResponse response = CoapPdu::response(received);
     const QByteArray token = response.token;
     const bool known = m_pending.contains(token) || m_observations.contains(token);

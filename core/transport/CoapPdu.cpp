@@ -185,6 +185,16 @@ void fillResponse(coap_resource_t *resource, coap_session_t *session, const coap
                         reinterpret_cast<const uint8_t *>(answer.etag.constData()));
     if (observe)
         addUintOption(pdu, COAP_OPTION_OBSERVE, *observe & 0xffffff);
+    if (answer.echoUriPath && request) {
+        for (const QString &segment : stringOptions(request, COAP_OPTION_URI_PATH)) {
+            const QByteArray utf8 = segment.toUtf8();
+            coap_add_option(pdu, COAP_OPTION_URI_PATH, size_t(utf8.size()),
+                            reinterpret_cast<const uint8_t *>(utf8.constData()));
+        }
+    }
+    // The piggybacked ACK becomes a NON with the request's message ID (libcoap set it).
+    if (answer.nonConfirmable && coap_pdu_get_type(pdu) == COAP_MESSAGE_ACK)
+        coap_pdu_set_type(pdu, COAP_MESSAGE_NON);
     const bool hasBody = !answer.payload.isEmpty();
     // coap_add_data_large_response() skips media type 0 and cannot be used without a body.
     if (answer.contentFormat && (!hasBody || *answer.contentFormat == 0))

@@ -220,7 +220,7 @@ void CoapServer::handleRequest(coap_resource_t *resource, coap_session_t *sessio
                 emit self->observationAdded(view);
         });
     }
-    fillResponse(resource, session, request, response, query, answer, observe);
+    fillResponse(resource, session, request, response, query, answer, answer.omitObserveOption ? std::nullopt : observe);
 }
 
 int CoapServer::notify(const QString &pathPrefix, bool confirmable)

@@ -14,6 +14,15 @@ struct ServerResponse
     std::optional<int> contentFormat; // set it (e.g. ContentFormatDotsCbor) when there is a payload
     std::optional<quint32> maxAge;
     QByteArray etag;
+    // Wire habits of some servers, for a simulator that must behave like them:
+    // answer with a Non-confirmable message even when the request was Confirmable; it keeps
+    // the request's message ID, as a server that turns its piggybacked ACK into a NON does.
+    bool nonConfirmable = false;
+    // Leave the Observe option out of the answer that registers an observation
+    // (notifications still carry it).
+    bool omitObserveOption = false;
+    // Repeat the request's Uri-Path options in the response.
+    bool echoUriPath = false;
 
     static ServerResponse withCode(quint8 code) { ServerResponse r; r.code = code; return r; }
     static ServerResponse cbor(quint8 code, const QByteArray &body)

@@ -30,6 +30,13 @@ EchoServer::EchoServer(const PkiConfig &pki) : m_server(std::make_unique<CoapSer
         answer.maxAge = 30;
         return answer;
     });
+    m_server->setHandler(QStringLiteral("/nonanswer"), [this](const ServerRequest &r) {
+        requests.append(r);
+        ServerResponse answer = ServerResponse::cbor(CoapCode::Content, r.path().toUtf8());
+        answer.nonConfirmable = true;
+        answer.echoUriPath = true;
+        return answer;
+    });
     m_server->setHandler(QStringLiteral("/big"), [](const ServerRequest &) {
         return ServerResponse::cbor(CoapCode::Content, bigBody());
     });

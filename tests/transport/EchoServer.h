@@ -16,6 +16,8 @@ class TestPki;
 //   /obs/...    GET: "value N" for the current counter; observable; bump() changes N
 //   /bigobs     GET: 5000 bytes starting with the counter; observable
 //   /hang       CON: empty ACK and never a response
+//   /nonanswer  like /echo, but the answer is Non-confirmable with the request's message ID,
+//               Uri-Path echoed, as the reference DOTS server answers
 class EchoServer
 {
 public:
