@@ -35,6 +35,10 @@ const char *const kMigrations[] = {
     "CREATE TABLE telemetry_id_counter ("
     " server TEXT NOT NULL, cuid TEXT NOT NULL, kind TEXT NOT NULL, last_id INTEGER NOT NULL,"
     " updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid, kind)) WITHOUT ROWID;",
+    // 2 -> 3: the sid of the negotiated session configuration, read back as config/sid=N
+    "CREATE TABLE negotiated_sid ("
+    " server TEXT NOT NULL, cuid TEXT NOT NULL, sid INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
+    " PRIMARY KEY (server, cuid)) WITHOUT ROWID;",
 };
 static_assert(std::size(kMigrations) == Database::kSchemaVersion);
 } // namespace

@@ -20,7 +20,7 @@ class Database
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName,
                                                   Mode mode = Mode::ReadWrite);

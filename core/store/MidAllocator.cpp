@@ -3,6 +3,7 @@
 #include "store/Database.h"
 
 #include <QDateTime>
+#include <algorithm>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -41,14 +42,58 @@ Result<void> writeLast(const Database &db, const QString &server, const QString 
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     return db.exec(q, QStringLiteral("store mid counter"));
 }
+Result<std::optional<qint64>> readSid(const Database &db, const QString &server, const QString &cuid)
+{
+    QSqlQuery q(db.connection());
+    q.prepare(QStringLiteral("SELECT sid FROM negotiated_sid WHERE server = ? AND cuid = ?"));
+    q.addBindValue(server);
+    q.addBindValue(cuid);
+    if (auto r = db.exec(q, QStringLiteral("read negotiated sid")); !r)
+        return r.error();
+    if (!q.next())
+        return std::optional<qint64>();
+    return std::optional<qint64>(q.value(0).toLongLong());
+}
 } // namespace
+
+Result<std::optional<quint32>> MidAllocator::negotiatedSid(const QString &server, const QString &cuid) const
+{
+    auto stored = readSid(m_db, server, cuid);
+    if (!stored)
+        return stored.error();
+    if (!stored.value() || *stored.value() < 0 || *stored.value() > qint64(kMaxMid))
+        return std::optional<quint32>();
+    return std::optional<quint32>(quint32(*stored.value()));
+}
+
+Result<void> MidAllocator::setNegotiatedSid(const QString &server, const QString &cuid, std::optional<quint32> sid)
+{
+    if (server.isEmpty() || cuid.isEmpty())
+        return badKey();
+    QSqlQuery q(m_db.connection());
+    if (!sid) {
+        q.prepare(QStringLiteral("DELETE FROM negotiated_sid WHERE server = ? AND cuid = ?"));
+        q.addBindValue(server);
+        q.addBindValue(cuid);
+        return m_db.exec(q, QStringLiteral("forget negotiated sid"));
+    }
+    q.prepare(QStringLiteral("INSERT INTO negotiated_sid (server, cuid, sid, updated_ms) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (server, cuid) DO UPDATE SET sid = excluded.sid, updated_ms = excluded.updated_ms"));
+    q.addBindValue(server);
+    q.addBindValue(cuid);
+    q.addBindValue(qint64(*sid));
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    return m_db.exec(q, QStringLiteral("store negotiated sid"));
+}
 
 std::optional<quint32> MidAllocator::next(std::optional<quint32> last, bool peaceTime)
 {
     if (!last)
         return kFirstMid;
+    // Rollover: the counter goes back to 0 and the next request carries 1, since go-dots
+    // reads a mid of 0 as a request without mid.
     if (*last >= kRolloverThreshold && peaceTime)
-        return 0u;
+        return kFirstMid;
     if (*last == kMaxMid)
         return std::nullopt;
     return *last + 1;

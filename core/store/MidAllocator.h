@@ -11,7 +11,7 @@ namespace dots::store {
 class Database;
 
 // Hands out mitigation request identifiers per (server, cuid) and persists each one before
-// returning it, so a restart never reuses a mid.
+// returning it, so a restart never reuses a mid; remembers the negotiated sid beside it.
 //
 // RFC 9132 §4.4.1: mid values MUST increase monotonically (out-of-order delivery), and when
 // mid has reached 3/4 of 2^32-1 (3221225471) and no mitigation is active, the client MUST
@@ -36,6 +36,11 @@ public:
     Result<std::optional<quint32>> lastUsed(const QString &server, const QString &cuid) const;
     // What allocate() would pick after `last`, or nullopt when exhausted.
     static std::optional<quint32> next(std::optional<quint32> last, bool peaceTime);
+
+    // The sid of the session configuration this client negotiated, so that another process
+    // (dots-cli config get after config set) reads config/sid=N; nullopt after a reset.
+    Result<std::optional<quint32>> negotiatedSid(const QString &server, const QString &cuid) const;
+    Result<void> setNegotiatedSid(const QString &server, const QString &cuid, std::optional<quint32> sid);
 
 private:
     Database &m_db;

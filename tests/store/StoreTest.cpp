@@ -37,6 +37,7 @@ private slots:
     void midNoteUsed();
     void telemetryIdsGrowPerKind();
     void schemaOneUpgradesKeepingMids();
+    void sidAcrossReopen();
     void auditAppendAndQuery();
     void auditFilters();
     void auditActionNamesAreStable();
@@ -245,11 +246,11 @@ void StoreTest::midRollover()
     QCOMPARE(M::next(41u, false), std::optional<quint32>(42));
     QCOMPARE(M::next(M::kRolloverThreshold - 1, true), std::optional<quint32>(M::kRolloverThreshold));
     // Reached 3/4 of 2^32-1: reset to 0 in peace time, keep climbing during an attack.
-    QCOMPARE(M::next(M::kRolloverThreshold, true), std::optional<quint32>(0));
+    QCOMPARE(M::next(M::kRolloverThreshold, true), std::optional<quint32>(1)); // never 0 (go-dots: "no mid")
     QCOMPARE(M::next(M::kRolloverThreshold, false), std::optional<quint32>(M::kRolloverThreshold + 1));
     QCOMPARE(M::next(M::kMaxMid - 1, false), std::optional<quint32>(M::kMaxMid));
     QCOMPARE(M::next(M::kMaxMid, false), std::nullopt);
-    QCOMPARE(M::next(M::kMaxMid, true), std::optional<quint32>(0));
+    QCOMPARE(M::next(M::kMaxMid, true), std::optional<quint32>(1));
     QCOMPARE(M::next(0u, false), std::optional<quint32>(1));
 
     auto db = openOk(dbPath(), QStringLiteral("roll"));
@@ -260,8 +261,27 @@ void StoreTest::midRollover()
     const auto exhausted = mids.allocate(s, c, false);
     QVERIFY(!exhausted);
     QCOMPARE(exhausted.error().kind, StoreError::Kind::MidExhausted);
-    QCOMPARE(mids.allocate(s, c, true).value(), 0u);
-    QCOMPARE(mids.allocate(s, c, false).value(), 1u);
+    QCOMPARE(mids.allocate(s, c, true).value(), 1u);
+    QCOMPARE(mids.allocate(s, c, false).value(), 2u);
+}
+
+void StoreTest::sidAcrossReopen()
+{
+    const QString s = QStringLiteral("srv"), c = QStringLiteral("cuid");
+    {
+        auto db = openOk(dbPath(), QStringLiteral("sid1"));
+        QVERIFY(db);
+        MidAllocator ids(*db);
+        QCOMPARE(ids.negotiatedSid(s, c).value(), std::nullopt);
+        QVERIFY(ids.setNegotiatedSid(s, c, 12345u));
+    }
+    auto db = openOk(dbPath(), QStringLiteral("sid2"));
+    QVERIFY(db);
+    MidAllocator ids(*db);
+    QCOMPARE(ids.negotiatedSid(s, c).value(), std::optional<quint32>(12345u));
+    QCOMPARE(ids.negotiatedSid(s, QStringLiteral("other")).value(), std::nullopt);
+    QVERIFY(ids.setNegotiatedSid(s, c, std::nullopt));
+    QCOMPARE(ids.negotiatedSid(s, c).value(), std::nullopt);
 }
 
 void StoreTest::midNoteUsed()
