@@ -71,7 +71,13 @@ QString CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption conflictOpt(QStringLiteral("conflict-policy"),
         QStringLiteral("reject (4.09) or accept (2.01 with conflict-information) overlapping requests of different clients."),
         QStringLiteral("policy"));
-    parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt, conflictOpt});
+    const QCommandLineOption personalityOpt(QStringLiteral("personality"),
+        QStringLiteral("rfc (default): a strict RFC 9132 server; reference: also behave on the wire as the reference "
+                       "server go-dots does (Non-confirmable answers, no Observe option in the first answer, Uri-Path "
+                       "echoed, defaults for GET config without sid, 4.04 for tm until there is telemetry)."),
+        QStringLiteral("name"), QStringLiteral("rfc"));
+    parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt,
+                       conflictOpt, personalityOpt});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty())
@@ -103,6 +109,9 @@ QString CommandLine::parse(const QStringList &arguments)
     conflictPolicy = parser.value(conflictOpt);
     if (!conflictPolicy.isEmpty() && conflictPolicy != QLatin1String("reject") && conflictPolicy != QLatin1String("accept"))
         return QStringLiteral("--conflict-policy \"%1\": expected reject or accept").arg(conflictPolicy);
+    personality = parser.value(personalityOpt);
+    if (personality != QLatin1String("rfc") && personality != QLatin1String("reference"))
+        return QStringLiteral("--personality \"%1\": expected rfc or reference").arg(personality);
     return {};
 }
 

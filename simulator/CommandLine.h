@@ -27,6 +27,7 @@ struct CommandLine {
     bool printMessages = false;
     QStringList sessionConfigSpecs;
     QString conflictPolicy;
+    QString personality; // rfc (default) or reference
 
     // Parses `arguments` (argv, program name first). --help and --version print and exit
     // through QCommandLineParser. Returns the problem in words, or empty.

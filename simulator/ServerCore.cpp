@@ -110,6 +110,29 @@ ServerCore::ClientState &ServerCore::client(const QString &cuid)
     return it.value();
 }
 
+std::optional<ServerResponse> ServerCore::bindCuid(const QString &identity, const QString &cuid)
+{
+    // The cuid derived from a certificate always belongs to that certificate's client.
+    if (!m_cuidOwner.contains(identity))
+        m_cuidOwner.insert(identity, identity);
+    const QString owner = m_cuidOwner.value(cuid);
+    if (!owner.isEmpty() && owner != identity) {
+        ServerResponse refused = ServerResponse::error(
+            CoapCode::Conflict, QStringLiteral("cuid=%1 is in use by another DOTS client").arg(cuid));
+        refused.body = QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), QJsonArray{QJsonObject{
+            {QStringLiteral("conflict-information"),
+             QJsonObject{{QStringLiteral("conflict-status"), QStringLiteral("request-inactive-other-active")},
+                         {QStringLiteral("conflict-cause"), QStringLiteral("cuid-collision")}}}}}}}}};
+        return refused;
+    }
+    const QString current = cuidOf(identity);
+    if (current != cuid && policy().personality == Personality::Reference && hasActiveMitigation(current))
+        return badRequest(QStringLiteral("Existed the mitigation with current 'cuid' (%1) is active").arg(current));
+    m_cuidOwner.insert(cuid, identity);
+    m_boundCuid.insert(identity, cuid);
+    return std::nullopt;
+}
+
 ServerResponse ServerCore::handle(const ServerRequest &r)
 {
     if (r.uriPath.size() < 3 || r.uriPath[0] != QLatin1String(".well-known") || r.uriPath[1] != QLatin1String("dots"))
@@ -148,9 +171,8 @@ ServerResponse ServerCore::handleMitigate(const ServerRequest &r, const QStringL
         return badRequest(QStringLiteral("Uri-Path sid=, tsid= and tmid= do not belong to the mitigate resource"));
     if (!p.cuid)
         return badRequest(QStringLiteral("Missing required Uri-Path parameter: cuid"));
-    if (*p.cuid != r.clientCuid)
-        return ServerResponse::error(CoapCode::Forbidden,
-                                     QStringLiteral("cuid=%1 does not belong to this client's certificate").arg(*p.cuid));
+    if (auto refused = bindCuid(r.clientCuid, *p.cuid))
+        return *refused;
 
     switch (r.method) {
     case Method::Get:
@@ -314,6 +336,14 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
                     QStringLiteral("%1[%2].acl-name: no ACL \"%3\" for this client").arg(path).arg(i).arg(aclList[i].aclName));
         }
     }
+
+    // RFC 9133 section 3.2: a change of the filters is a new request, with a new mid; the
+    // reference server answers a changed acl-list under a known mid the same way. (An
+    // unchanged acl-list is a renewal and stays allowed.)
+    if (existing && !r.ifMatch && scope.contains(signal::aclListMemberName())
+        && scope.value(signal::aclListMemberName()) != existing->requestScope.value(signal::aclListMemberName()))
+        return badRequest(QStringLiteral("%1: A new 'mid' MUST be used to change the filters of mitigation %2")
+                              .arg(scopePath(signal::aclListMemberName())).arg(mid));
 
     QJsonObject stored;
     for (const QString &member : kTargetMembers) {
@@ -495,13 +525,19 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
 
 ServerResponse ServerCore::deleteMitigation(const QString &cuid, quint32 mid)
 {
-    // 2.02 even when the mid is unknown (RFC 9132 §4.4.4), so a repeated DELETE is harmless.
+    // An unknown mid: 4.04 (RFC 8782/9132 section 4.4.4); the reference server answers 2.02,
+    // as draft-24 did. A client must tell a repeated DELETE's 4.04 from a first one's.
+    const auto unknown = [&] {
+        if (policy().personality == Personality::Reference)
+            return ServerResponse::ok(CoapCode::Deleted);
+        return ServerResponse::error(CoapCode::NotFound, QStringLiteral("no mitigation with cuid=%1 mid=%2").arg(cuid).arg(mid));
+    };
     auto it = m_mitigations.find(cuid);
     if (it == m_mitigations.end())
-        return ServerResponse::ok(CoapCode::Deleted);
+        return unknown();
     auto found = it->find(mid);
     if (found == it->end() || isFinished(found->second.status))
-        return ServerResponse::ok(CoapCode::Deleted);
+        return unknown();
     Mitigation &m = found->second;
     if (m.status == MitigationStatus::DotsClientWithdrawnMitigation)
         return ServerResponse::ok(CoapCode::Deleted);
@@ -530,7 +566,12 @@ ServerResponse ServerCore::handleConfig(const ServerRequest &r, const QStringLis
         if (p.sid && state.sid != p.sid)
             return ServerResponse::error(CoapCode::NotFound,
                                          QStringLiteral("no session configuration with sid=%1").arg(*p.sid));
-        ServerResponse ok = ServerResponse::ok(CoapCode::Content, sessionconfig::toJson(policy().sessionConfig, state.config));
+        SessionConfigValues shown = state.config;
+        // The reference server answers its defaults here, never what the client negotiated:
+        // that is only under config/sid=N.
+        if (policy().personality == Personality::Reference && !p.sid)
+            shown = policy().sessionConfig.defaults();
+        ServerResponse ok = ServerResponse::ok(CoapCode::Content, sessionconfig::toJson(policy().sessionConfig, shown));
         if (policy().configMaxAge > 0)
             ok.maxAge = policy().configMaxAge;
         return ok;
@@ -619,9 +660,9 @@ void ServerCore::sessionClosed(const QString &cuid)
     m_heartbeats.sessionClosed(cuid);
 }
 
-void ServerCore::signalLost(const QString &cuid)
+void ServerCore::signalLost(const QString &identity)
 {
-    auto it = m_mitigations.find(cuid);
+    auto it = m_mitigations.find(cuidOf(identity));
     if (it == m_mitigations.end())
         return;
     QList<TargetScope> preconfigured;
@@ -800,13 +841,13 @@ std::optional<qint64> ServerCore::sessionId(const QString &cuid) const
 
 qint64 ServerCore::heartbeatIntervalSeconds(const QString &cuid) const
 {
-    const auto kind = hasActiveMitigation(cuid) ? ConfigKind::Mitigating : ConfigKind::Idle;
+    const auto kind = hasActiveMitigation(cuidOf(cuid)) ? ConfigKind::Mitigating : ConfigKind::Idle;
     return sessionConfig(cuid).of(kind)[0];
 }
 
 int ServerCore::missingHbAllowed(const QString &cuid) const
 {
-    const auto kind = hasActiveMitigation(cuid) ? ConfigKind::Mitigating : ConfigKind::Idle;
+    const auto kind = hasActiveMitigation(cuidOf(cuid)) ? ConfigKind::Mitigating : ConfigKind::Idle;
     return int(sessionConfig(cuid).of(kind)[1]);
 }
 

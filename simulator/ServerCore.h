@@ -94,6 +94,7 @@ private:
         std::map<quint32, signal::TelemetryReport> telemetryReports; // by tmid
         qint64 telemetryNotifiedMs = 0;
         bool telemetryWasActive = false;
+        bool hadServerTelemetry = false; // reference personality: GET tm is 4.04 before
     };
 
     ServerResponse handleTelemetrySetup(const ServerRequest &r, const QStringList &params);
@@ -117,6 +118,14 @@ private:
     void markChanged(Mitigation &m);
     void markConfigChanged(const QString &cuid);
     ClientState &client(const QString &cuid);
+    // RFC 9132 section 4.4.1 recommends, but does not require, a cuid derived from the
+    // certificate: a client (known by its certificate's identity) may bring its own. A cuid
+    // is bound to the first client that uses it (another gets 4.09, cuid collision). A client
+    // may change its cuid; the reference personality refuses that with 4.00 while the old
+    // one has active mitigations. Answers the refusal, or nothing once `cuid` is bound.
+    std::optional<ServerResponse> bindCuid(const QString &identity, const QString &cuid);
+    // The cuid a client's mitigations live under (its identity's bound cuid).
+    QString cuidOf(const QString &identity) const { return m_boundCuid.value(identity, identity); }
     int activeCount() const;
     void purgeFinished(qint64 beforeMs);
 
@@ -125,6 +134,8 @@ private:
     qint64 m_wallMs = 0;
     qint64 m_epochAtStart = 0;
     QHash<QString, ClientState> m_clients;
+    QHash<QString, QString> m_cuidOwner;  // cuid -> identity of the client that uses it
+    QHash<QString, QString> m_boundCuid;  // identity -> the cuid it uses now
     QHash<QString, std::map<quint32, Mitigation>> m_mitigations;
     QList<ResourceChange> m_changes;
     HeartbeatMonitor m_heartbeats;

@@ -64,11 +64,7 @@ QString cuidProblem(const PathParams &p, const ServerRequest &r, ServerResponse 
         *refusal = badRequest(QStringLiteral("Missing required Uri-Path parameter: cuid"));
         return QStringLiteral("cuid");
     }
-    if (*p.cuid != r.clientCuid) {
-        *refusal = ServerResponse::error(CoapCode::Forbidden,
-                                         QStringLiteral("cuid=%1 does not belong to this client's certificate").arg(*p.cuid));
-        return QStringLiteral("cuid");
-    }
+    (void)r;
     return {};
 }
 
@@ -140,6 +136,8 @@ ServerResponse ServerCore::handleTelemetrySetup(const ServerRequest &r, const QS
     ServerResponse refusal;
     if (!cuidProblem(p, r, &refusal).isEmpty())
         return refusal;
+    if (auto refused = bindCuid(r.clientCuid, *p.cuid))
+        return *refused;
     if (p.tmid)
         return badRequest(QStringLiteral("Uri-Path tmid= does not belong to tm-setup"));
     ClientState &state = client(*p.cuid);
@@ -218,6 +216,8 @@ ServerResponse ServerCore::handleTelemetry(const ServerRequest &r, const QString
     ServerResponse refusal;
     if (!cuidProblem(p, r, &refusal).isEmpty())
         return refusal;
+    if (auto refused = bindCuid(r.clientCuid, *p.cuid))
+        return *refused;
     if (p.tsid)
         return badRequest(QStringLiteral("Uri-Path tsid= does not belong to tm"));
     ClientState &state = client(*p.cuid);
@@ -233,6 +233,11 @@ ServerResponse ServerCore::handleTelemetry(const ServerRequest &r, const QString
         // The server's telemetry; an empty container while nothing is under attack, so that
         // an observation stays registered.
         const QList<TelemetryReport> reports = serverTelemetry(*p.cuid);
+        if (!reports.isEmpty())
+            state.hadServerTelemetry = true;
+        if (reports.isEmpty() && !state.hadServerTelemetry && !r.notification
+            && policy().personality == Personality::Reference)
+            return ServerResponse::error(CoapCode::NotFound, QStringLiteral("Not Found telemetry"));
         if (reports.isEmpty())
             return ServerResponse::ok(CoapCode::Content, QJsonObject{{signal::telemetryMemberName(), QJsonObject()}});
         return ServerResponse::ok(CoapCode::Content, signal::telemetryReportsToJson(reports, true));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Personality.h"
 #include "SessionConfig.h"
 
 namespace dots::simulator {
@@ -13,6 +14,7 @@ enum class ConflictPolicy {
 
 // The server's knobs. Durations are in scenario seconds.
 struct ServerPolicy {
+    Personality personality = Personality::Rfc;
     ConflictPolicy conflictPolicy = ConflictPolicy::Reject;
     qint64 maxLifetime = 86400;      // longer requests are granted this
     bool allowIndefinite = true;     // else -1 is granted maxLifetime

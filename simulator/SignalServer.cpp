@@ -162,6 +162,13 @@ transport::ServerResponse SignalServer::handle(const transport::ServerRequest &r
         out.payload = answer.diagnostic.toUtf8();
     }
     print("out", request, answer.body.isEmpty() ? QJsonValue() : QJsonValue(answer.body), answer.diagnostic, out.code);
+    if (m_core.policy().personality == Personality::Reference) {
+        const QString resource = request.uriPath.value(2);
+        out.nonConfirmable = resource == QLatin1String("mitigate") || resource == QLatin1String("tm")
+            || resource == QLatin1String("hb");
+        out.omitObserveOption = request.observe == transport::ObserveAction::Register;
+        out.echoUriPath = true;
+    }
 
     if (!request.isNotification && !m_publishQueued) {
         // Notify after this response has gone out.

@@ -70,6 +70,7 @@ int main(int argc, char *argv[])
     }
     if (!cl.conflictPolicy.isEmpty())
         scenario.policy.conflictPolicy = cl.conflictPolicy == QLatin1String("accept") ? ConflictPolicy::Accept : ConflictPolicy::Reject;
+    scenario.policy.personality = parsePersonality(cl.personality).value_or(Personality::Rfc);
     const QString scenarioName = scenario.name;
 
     SignalServer server(std::move(scenario));

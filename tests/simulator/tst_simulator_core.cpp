@@ -122,13 +122,45 @@ private slots:
         QVERIFY(r.diagnostic.contains("mid=abc"));
     }
 
+    // Another client's cuid is a cuid collision (4.09 with conflict-cause 3), whether derived
+    // from that client's certificate or chosen by it.
     void foreignCuidIsRefused()
     {
         ServerCore core;
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(kAlice))).code, CoapCode::NotFound); // Alice is known now
         const auto r = core.handle(put(kBob, mitigatePath(kAlice, 1), mitigationBody({"198.51.100.0/24"})));
-        QCOMPARE(r.code, CoapCode::Forbidden);
-        QVERIFY(r.diagnostic.contains(kAlice));
-        QCOMPARE(core.handle(get(kBob, mitigatePath(kAlice))).code, CoapCode::Forbidden);
+        QCOMPARE(r.code, CoapCode::Conflict);
+        QCOMPARE(firstScope(r).value("conflict-information").toObject().value("conflict-cause").toString(),
+                 QStringLiteral("cuid-collision"));
+        QCOMPARE(core.handle(get(kBob, mitigatePath(kAlice))).code, CoapCode::Conflict);
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(QStringLiteral("own-choice")))).code, CoapCode::NotFound);
+        QCOMPARE(core.handle(get(kBob, mitigatePath(QStringLiteral("own-choice")))).code, CoapCode::Conflict);
+    }
+
+    // RFC 9132 only recommends deriving the cuid from the certificate: a client configured
+    // with a cuid of its own (the reference client is) works with it.
+    void ownCuidIsAccepted_data()
+    {
+        QTest::addColumn<bool>("reference");
+        QTest::newRow("rfc") << false;
+        QTest::newRow("reference") << true;
+    }
+    void ownCuidIsAccepted()
+    {
+        QFETCH(bool, reference);
+        Scenario s = attackScenario();
+        s.policy.personality = reference ? Personality::Reference : Personality::Rfc;
+        ServerCore core(s);
+        const QString mine = QStringLiteral("mY-oWn-cuid");
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(mine, 1), mitigationBody({"198.51.100.0/24"}))).code, CoapCode::Created);
+        QCOMPARE(core.handle(get(kAlice, mitigatePath(mine, 1))).code, CoapCode::Content);
+        QVERIFY(core.mitigation(mine, 1));
+        // A second cuid while the first has an active mitigation: the reference server keeps
+        // one cuid per client then; the RFC allows the change.
+        const auto second = core.handle(put(kAlice, mitigatePath(QStringLiteral("another"), 2), mitigationBody({"203.0.113.9/32"})));
+        QCOMPARE(second.code, reference ? CoapCode::BadRequest : CoapCode::Created);
+        if (reference)
+            QVERIFY(second.diagnostic.contains(mine));
     }
 
     void badRequests_data()
@@ -234,6 +266,48 @@ private slots:
                  QStringLiteral("request-active"));
     }
 
+    // The reference server answers 2.02 for a mid it never had (draft-24's rule).
+    void referenceDeletesUnknownMid()
+    {
+        Scenario s;
+        s.policy.personality = Personality::Reference;
+        ServerCore core(s);
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 99))).code, CoapCode::Deleted);
+    }
+
+    // GET config without sid: the rfc personality shows what the client negotiated, the
+    // reference one its defaults; config/sid=N shows the negotiated values in both.
+    void negotiatedConfigUnderItsSid_data()
+    {
+        QTest::addColumn<bool>("reference");
+        QTest::newRow("rfc") << false;
+        QTest::newRow("reference") << true;
+    }
+    void negotiatedConfigUnderItsSid()
+    {
+        QFETCH(bool, reference);
+        Scenario s;
+        s.policy.personality = reference ? Personality::Reference : Personality::Rfc;
+        ServerCore core(s);
+        const QStringList sidPath{".well-known", "dots", "config", "sid=7"};
+        const QJsonObject proposal{{"ietf-dots-signal-channel:signal-config",
+                                    QJsonObject{{"idle-config", QJsonObject{{"heartbeat-interval",
+                                                                             QJsonObject{{"current-value", 60}}}}}}}};
+        QCOMPARE(core.handle(put(kAlice, sidPath, proposal)).code, CoapCode::Created);
+        const auto heartbeat = [](const ServerResponse &r) {
+            return r.body.value("ietf-dots-signal-channel:signal-config").toObject().value("idle-config").toObject()
+                .value("heartbeat-interval").toObject().value("current-value").toInt();
+        };
+        const auto bySid = core.handle(get(kAlice, sidPath));
+        QCOMPARE(bySid.code, CoapCode::Content);
+        QCOMPARE(heartbeat(bySid), 60);
+        const auto plain = core.handle(get(kAlice, {".well-known", "dots", "config"}));
+        QCOMPARE(plain.code, CoapCode::Content);
+        QCOMPARE(heartbeat(plain), reference ? 30 : 60);
+        QCOMPARE(core.handle(del(kAlice, sidPath)).code, CoapCode::Deleted);
+        QCOMPARE(core.handle(get(kAlice, sidPath)).code, CoapCode::NotFound);
+    }
+
     void deleteWithdrawsAfterTerminatingPeriod()
     {
         ServerCore core(attackScenario());
@@ -242,9 +316,9 @@ private slots:
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
         QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::DotsClientWithdrawnMitigation);
         QCOMPARE(core.takeChanges().size(), 1);
-        // Twice, and for an unknown mid: still 2.02 (RFC 9132 §4.4.4).
+        // Twice: still 2.02; an unknown mid: 4.04 (RFC 9132 section 4.4.4).
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
-        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 99))).code, CoapCode::Deleted);
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 99))).code, CoapCode::NotFound);
         QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice))).code, CoapCode::BadRequest);
         core.advanceTo(11000);
         QCOMPARE(core.mitigation(kAlice, 1)->status, MitigationStatus::AttackMitigationTerminated);

@@ -23,6 +23,12 @@ QString SimulatorProcess::executable()
     return QStringLiteral(DOTS_SIMULATOR_EXECUTABLE);
 }
 
+QString SimulatorProcess::personality()
+{
+    const QString named = qEnvironmentVariable("DOTS_SIMULATOR_PERSONALITY");
+    return named.isEmpty() ? QStringLiteral("rfc") : named;
+}
+
 QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &extraArguments)
 {
     const auto address = [](quint16 port) { return QStringLiteral("127.0.0.1:%1").arg(port); };
@@ -31,6 +37,10 @@ QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &
                      QStringLiteral("--coaps"), address(m_dtlsPort),
                      QStringLiteral("--coaps-tcp"), address(m_tlsPort),
                      QStringLiteral("--https"), address(m_httpsPort)};
+    // The suites run once per personality (ctest sets it); a test that asks for one wins.
+    const QString personality = qEnvironmentVariable("DOTS_SIMULATOR_PERSONALITY");
+    if (!personality.isEmpty() && !extraArguments.contains(QStringLiteral("--personality")))
+        args << QStringLiteral("--personality") << personality;
     args << extraArguments;
     m_output.clear();
     m_process.start(executable(), args);

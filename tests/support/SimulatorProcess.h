@@ -15,6 +15,8 @@ public:
     // Starts with the demo PKI in `pkiDirectory` (generated if missing) and waits until both
     // signal-channel transports and the data channel listen. A restart keeps the ports of the previous start, so it looks like
     // the same server; the first start lets the system pick free ones.
+    // The environment's DOTS_SIMULATOR_PERSONALITY (rfc or reference) becomes --personality,
+    // unless `extraArguments` name one.
     // Returns an empty string on success, else what went wrong (with the output).
     QString start(const QString &pkiDirectory, const QStringList &extraArguments = {});
     void kill();       // SIGKILL: a server that disappears without a word
@@ -26,6 +28,8 @@ public:
     quint16 httpsPort() const { return m_httpsPort; } // data channel (RESTCONF)
     QString output() const { return m_output; }
     static QString executable();
+    // The personality the simulator runs with ("rfc" unless the environment says otherwise).
+    static QString personality();
 
 private:
     QProcess m_process;
