@@ -1178,6 +1178,14 @@
         <source>telemetry %1</source>
         <translation>Telemetrie %1</translation>
     </message>
+    <message>
+        <source>the server has no session configuration (4.04): using the RFC 9132 defaults</source>
+        <translation>der Server hat keine Sitzungskonfiguration (4.04): es gelten die Vorgaben von RFC 9132</translation>
+    </message>
+    <message>
+        <source>no telemetry identifier available</source>
+        <translation>keine Telemetrie-Kennung verfügbar</translation>
+    </message>
 </context>
 <context>
     <name>dots::transport::TransportError</name>

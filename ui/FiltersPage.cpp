@@ -341,7 +341,8 @@ QCoro::Task<> FiltersPage::setSelectedActivation(data::ActivationType type)
             reportFailure(tr("Filter %1 was not changed: %2").arg(acl.name, result.error().toString()));
             co_return;
         }
-        reportSuccess(tr("Filter %1: %2 (with mitigation %3).").arg(acl.name, what).arg(*mid));
+        // The change went under a new mid that replaces the old one (RFC 9133).
+        reportSuccess(tr("Filter %1: %2 (with mitigation %3).").arg(acl.name, what).arg(result.value().mid));
         refresh();
         co_return;
     }

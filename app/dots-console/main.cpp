@@ -27,6 +27,7 @@
 #include "store/AuditLog.h"
 #include "store/Database.h"
 #include "store/MidAllocator.h"
+#include "store/TelemetryIdCounter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -148,12 +149,15 @@ int main(int argc, char *argv[])
     auto opened = store::Database::open(dbPath, QStringLiteral("dots-console"));
     std::unique_ptr<store::Database> db;
     std::unique_ptr<store::MidAllocator> mids;
+    std::unique_ptr<store::TelemetryIdCounter> telemetryIds;
     std::unique_ptr<store::AuditLog> auditLog;
     if (opened) {
         db = std::move(opened).value();
         mids = std::make_unique<store::MidAllocator>(*db);
         auditLog = std::make_unique<store::AuditLog>(*db);
         channel.setMidAllocator(mids.get());
+        telemetryIds = std::make_unique<store::TelemetryIdCounter>(*db);
+        channel.setTelemetryIdCounter(telemetryIds.get());
     }
     models::AuditLogModel audit(auditLog.get());
     audit.reload();
@@ -239,6 +243,7 @@ int main(int argc, char *argv[])
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         channel.disconnectFromServer();
         channel.setMidAllocator(nullptr);
+        channel.setTelemetryIdCounter(nullptr);
     });
     return app.exec();
 }

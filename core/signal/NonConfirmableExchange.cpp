@@ -29,6 +29,7 @@ public:
     TransportError lastError = TransportError::make(Kind::Timeout);
     QElapsedTimer clock;
     int attempts = 0;
+    int answeredCopy = 0; // 1 for the first copy sent
     RttEstimator *rtt = nullptr;
 
     void decide(transport::Result<transport::CoapResponse> result)
@@ -64,17 +65,23 @@ QCoro::Task<> sendCopy(QPointer<transport::CoapClient> client, transport::CoapRe
 {
     if (!client)
         co_return;
-    ++race->attempts;
+    const int copy = ++race->attempts;
     QElapsedTimer sent;
     sent.start();
     auto copySent = client->request(request);
     auto result = co_await copySent;
-    if (race->decided)
+    if (race->decided) {
+        // A late answer to an Observe registration made a second observation of the same
+        // resource; the first one answered is the one kept, so end this one.
+        if (result.ok() && result.value().isSuccess() && request.observe == transport::ObserveAction::Register && client)
+            client->cancelObservation(result.value().token); // its answer is not needed
         co_return;
+    }
     if (result.ok()) {
         if (race->rtt)
             race->rtt->addSample(std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::nanoseconds(sent.nsecsElapsed())));
+        race->answeredCopy = copy;
         race->decide(std::move(result));
     } else if (worthRetrying(result.error())) {
         race->lastError = result.error();
@@ -132,7 +139,8 @@ QCoro::Task<ExchangeOutcome> sendNonConfirmable(transport::CoapClient *client,
 
     ExchangeOutcome outcome{*race->winner, race->attempts,
                             std::chrono::duration_cast<std::chrono::microseconds>(
-                                std::chrono::nanoseconds(race->clock.nsecsElapsed()))};
+                                std::chrono::nanoseconds(race->clock.nsecsElapsed())),
+                            race->answeredCopy};
     co_return outcome;
 }
 

@@ -21,6 +21,7 @@ struct ExchangeOutcome
     transport::Result<transport::CoapResponse> result;
     int attempts = 0;
     std::chrono::microseconds latency{0}; // first send to answer
+    int answeredCopy = 0; // which copy the answer belongs to (1: the first); 0 when none
 };
 
 QCoro::Task<ExchangeOutcome> sendNonConfirmable(transport::CoapClient *client,

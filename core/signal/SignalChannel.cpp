@@ -6,6 +6,7 @@
 #include "signal/NonConfirmableExchange.h"
 #include "signal/ResourcePath.h"
 #include "store/MidAllocator.h"
+#include "store/TelemetryIdCounter.h"
 #include "transport/CoapClient.h"
 #include "transport/ServerRequest.h"
 #include "transport/ServerResponse.h"
@@ -63,6 +64,11 @@ std::optional<QJsonObject> decodeBody(const QByteArray &payload, QString *error)
         return std::nullopt;
     }
     return json.value().object();
+}
+
+bool isNotFound(const SignalError &error)
+{
+    return error.kind == SignalError::Kind::Coap && error.coapCode == transport::CoapCode::NotFound;
 }
 
 std::chrono::milliseconds seconds(double s)
@@ -181,6 +187,7 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
         m_heartbeatTimer.stop(); // removing an active mitigation re-applied the idle config
         m_highestMidSeen = 0;
         m_sid = 0;
+        m_sidNegotiated = false;
         if (m_serverConfig) {
             m_serverConfig.reset();
             emit sessionConfigChanged();
@@ -205,6 +212,13 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalChannel::connectToSer
         co_return SignalError::make(SignalError::Kind::Invalid, why);
     }
     m_cuid = *cuid;
+    if (m_mids) {
+        // A configuration negotiated by an earlier run (dots-cli config set) is read by its sid.
+        if (const auto stored = m_mids->negotiatedSid(m_profile.label(), m_cuid); stored.ok() && stored.value()) {
+            m_sid = std::max(m_sid, *stored.value());
+            m_sidNegotiated = true;
+        }
+    }
 
     m_client = std::make_unique<transport::CoapClient>();
     transport::PkiConfig pki = profile.pki;
@@ -499,8 +513,9 @@ QCoro::Task<SignalResult<CoapResponse>> SignalChannel::exchange(CoapRequest requ
         co_return SignalError::fromTransport(outcome.result.error());
     CoapResponse response = outcome.result.value();
     logIncoming(response, request.path());
-    // A repeated DELETE whose first copy got through finds nothing left to delete.
-    if (request.method == Method::Delete && outcome.attempts > 1
+    // A DELETE whose answer came to a repeated copy may find nothing left to delete because
+    // an earlier copy got through; a 4.04 to the first copy means there never was anything.
+    if (request.method == Method::Delete && outcome.answeredCopy > 1
         && response.code == transport::CoapCode::NotFound)
         response.code = transport::CoapCode::Deleted;
     co_return response;
@@ -695,8 +710,29 @@ QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::changeFilterActivatio
         request->aclList.append(AclListEntry{aclName, activation});
     else
         entry->activationType = activation;
+    // A new mid carrying the whole scope (RFC 9133 section 3.2; the reference server refuses
+    // the change under the old mid). The server withdraws the overlapped lower mid, so the
+    // new one replaces it here too.
+    request->mid = 0;
     auto update = requestMitigation(*request);
-    co_return co_await update;
+    auto replaced = co_await update;
+    if (replaced.ok() && replaced.value().mid != mid)
+        forgetMitigation(mid);
+    co_return replaced;
+}
+
+void SignalChannel::forgetMitigation(quint32 mid)
+{
+    for (auto it = m_observationMid.begin(); it != m_observationMid.end();) {
+        if (it.value() == mid) {
+            if (m_client)
+                m_client->cancelObservation(it.key()); // deregistration is a courtesy; its answer is not needed
+            it = m_observationMid.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    removeMitigation(mid);
 }
 
 QCoro::Task<SignalResult<MitigationStatus>> SignalChannel::sendEfficacyUpdate(quint32 mid, AttackStatus attackStatus)
@@ -741,16 +777,7 @@ QCoro::Task<SignalResult<Done>> SignalChannel::withdrawMitigation(quint32 mid)
         co_return deleted.error();
     // The server may go on reporting it as withdrawn-and-terminating for a while; the
     // analyst asked for it to go, so stop listening rather than let it reappear.
-    for (auto it = m_observationMid.begin(); it != m_observationMid.end();) {
-        if (it.value() == mid) {
-            if (m_client)
-                m_client->cancelObservation(it.key()); // deregistration is a courtesy; its answer is not needed
-            it = m_observationMid.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    removeMitigation(mid);
+    forgetMitigation(mid);
     co_return Done{};
 }
 
@@ -807,21 +834,23 @@ QCoro::Task<std::optional<CoapResponse>> SignalChannel::registerObservation(QStr
     coap.method = Method::Get;
     coap.uriPath = std::move(path);
     coap.observe = transport::ObserveAction::Register;
-    // Confirmable, so libcoap repeats the registration itself under loss.
-    coap.confirmable = true;
+    // Non-confirmable and repeated until answered, like every mitigation and telemetry
+    // request (RFC 9132 section 4.4.2): a Confirmable registration that a server answers
+    // Non-confirmable would hold up the session's Confirmable requests (the reference server
+    // does that). The first copy answered is the observation; later ones are cancelled.
     logOutgoing(coap);
     QPointer<transport::CoapClient> client(m_client.get());
-    auto registration = client->observe(coap);
-    auto result = co_await registration;
+    auto registration = sendNonConfirmable(client, coap, m_retry, &m_rtt);
+    auto outcome = co_await registration;
     if (!self)
         co_return std::nullopt;
     if (generation != m_generation || !client)
         co_return std::nullopt;
-    if (!result.ok()) {
-        qCInfo(lcSignal) << "observing" << what << "failed:" << result.error().toString();
+    if (!outcome.result.ok()) {
+        qCInfo(lcSignal) << "observing" << what << "failed:" << outcome.result.error().toString();
         co_return std::nullopt;
     }
-    co_return result.value();
+    co_return outcome.result.value();
 }
 
 void SignalChannel::onNotification(const QByteArray &token, const CoapResponse &response)
@@ -893,12 +922,41 @@ void SignalChannel::scheduleRenewal(quint32 mid)
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
 {
-    auto configSent = getResource(resource::config(), tr("reading the session configuration"),
-                                  tr("the session configuration could not be decoded"), true);
-    auto body = co_await configSent;
-    if (!body.ok())
-        co_return body.error();
-    auto parsed = SessionConfig::fromJson(body.value());
+    QPointer<SignalChannel> self(this); // it may be gone when an await returns (see exchange())
+    // What this client negotiated lives under its sid; GET without sid may answer only the
+    // server's defaults (the reference server does), so read config/sid=N once there is one
+    // (RFC 9132 section 4.5).
+    std::optional<SignalResult<QJsonObject>> body;
+    if (m_sidNegotiated) {
+        auto negotiatedRead = getResource(resource::config(m_sid), tr("reading the session configuration"),
+                                          tr("the session configuration could not be decoded"), true);
+        body = co_await negotiatedRead;
+        if (!self)
+            co_return channelGone();
+        if (!body->ok() && isNotFound(body->error())) {
+            rememberNegotiatedSid(false); // the server forgot it: its defaults apply again
+            body.reset();
+        }
+    }
+    if (!body) {
+        auto configRead = getResource(resource::config(), tr("reading the session configuration"),
+                                      tr("the session configuration could not be decoded"), true);
+        body = co_await configRead;
+        if (!self)
+            co_return channelGone();
+    }
+    if (!body->ok() && isNotFound(body->error())) {
+        // No configuration resource at all (the reference server after a reset): not fatal.
+        // The RFC defaults apply until the server says otherwise.
+        logNote(tr("the server has no session configuration (4.04): using the RFC 9132 defaults"));
+        m_serverConfig.reset();
+        applyActiveConfig();
+        emit sessionConfigChanged();
+        co_return SessionConfig::rfcDefaults();
+    }
+    if (!body->ok())
+        co_return body->error();
+    auto parsed = SessionConfig::fromJson(body->value());
     if (!parsed.ok())
         qCWarning(lcSignal) << "session configuration has problems:" << parsed.errorString();
     m_serverConfig = parsed.value;
@@ -907,6 +965,13 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()
     applyActiveConfig();
     emit sessionConfigChanged();
     co_return parsed.value;
+}
+
+void SignalChannel::rememberNegotiatedSid(bool negotiated)
+{
+    m_sidNegotiated = negotiated;
+    if (m_mids)
+        m_mids->setNegotiatedSid(m_profile.label(), m_cuid, negotiated ? std::optional<quint32>(m_sid) : std::nullopt);
 }
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(SessionConfig proposal)
@@ -928,6 +993,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::proposeSessionConfig(Ses
     auto response = co_await proposalSent;
     if (!response.ok())
         co_return response.error();
+    rememberNegotiatedSid(true);
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
@@ -939,6 +1005,7 @@ QCoro::Task<SignalResult<SessionConfig>> SignalChannel::resetSessionConfig()
     auto reset = co_await resetSent;
     if (!reset.ok())
         co_return reset.error();
+    rememberNegotiatedSid(false);
     auto configRead = fetchSessionConfig();
     co_return co_await configRead;
 }
@@ -1055,7 +1122,16 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
             lines << p.toString();
         co_return SignalError::make(SignalError::Kind::Invalid, tr("the telemetry is not valid"), lines.join(u'\n'));
     }
-    const quint32 tmid = report.tmid.value_or(m_lastTmid + 1);
+    // tmid must grow across runs too (the server refuses a lower one): persisted like mid.
+    quint32 tmid = report.tmid.value_or(m_lastTmid + 1);
+    if (!report.tmid && m_telemetryIds) {
+        const auto allocated = m_telemetryIds->allocate(m_profile.label(), m_cuid, store::TelemetryIdCounter::Kind::Tmid,
+                                                        m_lastTmid);
+        if (!allocated.ok())
+            co_return SignalError::make(SignalError::Kind::Invalid, tr("no telemetry identifier available"),
+                                        allocated.error().message);
+        tmid = allocated.value();
+    }
     m_lastTmid = std::max(m_lastTmid, tmid);
     // Non-confirmable and repeated until answered, like a mitigation request: it matters most
     // when the link is flooded.
@@ -1066,6 +1142,16 @@ QCoro::Task<SignalResult<quint32>> SignalChannel::sendTelemetryReport(TelemetryR
     if (!response.ok())
         co_return response.error();
     co_return tmid;
+}
+
+void SignalChannel::logNote(const QString &text)
+{
+    qCInfo(lcSignal) << text;
+    SignalMessage message;
+    message.direction = SignalMessage::Direction::Incoming;
+    message.time = QDateTime::currentDateTimeUtc();
+    message.summary = text;
+    emit messageExchanged(message);
 }
 
 void SignalChannel::logOutgoing(const CoapRequest &request, SignalMessage::Kind kind)

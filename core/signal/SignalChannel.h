@@ -28,7 +28,7 @@ class CoapClient;
 struct ServerRequest;
 struct ServerResponse;
 }
-namespace dots::store { class MidAllocator; }
+namespace dots::store { class MidAllocator; class TelemetryIdCounter; }
 
 namespace dots::signal {
 
@@ -57,6 +57,9 @@ public:
 
     // Persistent mid counter; without one, mids start above the highest the server lists.
     void setMidAllocator(store::MidAllocator *allocator) { m_mids = allocator; }
+    // Persistent tmid counter (the server refuses a tmid lower than one it stored); without
+    // one, tmids start at 1 in every run.
+    void setTelemetryIdCounter(store::TelemetryIdCounter *counter) { m_telemetryIds = counter; }
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     RetryPolicy retryPolicy() const { return m_retry; }
     // Renew requests with a finite lifetime before they expire (on by default).
@@ -93,8 +96,9 @@ public:
     // Same mid, same scope again: extends the lifetime (RFC 9132 section 4.4.1).
     QCoro::Task<SignalResult<MitigationStatus>> renewMitigation(quint32 mid);
     // RFC 9133: switch a filter of a mitigation on or off during an attack, e.g. make an
-    // activate-when-mitigating ACL "immediate", by sending the request again with its
-    // acl-list changed. An ACL not yet in the request is added.
+    // activate-when-mitigating ACL "immediate", by sending the request again under a new mid
+    // with its acl-list changed; the answer's mid replaces `mid`. An ACL not yet in the
+    // request is added.
     QCoro::Task<SignalResult<MitigationStatus>> changeFilterActivation(quint32 mid, QString aclName,
                                                                        ActivationType activation);
     // PUT with If-Match (RFC 9132 section 4.4.3).
@@ -171,16 +175,23 @@ private:
     void onDisconnected(const transport::TransportError &reason);
     void applyMitigationStatus(const MitigationStatus &status);
     void removeMitigation(quint32 mid);
+    // Stops observing `mid` and drops it (withdrawn, or replaced by a new mid).
+    void forgetMitigation(quint32 mid);
     void applyActiveConfig();
     void scheduleRenewal(quint32 mid);
     std::optional<quint32> allocateMid(QString *error);
+    // Whether config/sid=m_sid holds what this client negotiated; kept in the store too.
+    void rememberNegotiatedSid(bool negotiated);
     SignalError errorFromResponse(const transport::CoapResponse &response, const QString &what) const;
     void logOutgoing(const transport::CoapRequest &request, SignalMessage::Kind kind = SignalMessage::Kind::Exchange);
+    // A line of the channel's own in the log (a decision, not a message on the wire).
+    void logNote(const QString &text);
     void logIncoming(const transport::CoapResponse &response, const QString &context,
                      SignalMessage::Kind kind = SignalMessage::Kind::Exchange);
 
     std::unique_ptr<transport::CoapClient> m_client;
     store::MidAllocator *m_mids = nullptr;
+    store::TelemetryIdCounter *m_telemetryIds = nullptr;
     ServerProfile m_profile;
     QString m_cuid;
     State m_state = State::Disconnected;
@@ -200,6 +211,7 @@ private:
 
     std::optional<SessionConfig> m_serverConfig;
     quint32 m_sid = 0;
+    bool m_sidNegotiated = false; // config/sid=m_sid holds what this client negotiated
     QHash<quint32, MitigationStatus> m_mitigations;
     QHash<quint32, MitigationRequest> m_sentRequests;
     QHash<QByteArray, quint32> m_observationMid; // Observe token -> mid

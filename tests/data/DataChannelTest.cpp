@@ -614,13 +614,17 @@ private slots:
         QVERIFY2(changed.ok(), qPrintable(changed.error().toString()));
         QCOMPARE(changed.value().aclList.size(), 1);
         QCOMPARE(changed.value().aclList.first().aclName, standby.name);
+        // Under a new mid that replaces the old one (RFC 9133 section 3.2).
+        QVERIFY(changed.value().mid > mid);
+        QVERIFY(!signalChannel.mitigation(mid));
+        QVERIFY(signalChannel.mitigation(changed.value().mid));
         auto reading = data.acl(standby.name);
         const auto after = await(reading);
         QVERIFY(after.ok());
         QCOMPARE(after.value().effectiveActivationType(), ActivationType::Immediate);
         QTRY_VERIFY_WITH_TIMEOUT(matched(standby.name) > 0, 5000);
 
-        auto withdrawing = signalChannel.withdrawMitigation(mid);
+        auto withdrawing = signalChannel.withdrawMitigation(changed.value().mid);
         QVERIFY(await(withdrawing).ok());
     }
 };

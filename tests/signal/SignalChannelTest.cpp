@@ -12,6 +12,7 @@
 #include "transport/CoapServer.h"
 
 #include <QCoro/QCoroTask>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -166,6 +167,75 @@ private slots:
         }
     }
 
+    // RFC 9132 section 4.5: what a client negotiated lives under config/sid=N. A second run
+    // (dots-cli config get after config set) reads it back, and does so at once while a
+    // mitigation is observed (a server that answers Observe registrations Non-confirmable
+    // must not hold up the Confirmable configuration requests).
+    void negotiatedConfigIsReadBackWhileObserving()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        const QString dbPath = m_dir.filePath(QStringLiteral("config-state.db"));
+        for (int run = 0; run < 2; ++run) {
+            auto db = store::Database::open(dbPath, QStringLiteral("config-run-%1").arg(run));
+            QVERIFY2(db.ok(), db.ok() ? "" : qPrintable(db.error().message));
+            store::MidAllocator mids(*db.value());
+            SignalChannel channel;
+            channel.setMidAllocator(&mids);
+            auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+            QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+            if (run == 0) {
+                auto created = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("198.51.100.77/32"))));
+                QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+                QTRY_VERIFY_WITH_TIMEOUT(channel.mitigation(created.value().mid)->status.has_value(), 10000);
+                SessionConfig proposal;
+                ConfigParameters idle;
+                idle.heartbeatInterval.currentValue = 60;
+                proposal.idleConfig = idle;
+                QElapsedTimer clock;
+                clock.start();
+                auto accepted = QCoro::waitFor(channel.proposeSessionConfig(proposal));
+                QVERIFY2(accepted.ok(), qPrintable(accepted.error().toString()));
+                QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("config set took %1 ms").arg(clock.elapsed())));
+                QCOMPARE(accepted.value().idleConfig->heartbeatInterval.currentValue, std::optional<quint16>(60));
+            } else {
+                QElapsedTimer clock;
+                clock.start();
+                auto read = QCoro::waitFor(channel.fetchSessionConfig());
+                QVERIFY2(read.ok(), qPrintable(read.error().toString()));
+                QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("config get took %1 ms").arg(clock.elapsed())));
+                QCOMPARE(read.value().idleConfig->heartbeatInterval.currentValue, std::optional<quint16>(60));
+                // A reset brings the server's defaults back, whether or not it still has a
+                // configuration resource to show.
+                auto reset = QCoro::waitFor(channel.resetSessionConfig());
+                QVERIFY2(reset.ok(), qPrintable(reset.error().toString()));
+                QCOMPARE(channel.activeConfig().heartbeatInterval.currentValue, std::optional<quint16>(30));
+                auto afterReset = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("198.51.100.78/32"))));
+                QVERIFY2(afterReset.ok(), qPrintable(afterReset.error().toString()));
+            }
+            channel.disconnectFromServer();
+        }
+    }
+
+    // A withdrawal the server answers 4.04 to at the first copy was of nothing.
+    void withdrawingAnUnknownMitigationFails()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        auto withdrawn = QCoro::waitFor(channel.withdrawMitigation(77));
+        if (SimulatorProcess::personality() == QLatin1String("reference")) {
+            QVERIFY2(withdrawn.ok(), "the reference server answers 2.02 for any mid"); // nothing to tell apart
+            return;
+        }
+        QVERIFY(!withdrawn.ok());
+        QCOMPARE(withdrawn.error().coapCode, transport::CoapCode::NotFound);
+    }
+
     void serverRefusalIsTypedWithItsDiagnostic()
     {
         SimulatorProcess sim;
@@ -220,9 +290,10 @@ private slots:
         auto changing = channel.changeFilterActivation(mid, QStringLiteral("block-dns"), ActivationType::Immediate);
         auto changed = QCoro::waitFor(changing);
 
-        // RFC 9133: the same mid again, its scope now carrying the acl-list.
+        // RFC 9133: the whole request under a new mid, its scope now carrying the acl-list.
         QCOMPARE(sent.size(), 1);
-        QVERIFY(sent.first().summary.endsWith(QStringLiteral("/mid=%1").arg(mid)));
+        QVERIFY2(!sent.first().summary.endsWith(QStringLiteral("/mid=%1").arg(mid)), qPrintable(sent.first().summary));
+        QVERIFY(sent.first().summary.contains(QStringLiteral("/mid=")));
         const QJsonObject scope = sent.first().body.value(QStringLiteral("ietf-dots-signal-channel:mitigation-scope"))
                                       .toObject().value(QStringLiteral("scope")).toArray().first().toObject();
         const QJsonObject acl = scope.value(QStringLiteral("ietf-dots-signal-control:acl-list")).toArray().first().toObject();

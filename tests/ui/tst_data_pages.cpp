@@ -452,7 +452,13 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(page.statusLabel()->text().contains(QStringLiteral("active now")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(model.aclAt(model.names().indexOf(QStringLiteral("drop-syn-to-mail")))->effectiveActivationType()
                                      == data::ActivationType::Immediate, 5000);
-        QVERIFY(signalChannel.mitigation(mitigation.value().mid)->aclList.size() == 1);
+        // RFC 9133: the change went under a new mid, which replaces the old one.
+        const auto mitigations = signalChannel.mitigations();
+        QCOMPARE(mitigations.size(), 1);
+        const quint32 replacingMid = mitigations.first().mid;
+        QVERIFY(replacingMid > mitigation.value().mid);
+        QCOMPARE(mitigations.first().aclList.size(), 1);
+        QVERIFY2(page.statusLabel()->text().contains(QString::number(replacingMid)), qPrintable(page.statusLabel()->text()));
 
         const QString shot = qEnvironmentVariable("DOTS_SCREENSHOT_DIR");
         if (!shot.isEmpty()) {
@@ -461,7 +467,7 @@ private slots:
             QTest::qWait(500);
             page.grab().save(shot + QStringLiteral("/filters-page.png"));
         }
-        auto withdrawing = signalChannel.withdrawMitigation(mitigation.value().mid);
+        auto withdrawing = signalChannel.withdrawMitigation(replacingMid);
         QCoro::waitFor(withdrawing);
     }
 };
