@@ -10,6 +10,9 @@
 
 #include <coap3/coap.h>
 #include <openssl/ssl.h>
+
+// Exported by libcoap 4.3.1 (VER_3) but declared only in its internal headers.
+extern "C" void coap_session_disconnected(coap_session_t *session, coap_nack_reason_t reason);
 #include <openssl/x509_vfy.h>
 
 Q_LOGGING_CATEGORY(lcSession, "dots.transport.session", QtWarningMsg)
@@ -138,9 +141,6 @@ void ClientSession::close()
     m_state = State::Closed;
     m_handshakeTimer.stop();
     endAllRequests(reason);
-    // libcoap does not end the requests itself: a CON in its send queue holds a reference
-    // on the session, which then lives on, retransmitting, until MAX_TRANSMIT_WAIT, and
-    // its NACK finds no owner (coap_session_release in 4.3.1).
     releaseSession();
     if (m_context)
         m_context->scheduleProcess();
@@ -313,6 +313,13 @@ void ClientSession::releaseSession()
         return;
     coap_session_t *session = std::exchange(m_session, nullptr);
     coap_session_set_app_data(session, nullptr);
+    // libcoap 4.3.1 keeps a CON that met an ICMP error queued on the dead session; its next
+    // retransmission starts a new handshake and frees the session while still using it.
+    // Disconnecting first drops every queued message (and their references) and ends the
+    // (D)TLS session, which ends the server's observations too: no NON cancellations from a
+    // session in that state, they would start a handshake of their own.
+    coap_session_set_no_observe_cancel(session);
+    coap_session_disconnected(session, COAP_NACK_NOT_DELIVERABLE);
     coap_session_release(session);
 }
 

@@ -707,6 +707,43 @@ private slots:
         QCOMPARE(client.counters().requestsFailed, 1u);
     }
 
+    void lostSessionFallsSilent()
+    {
+        // A CON in flight when ICMP says the server's port is closed: libcoap 4.3.1 keeps it
+        // queued for retransmission on the dead session, and its next retransmission would
+        // start a new DTLS handshake on a session nobody owns (and free it under its own feet).
+        // Once the session is lost, nothing more of it may reach the wire.
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(true, false));
+        auto relay = std::make_unique<dots::test::LossyUdpRelay>(echo.port());
+        const quint16 port = relay->port();
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(true));
+        QVERIFY(runFor(client.connectToHost(QStringLiteral("127.0.0.1"), port))->ok());
+        RetransmissionParams fast;
+        fast.maxRetransmit = 4;
+        fast.ackTimeout = 1000ms;
+        fast.ackRandomFactor = 1.0;
+        client.setRetransmission(fast);
+        client.setDefaultTimeout(30s);
+        QSignalSpy lost(&client, &CoapClient::disconnected);
+        relay->setLoss(1.0);
+        auto pending = client.request(req(Method::Get, QStringLiteral("/echo/x")));
+        QTimer::singleShot(300ms, [&relay] { relay.reset(); }); // the retransmission at 1 s meets ICMP
+        auto result = runFor(std::move(pending), 20s);
+        QVERIFY2(result, "request hung");
+        QVERIFY(!result->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(lost.size(), 1, 5000);
+
+        // Listen where the server was; the next retransmission would come 2 s after the first.
+        QUdpSocket listener;
+        QVERIFY(listener.bind(QHostAddress::LocalHost, port));
+        QTest::qWait(5000);
+        QVERIFY2(!listener.hasPendingDatagrams(),
+                 qPrintable(QStringLiteral("%1 bytes sent on the lost session").arg(listener.pendingDatagramSize())));
+    }
+
     void connectionRefused_data() { addTransportRows(); }
     void connectionRefused()
     {
