@@ -76,8 +76,12 @@ QString CommandLine::parse(const QStringList &arguments)
                        "server go-dots does (Non-confirmable answers, no Observe option in the first answer, Uri-Path "
                        "echoed, defaults for GET config without sid, 4.04 for tm until there is telemetry)."),
         QStringLiteral("name"), QStringLiteral("rfc"));
+    const QCommandLineOption maxLifetimeOpt(QStringLiteral("max-lifetime"),
+        QStringLiteral("Longest mitigation lifetime granted, in seconds; longer and indefinite requests get this "
+                       "(overrides the scenario)."),
+        QStringLiteral("seconds"));
     parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt,
-                       conflictOpt, personalityOpt});
+                       conflictOpt, personalityOpt, maxLifetimeOpt});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty())
@@ -109,6 +113,12 @@ QString CommandLine::parse(const QStringList &arguments)
     conflictPolicy = parser.value(conflictOpt);
     if (!conflictPolicy.isEmpty() && conflictPolicy != QLatin1String("reject") && conflictPolicy != QLatin1String("accept"))
         return QStringLiteral("--conflict-policy \"%1\": expected reject or accept").arg(conflictPolicy);
+    if (parser.isSet(maxLifetimeOpt)) {
+        const qint64 seconds = parser.value(maxLifetimeOpt).toLongLong(&ok);
+        if (!ok || seconds < 1 || seconds > 4294967295LL)
+            return QStringLiteral("--max-lifetime \"%1\": expected whole seconds from 1 to 4294967295").arg(parser.value(maxLifetimeOpt));
+        maxLifetime = seconds;
+    }
     personality = parser.value(personalityOpt);
     if (personality != QLatin1String("rfc") && personality != QLatin1String("reference"))
         return QStringLiteral("--personality \"%1\": expected rfc or reference").arg(personality);

@@ -27,6 +27,7 @@ struct CommandLine {
     bool printMessages = false;
     QStringList sessionConfigSpecs;
     QString conflictPolicy;
+    std::optional<qint64> maxLifetime; // seconds; longer requests (and -1) are granted this
     QString personality; // rfc (default) or reference
 
     // Parses `arguments` (argv, program name first). --help and --version print and exit

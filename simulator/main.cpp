@@ -68,6 +68,10 @@ int main(int argc, char *argv[])
         if (const QString e = scenario.policy.sessionConfig.applySpec(spec); !e.isEmpty())
             return fail(QStringLiteral("--session-config ") + e);
     }
+    if (cl.maxLifetime) {
+        scenario.policy.maxLifetime = *cl.maxLifetime;
+        scenario.policy.allowIndefinite = false;
+    }
     if (!cl.conflictPolicy.isEmpty())
         scenario.policy.conflictPolicy = cl.conflictPolicy == QLatin1String("accept") ? ConflictPolicy::Accept : ConflictPolicy::Reject;
     scenario.policy.personality = parsePersonality(cl.personality).value_or(Personality::Rfc);

@@ -1186,6 +1186,10 @@
         <source>no telemetry identifier available</source>
         <translation>keine Telemetrie-Kennung verfügbar</translation>
     </message>
+    <message>
+        <source>renewing mitigation %1 failed: %2</source>
+        <translation>Erneuern der Abwehrmaßnahme %1 fehlgeschlagen: %2</translation>
+    </message>
 </context>
 <context>
     <name>dots::transport::TransportError</name>

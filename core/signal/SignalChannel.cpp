@@ -901,23 +901,48 @@ void SignalChannel::removeMitigation(quint32 mid)
         applyActiveConfig();
 }
 
-void SignalChannel::scheduleRenewal(quint32 mid)
+void SignalChannel::scheduleRenewal(quint32 mid, std::optional<std::chrono::milliseconds> retryIn)
 {
     delete m_renewTimers.take(mid);
     const auto sent = sentRequest(mid);
     if (!m_autoRenew || !sent || sent->lifetime <= 0)
         return;
-    // Renew when 90 % of the lifetime has gone, and at least 5 s before it ends.
-    const qint64 lifetimeMs = sent->lifetime * 1000;
-    const qint64 at = std::max<qint64>(1000, std::min(lifetimeMs * 9 / 10, lifetimeMs - 5000));
+    qint64 at = 0;
+    if (retryIn) {
+        at = retryIn->count();
+    } else {
+        // Time it from what the server granted: it may cut the requested lifetime short
+        // (RFC 9132 section 4.4.1). Renew when 90 % has gone, and at least 5 s before the end.
+        qint64 lifetime = sent->lifetime;
+        if (const auto granted = mitigation(mid); granted && granted->lifetime.value_or(0) > 0)
+            lifetime = std::min(lifetime, *granted->lifetime);
+        const qint64 lifetimeMs = lifetime * 1000;
+        at = std::max<qint64>(1000, std::min(lifetimeMs * 9 / 10, lifetimeMs - 5000));
+    }
     auto *timer = new QTimer;
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, mid] {
-        if (m_state == State::Connected || m_state == State::Lost)
-            renewMitigation(mid);
-    });
+    connect(timer, &QTimer::timeout, this, [this, mid] { renewBeforeExpiry(mid); });
     timer->start(std::chrono::milliseconds(at));
     m_renewTimers.insert(mid, timer);
+}
+
+QCoro::Task<> SignalChannel::renewBeforeExpiry(quint32 mid)
+{
+    QPointer<SignalChannel> self(this);
+    auto renewal = renewMitigation(mid);
+    const auto result = co_await renewal;
+    if (!self || result.ok() || !sentRequest(mid))
+        co_return; // a renewal that went through scheduled the next one
+    const SignalError &error = result.error();
+    // A server that refuses the renewal itself will refuse it again; anything else (no
+    // answer, session lost, busy) is tried again, so that the mitigation does not lapse
+    // because of us: after its lifetime the same PUT makes it anew.
+    const bool refused = error.kind == SignalError::Kind::Coap && error.coapCode != transport::CoapCode::ServiceUnavailable;
+    logNote(tr("renewing mitigation %1 failed: %2").arg(mid).arg(error.toString()));
+    if (refused || error.kind == SignalError::Kind::Invalid || m_state == State::Disconnected)
+        co_return; // disconnected: the operator ended the session, or it was given up
+    const auto again = std::chrono::seconds(error.maxAge ? std::clamp<quint32>(*error.maxAge, 1, 60) : 3);
+    scheduleRenewal(mid, again);
 }
 
 QCoro::Task<SignalResult<SessionConfig>> SignalChannel::fetchSessionConfig()

@@ -178,7 +178,9 @@ private:
     // Stops observing `mid` and drops it (withdrawn, or replaced by a new mid).
     void forgetMitigation(quint32 mid);
     void applyActiveConfig();
-    void scheduleRenewal(quint32 mid);
+    // Renew before the granted lifetime ends; retryIn: again after a failed renewal.
+    void scheduleRenewal(quint32 mid, std::optional<std::chrono::milliseconds> retryIn = std::nullopt);
+    QCoro::Task<> renewBeforeExpiry(quint32 mid);
     std::optional<quint32> allocateMid(QString *error);
     // Whether config/sid=m_sid holds what this client negotiated; kept in the store too.
     void rememberNegotiatedSid(bool negotiated);

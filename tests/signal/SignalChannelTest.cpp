@@ -359,6 +359,68 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Connected, 20000);
     }
 
+    // RFC 9132 section 4.4.1: the server may grant less than the requested lifetime; renewal is
+    // timed from what it granted, or the mitigation lapses during the attack.
+    void renewalFollowsTheGrantedLifetime()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir(), {QStringLiteral("--max-lifetime"), QStringLiteral("6")});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        MitigationRequest request = requestFor(QStringLiteral("192.0.2.64/28"));
+        request.lifetime = 3600;
+        auto created = QCoro::waitFor(channel.requestMitigation(request));
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        QCOMPARE(created.value().lifetime, qint64(6));
+        const quint32 mid = created.value().mid;
+
+        QTest::qWait(9000); // past the granted lifetime
+        auto refreshed = QCoro::waitFor(channel.refreshMitigations());
+        QVERIFY2(refreshed.ok(), qPrintable(refreshed.error().toString()));
+        const auto status = channel.mitigation(mid);
+        QVERIFY(status.has_value());
+        QVERIFY2(status->isActive(), qPrintable(QStringLiteral("status %1").arg(status->status ? int(*status->status) : -1)));
+        QCOMPARE(channel.sentRequest(mid)->lifetime, qint64(3600)); // what the analyst asked for stays
+    }
+
+    // A renewal that gets no answer is tried again, so that the mitigation comes back as soon
+    // as a server can be reached (here: one that restarted without the mitigation).
+    void failedRenewalIsRetried()
+    {
+        SimulatorProcess sim;
+        const QStringList args{QStringLiteral("--max-lifetime"), QStringLiteral("6"),
+                               QStringLiteral("--session-config"), QStringLiteral("heartbeat-interval=1:60:1"),
+                               QStringLiteral("--session-config"), QStringLiteral("missing-hb-allowed=1:20:3")};
+        QString started = sim.start(pkiDir(), args);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        auto created = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("192.0.2.80/28"))));
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+
+        sim.kill();
+        QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Lost, 10000);
+        QTest::qWait(2000); // the renewal due now fails
+        started = sim.start(pkiDir(), args);
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Connected, 20000);
+        // The restarted server knows nothing until the renewal is sent again.
+        bool known = false;
+        for (int i = 0; i < 20 && !known; ++i) {
+            QTest::qWait(500);
+            auto listed = QCoro::waitFor(channel.refreshMitigations());
+            if (listed.ok()) {
+                for (const auto &m : listed.value())
+                    known = known || (m.mid == mid && m.isActive());
+            }
+        }
+        QVERIFY2(known, "the mitigation was not renewed at the restarted server");
+    }
+
     // The client's side of the server's heartbeat against an in-process server that can
     // send anything: 2.04 for a good one, 4.00 with a reason for a malformed one.
     void serverHeartbeatBodyIsChecked()
