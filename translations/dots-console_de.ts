@@ -953,70 +953,96 @@
     </message>
 </context>
 <context>
-    <name>dots::signal::SignalChannel</name>
+    <name>dots::signal::MitigationClient</name>
     <message>
-        <source>heartbeat</source>
-        <translation>Heartbeat</translation>
+        <source>the request is not valid</source>
+        <translation>die Anforderung ist ungültig</translation>
     </message>
     <message>
-        <source>%1 %2 (from the server)</source>
-        <translation>%1 %2 (vom Server)</translation>
+        <source>no mitigation identifier available</source>
+        <translation>keine Abwehr-ID (mid) verfügbar</translation>
     </message>
     <message>
-        <source>%1 for the server&apos;s heartbeat</source>
-        <translation>%1 auf den Heartbeat des Servers</translation>
+        <source>mitigation request %1</source>
+        <translation>Abwehranforderung %1</translation>
+    </message>
+    <message>
+        <source>the request cannot be encoded</source>
+        <translation>die Anforderung lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>mitigation %1 was not requested from this console</source>
+        <translation>Abwehr %1 wurde nicht von dieser Konsole angefordert</translation>
+    </message>
+    <message>
+        <source>mitigation %1 is not known</source>
+        <translation>Abwehr %1 ist nicht bekannt</translation>
+    </message>
+    <message>
+        <source>efficacy update for mitigation %1</source>
+        <translation>Efficacy-Update für Abwehr %1</translation>
+    </message>
+    <message>
+        <source>the update cannot be encoded</source>
+        <translation>das Update lässt sich nicht kodieren</translation>
+    </message>
+    <message>
+        <source>withdrawal of mitigation %1</source>
+        <translation>Zurückziehen der Abwehr %1</translation>
+    </message>
+    <message>
+        <source>listing mitigations</source>
+        <translation>Auflisten der Abwehrmaßnahmen</translation>
+    </message>
+    <message>
+        <source>the mitigation list could not be decoded</source>
+        <translation>die Liste der Abwehrmaßnahmen ließ sich nicht dekodieren</translation>
     </message>
     <message>
         <source>notification for mitigation %1</source>
         <translation>Benachrichtigung zu Abwehr %1</translation>
     </message>
     <message>
-        <source>telemetry</source>
-        <translation>Telemetrie</translation>
+        <source>renewing mitigation %1 failed: %2</source>
+        <translation>Erneuern der Abwehrmaßnahme %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dots::signal::SessionConfigClient</name>
+    <message>
+        <source>reading the session configuration</source>
+        <translation>Lesen der Sitzungskonfiguration</translation>
     </message>
     <message>
-        <source>%1 for %2</source>
-        <translation>%1 für %2</translation>
+        <source>the session configuration could not be decoded</source>
+        <translation>die Sitzungskonfiguration ließ sich nicht dekodieren</translation>
     </message>
     <message>
-        <source>unexpected content format %1</source>
-        <translation>unerwartetes Content-Format %1</translation>
+        <source>the server has no session configuration (4.04): using the RFC 9132 defaults</source>
+        <translation>der Server hat keine Sitzungskonfiguration (4.04): es gelten die Vorgaben von RFC 9132</translation>
     </message>
     <message>
-        <source>connecting to %1 port %2</source>
-        <translation>verbinde mit %1 Port %2</translation>
+        <source>the proposal is outside the server&apos;s ranges</source>
+        <translation>der Vorschlag liegt außerhalb der Wertebereiche des Servers</translation>
     </message>
     <message>
-        <source>disconnected by the operator</source>
-        <translation>vom Bediener getrennt</translation>
+        <source>session configuration proposal</source>
+        <translation>Vorschlag zur Sitzungskonfiguration</translation>
     </message>
     <message>
-        <source>reconnect failed: %1</source>
-        <translation>Wiederverbinden fehlgeschlagen: %1</translation>
+        <source>the proposal cannot be encoded</source>
+        <translation>der Vorschlag lässt sich nicht kodieren</translation>
     </message>
     <message>
-        <source>session closed: %1</source>
-        <translation>Sitzung geschlossen: %1</translation>
+        <source>session configuration reset</source>
+        <translation>Zurücksetzen der Sitzungskonfiguration</translation>
     </message>
-    <message>
-        <source>heartbeats answered again</source>
-        <translation>Heartbeats werden wieder beantwortet</translation>
-    </message>
-    <message>
-        <source>%1 heartbeats in a row went unanswered</source>
-        <translation>%1 Heartbeats in Folge unbeantwortet</translation>
-    </message>
+</context>
+<context>
+    <name>dots::signal::SignalExchange</name>
     <message>
         <source>the signal channel was closed</source>
         <translation>der Signalkanal wurde geschlossen</translation>
-    </message>
-    <message>
-        <source>cannot derive the client identifier from %1: %2</source>
-        <translation>aus %1 lässt sich keine Client-Kennung (cuid) ableiten: %2</translation>
-    </message>
-    <message>
-        <source>connection attempt was cancelled</source>
-        <translation>Verbindungsversuch abgebrochen</translation>
     </message>
     <message>
         <source>not connected to a DOTS server</source>
@@ -1070,73 +1096,74 @@
         <source>%1 refused (%2): %3</source>
         <translation>%1 abgelehnt (%2): %3</translation>
     </message>
+</context>
+<context>
+    <name>dots::signal::SignalLog</name>
     <message>
-        <source>the request is not valid</source>
-        <translation>die Anforderung ist ungültig</translation>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
     </message>
     <message>
-        <source>no mitigation identifier available</source>
-        <translation>keine Abwehr-ID (mid) verfügbar</translation>
+        <source>unexpected content format %1</source>
+        <translation>unerwartetes Content-Format %1</translation>
+    </message>
+</context>
+<context>
+    <name>dots::signal::SignalSession</name>
+    <message>
+        <source>connection attempt was cancelled</source>
+        <translation>Verbindungsversuch abgebrochen</translation>
     </message>
     <message>
-        <source>the request cannot be encoded</source>
-        <translation>die Anforderung lässt sich nicht kodieren</translation>
+        <source>cannot derive the client identifier from %1: %2</source>
+        <translation>aus %1 lässt sich keine Client-Kennung (cuid) ableiten: %2</translation>
     </message>
     <message>
-        <source>mitigation request %1</source>
-        <translation>Abwehranforderung %1</translation>
+        <source>connecting to %1 port %2</source>
+        <translation>verbinde mit %1 Port %2</translation>
     </message>
     <message>
-        <source>mitigation %1 was not requested from this console</source>
-        <translation>Abwehr %1 wurde nicht von dieser Konsole angefordert</translation>
+        <source>the signal channel was closed</source>
+        <translation>der Signalkanal wurde geschlossen</translation>
     </message>
     <message>
-        <source>mitigation %1 is not known</source>
-        <translation>Abwehr %1 ist nicht bekannt</translation>
+        <source>disconnected by the operator</source>
+        <translation>vom Bediener getrennt</translation>
     </message>
     <message>
-        <source>the update cannot be encoded</source>
-        <translation>das Update lässt sich nicht kodieren</translation>
+        <source>reconnect failed: %1</source>
+        <translation>Wiederverbinden fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>efficacy update for mitigation %1</source>
-        <translation>Efficacy-Update für Abwehr %1</translation>
+        <source>session closed: %1</source>
+        <translation>Sitzung geschlossen: %1</translation>
     </message>
     <message>
-        <source>withdrawal of mitigation %1</source>
-        <translation>Zurückziehen der Abwehr %1</translation>
+        <source>heartbeat</source>
+        <translation>Heartbeat</translation>
     </message>
     <message>
-        <source>listing mitigations</source>
-        <translation>Auflisten der Abwehrmaßnahmen</translation>
+        <source>heartbeats answered again</source>
+        <translation>Heartbeats werden wieder beantwortet</translation>
     </message>
     <message>
-        <source>the mitigation list could not be decoded</source>
-        <translation>die Liste der Abwehrmaßnahmen ließ sich nicht dekodieren</translation>
+        <source>%1 heartbeats in a row went unanswered</source>
+        <translation>%1 Heartbeats in Folge unbeantwortet</translation>
     </message>
     <message>
-        <source>reading the session configuration</source>
-        <translation>Lesen der Sitzungskonfiguration</translation>
+        <source>%1 %2 (from the server)</source>
+        <translation>%1 %2 (vom Server)</translation>
     </message>
     <message>
-        <source>the session configuration could not be decoded</source>
-        <translation>die Sitzungskonfiguration ließ sich nicht dekodieren</translation>
+        <source>%1 for the server&apos;s heartbeat</source>
+        <translation>%1 auf den Heartbeat des Servers</translation>
     </message>
+</context>
+<context>
+    <name>dots::signal::TelemetryClient</name>
     <message>
-        <source>the proposal is outside the server&apos;s ranges</source>
-        <translation>der Vorschlag liegt außerhalb der Wertebereiche des Servers</translation>
-    </message>
-    <message>
-        <source>the proposal cannot be encoded</source>
-        <translation>der Vorschlag lässt sich nicht kodieren</translation>
-    </message>
-    <message>
-        <source>session configuration proposal</source>
-        <translation>Vorschlag zur Sitzungskonfiguration</translation>
-    </message>
-    <message>
-        <source>session configuration reset</source>
-        <translation>Zurücksetzen der Sitzungskonfiguration</translation>
+        <source>telemetry</source>
+        <translation>Telemetrie</translation>
     </message>
     <message>
         <source>reading the telemetry setup</source>
@@ -1151,12 +1178,12 @@
         <translation>die Telemetrie-Einrichtung ist ungültig</translation>
     </message>
     <message>
-        <source>the telemetry setup cannot be encoded</source>
-        <translation>die Telemetrie-Einrichtung lässt sich nicht kodieren</translation>
-    </message>
-    <message>
         <source>telemetry setup %1</source>
         <translation>Telemetrie-Einrichtung %1</translation>
+    </message>
+    <message>
+        <source>the telemetry setup cannot be encoded</source>
+        <translation>die Telemetrie-Einrichtung lässt sich nicht kodieren</translation>
     </message>
     <message>
         <source>deleting telemetry setup %1</source>
@@ -1171,24 +1198,16 @@
         <translation>die Telemetrie ist ungültig</translation>
     </message>
     <message>
-        <source>the telemetry cannot be encoded</source>
-        <translation>die Telemetrie lässt sich nicht kodieren</translation>
+        <source>no telemetry identifier available</source>
+        <translation>keine Telemetrie-Kennung verfügbar</translation>
     </message>
     <message>
         <source>telemetry %1</source>
         <translation>Telemetrie %1</translation>
     </message>
     <message>
-        <source>the server has no session configuration (4.04): using the RFC 9132 defaults</source>
-        <translation>der Server hat keine Sitzungskonfiguration (4.04): es gelten die Vorgaben von RFC 9132</translation>
-    </message>
-    <message>
-        <source>no telemetry identifier available</source>
-        <translation>keine Telemetrie-Kennung verfügbar</translation>
-    </message>
-    <message>
-        <source>renewing mitigation %1 failed: %2</source>
-        <translation>Erneuern der Abwehrmaßnahme %1 fehlgeschlagen: %2</translation>
+        <source>the telemetry cannot be encoded</source>
+        <translation>die Telemetrie lässt sich nicht kodieren</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace dots::signal {
 
@@ -19,6 +20,15 @@ struct ValidationError
 
 using ValidationErrors = QList<ValidationError>;
 
+// The problems one per line, as an error's detail shows them.
+inline QString joinLines(const ValidationErrors &errors)
+{
+    QStringList lines;
+    for (const auto &e : errors)
+        lines << e.toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
 // A decoded value together with everything that was wrong with the input. The value is
 // filled as far as the input allowed, so a caller may still show a partly bad message.
 template<typename T>
@@ -29,13 +39,7 @@ struct Parsed
 
     bool ok() const { return errors.isEmpty(); }
     explicit operator bool() const { return ok(); }
-    QString errorString() const
-    {
-        QStringList lines;
-        for (const auto &e : errors)
-            lines << e.toString();
-        return lines.join(QLatin1Char('\n'));
-    }
+    QString errorString() const { return joinLines(errors); }
 };
 
 } // namespace dots::signal

@@ -250,9 +250,10 @@ private slots:
         QString certificateError;
         QVERIFY(!profiles::CertificateDetails::fromFile(QString(), &certificateError));
         QCOMPARE(certificateError, QStringLiteral("keine Datei gewählt"));
-        // The signal channel's log lines, in the context the channel's tr() looks them up in.
-        const char *channel = signal::SignalChannel::staticMetaObject.className();
-        QCOMPARE(QCoreApplication::translate(channel, "%1 for %2").arg(QStringLiteral("2.05"), QCoreApplication::translate(channel, "telemetry")),
+        // The signal channel's log lines, in the contexts the log's and the telemetry client's tr() look them up in.
+        const char *logContext = signal::SignalLog::staticMetaObject.className();
+        const char *telemetry = signal::TelemetryClient::staticMetaObject.className();
+        QCOMPARE(QCoreApplication::translate(logContext, "%1 for %2").arg(QStringLiteral("2.05"), QCoreApplication::translate(telemetry, "telemetry")),
                  QStringLiteral("2.05 für Telemetrie"));
         // And its errors, as a dialog shows them.
         signal::SignalChannel unconnected;
