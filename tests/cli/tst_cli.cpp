@@ -336,6 +336,22 @@ private slots:
         QVERIFY2(run.err.contains(QLatin1String("5.03")), qPrintable(run.describe()));
     }
 
+    void withdrawingAnUnknownMitigationExits4()
+    {
+        // RFC 9132 section 4.4.4: a 4.04 to the first DELETE means there is no such mitigation;
+        // only a 4.04 to a repeated copy means an earlier copy got through.
+        const QString db = m_dir.filePath(QStringLiteral("unknown-withdraw.sqlite"));
+        const CliRun run = CliRun::run(connection("dtls", db) << "withdraw" << "--mid" << "77777");
+        if (SimulatorProcess::personality() == QLatin1String("reference")) {
+            // The reference server answers 2.02 for any mid, so the client has nothing to tell.
+            QVERIFY2(run.exitCode == 0, qPrintable(run.describe()));
+            return;
+        }
+        QVERIFY2(run.exitCode == 4, qPrintable(run.describe()));
+        QVERIFY2(run.err.contains(QLatin1String("4.04")), qPrintable(run.describe()));
+        QVERIFY2(!run.out.contains(QLatin1String("withdrawn")), qPrintable(run.describe()));
+    }
+
     void silentServerTimesOut()
     {
         QUdpSocket silent; // takes datagrams, never answers
