@@ -46,6 +46,22 @@ QJsonValue counter(double v)
     return QString::number(quint64(std::max(0.0, std::floor(v))));
 }
 
+// Whether two acl-lists name the same filters with the same activation (absent activation-type
+// is activate-when-mitigating, so writing it out changes nothing).
+bool sameFilters(const QList<signal::AclListEntry> &sent, const QJsonValue &stored)
+{
+    signal::ValidationErrors ignored;
+    const auto before = signal::aclListFromJson(stored.toArray(), signal::JsonReader(ignored, QString()));
+    if (sent.size() != before.size())
+        return false;
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        if (sent[i].aclName != before[i].aclName
+            || sent[i].effectiveActivationType() != before[i].effectiveActivationType())
+            return false;
+    }
+    return true;
+}
+
 QJsonObject putResponse(quint32 mid, qint64 lifetime, const QJsonObject &conflict = {})
 {
     QJsonObject scope{{QStringLiteral("mid"), qint64(mid)}};
@@ -376,6 +392,16 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             return badRequest(QStringLiteral("%1.scope[0]: an efficacy update must repeat the request's targets unchanged (only lifetime may differ)")
                                   .arg(kMitigationScope));
         }
+        // Every other parameter unchanged too (RFC 9132 §4.4.3): an update that drops
+        // trigger-mitigation false would turn an armed mitigation on, one that drops the
+        // acl-list would change the filters without a new mid.
+        if (trigger != existing->triggerMitigation)
+            return badRequest(QStringLiteral("%1: an efficacy update must repeat the request's value (%2)")
+                                  .arg(scopePath(QStringLiteral("trigger-mitigation")),
+                                       existing->triggerMitigation ? QStringLiteral("true") : QStringLiteral("false")));
+        if (!sameFilters(aclList, existing->requestScope.value(signal::aclListMemberName())))
+            return badRequest(QStringLiteral("%1: an efficacy update must repeat the request's filters unchanged")
+                                  .arg(scopePath(signal::aclListMemberName())));
         if (existing->status == MitigationStatus::AttackExceededCapability) {
             ServerResponse busy = ServerResponse::error(CoapCode::ServiceUnavailable,
                 QStringLiteral("the attack on mid=%1 exceeds the mitigation capacity").arg(mid));
@@ -385,7 +411,6 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         existing->lastAttackStatus = attackStatus;
         existing->lifetime = granted;
         existing->refreshedAtMs = m_nowMs;
-        existing->triggerMitigation = trigger;
         markChanged(*existing);
         return ServerResponse::ok(CoapCode::Changed, putResponse(mid, granted));
     }

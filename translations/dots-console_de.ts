@@ -1209,6 +1209,10 @@
         <source>the telemetry cannot be encoded</source>
         <translation>die Telemetrie lässt sich nicht kodieren</translation>
     </message>
+    <message>
+        <source>the server does not let telemetry be observed yet; trying again in %1 s</source>
+        <translation>der Server lässt die Telemetrie noch nicht beobachten; neuer Versuch in %1 s</translation>
+    </message>
 </context>
 <context>
     <name>dots::transport::TransportError</name>

@@ -177,9 +177,14 @@ QCoro::Task<SignalResult<MitigationStatus>> MitigationClient::sendEfficacyUpdate
     if (const auto sent = sentRequest(mid)) {
         original = *sent;
     } else if (const auto known = mitigation(mid)) {
+        // Sent by another console or before a restart: the server's view is the original.
+        // Every parameter but lifetime goes back unchanged (RFC 9132 section 4.4.3), so an
+        // armed mitigation stays armed and its filters stay as they are.
         original.mid = mid;
         original.target = known->target;
         original.lifetime = known->lifetime.value_or(kDefaultLifetime);
+        original.triggerMitigation = known->triggerMitigation;
+        original.aclList = known->aclList;
     } else {
         co_return SignalError::make(SignalError::Kind::Invalid, tr("mitigation %1 is not known").arg(mid));
     }

@@ -39,6 +39,12 @@ struct MitigationStatus
 
     QDateTime mitigationStartTime() const; // invalid when absent
     bool isActive() const { return status && dots::signal::isActive(*status); }
+    // Active, or armed to start on signal loss (trigger-mitigation false): the server still
+    // changes it, so it is worth observing.
+    bool isOngoing() const
+    {
+        return isActive() || status == MitigationStatusCode::AttackMitigationSignalLoss;
+    }
 
     QJsonObject toScopeJson() const;
     static MitigationStatus fromScopeJson(const QJsonObject &scope, const JsonReader &r);

@@ -19,7 +19,11 @@ SignalChannel::SignalChannel(QObject *parent) : QObject(parent)
     connect(&m_mitigations, &MitigationClient::mitigationChanged, this, &SignalChannel::mitigationChanged);
     connect(&m_mitigations, &MitigationClient::mitigationRemoved, this, &SignalChannel::mitigationRemoved);
     // Attack or peace time: the mitigating or the idle configuration applies (RFC 9132 section 4.5).
-    connect(&m_mitigations, &MitigationClient::mitigatingChanged, this, &SignalChannel::applyActiveConfig);
+    connect(&m_mitigations, &MitigationClient::mitigatingChanged, this, [this](bool mitigating) {
+        applyActiveConfig();
+        if (mitigating)
+            m_telemetry.observeAgainIfRefused(); // an attack is when a server has telemetry
+    });
     connect(&m_config, &SessionConfigClient::changed, this, [this] {
         applyActiveConfig();
         emit sessionConfigChanged();
@@ -73,7 +77,7 @@ QCoro::Task<> SignalChannel::setUpAfterHandshake()
         co_return;
     if (listed.ok()) {
         for (const auto &status : listed.value())
-            if (status.isActive())
+            if (status.isOngoing()) // armed ones too: they start when the signal is lost
                 m_mitigations.observe(status.mid);
     }
     applyActiveConfig();

@@ -20,12 +20,19 @@ TelemetryClient::TelemetryClient(SignalSession *session, SignalExchange *exchang
     : QObject(parent), m_session(session), m_exchange(exchange), m_log(log)
 {
     connect(session, &SignalSession::notificationReceived, this, &TelemetryClient::onNotification);
-    connect(session, &SignalSession::observationsEnded, this, [this] { m_observationToken.clear(); });
+    connect(session, &SignalSession::observationsEnded, this, [this] {
+        m_observationToken.clear();
+        m_observeRetry.stop(); // the next handshake's setUp() registers again
+    });
+    m_observeRetry.setSingleShot(true);
+    connect(&m_observeRetry, &QTimer::timeout, this, [this] { observe(); });
 }
 
 void TelemetryClient::forgetServer()
 {
     m_observationToken.clear();
+    m_observeRetry.stop();
+    m_observeRetryDelay = kFirstObserveRetry;
     m_lastTsid = 0;
     m_lastTmid = 0;
     if (m_setup) {
@@ -46,16 +53,54 @@ QCoro::Task<> TelemetryClient::setUp()
         co_return;
     if (!setup.ok())
         qCInfo(lcSignal) << "telemetry setup not read:" << setup.error().toString();
+    m_observeRetryDelay = kFirstObserveRetry;
+    auto observation = observe();
+    co_await observation;
+}
 
+void TelemetryClient::observeAgainIfRefused()
+{
+    if (m_observeRetry.isActive()) {
+        m_observeRetry.stop();
+        observe();
+    }
+}
+
+QCoro::Task<> TelemetryClient::observe()
+{
+    QPointer<TelemetryClient> self(this);
+    if (m_registering || isObserving() || !m_session->client())
+        co_return;
+    const quint64 generation = m_session->generation();
+    m_registering = true;
     auto registration = m_exchange->registerObservation(resource::telemetry(m_session->cuid()),
                                                         QStringLiteral("telemetry"));
     const auto first = co_await registration;
-    if (!self || !first)
+    if (!self)
         co_return;
-    // A 4.04 (no telemetry yet, as go-dots answers) ends the observation; a success keeps it.
-    if (first->isSuccess())
-        m_observationToken = first->token;
+    m_registering = false;
+    if (generation != m_session->generation() || !m_session->client())
+        co_return; // another session: its setUp() registers anew
+    if (!first) {
+        scheduleObserveRetry();
+        co_return;
+    }
     applyNotification(*first);
+    // A success keeps the observation; a 4.04 (no telemetry yet) or another refusal ends it.
+    if (first->isSuccess()) {
+        m_observationToken = first->token;
+        m_observeRetryDelay = kFirstObserveRetry;
+    } else {
+        scheduleObserveRetry();
+    }
+}
+
+void TelemetryClient::scheduleObserveRetry()
+{
+    m_log->note(tr("the server does not let telemetry be observed yet; trying again in %1 s")
+                    .arg(m_observeRetryDelay.count()));
+    m_observeRetry.start(m_observeRetryDelay);
+    m_observeRetryDelay = std::min(m_observeRetryDelay * 2, kLongestObserveRetry);
 }
 
 void TelemetryClient::onNotification(const QByteArray &token, const CoapResponse &response)

@@ -7,7 +7,9 @@
 
 #include <QCoro/QCoroTask>
 #include <QObject>
+#include <QTimer>
 
+#include <chrono>
 #include <optional>
 
 namespace dots::store { class TelemetryIdCounter; }
@@ -32,6 +34,10 @@ public:
 
     // After a handshake: reads the setup and observes the tm resource.
     QCoro::Task<> setUp();
+    // A server may refuse to observe tm until it has telemetry (the reference server answers
+    // 4.04): the registration is tried again after a delay, and at once when an attack makes
+    // telemetry likely (a mitigation became active).
+    void observeAgainIfRefused();
     QCoro::Task<SignalResult<TelemetrySetupInfo>> fetchSetup();
     QCoro::Task<SignalResult<TelemetrySetup>> sendSetup(TelemetrySetup setup);
     QCoro::Task<SignalResult<Done>> deleteSetup(std::optional<quint32> tsid);
@@ -50,6 +56,8 @@ signals:
 private:
     void onNotification(const QByteArray &token, const transport::CoapResponse &response);
     void applyNotification(const transport::CoapResponse &response);
+    QCoro::Task<> observe();
+    void scheduleObserveRetry();
 
     SignalSession *m_session;
     SignalExchange *m_exchange;
@@ -59,6 +67,11 @@ private:
     quint32 m_lastTsid = 0;
     quint32 m_lastTmid = 0;
     QByteArray m_observationToken; // of tm/cuid=..
+    bool m_registering = false;
+    QTimer m_observeRetry;
+    std::chrono::seconds m_observeRetryDelay{kFirstObserveRetry};
+    static constexpr std::chrono::seconds kFirstObserveRetry{5};
+    static constexpr std::chrono::seconds kLongestObserveRetry{60};
 };
 
 } // namespace dots::signal

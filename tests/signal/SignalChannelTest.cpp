@@ -359,6 +359,71 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(channel.state(), SignalChannel::State::Connected, 20000);
     }
 
+    // An armed mitigation (trigger-mitigation false) still changes on the server: it starts on
+    // signal loss, or ends with its lifetime. After a reconnect it is observed again like an
+    // active one, or the console shows it armed after the server has ended it.
+    void armedMitigationIsObservedAgainAfterReconnect()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir(), {QStringLiteral("--max-lifetime"), QStringLiteral("8")});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        channel.setAutoRenew(false);
+        const ServerProfile profile = profileFor(sim, transport::Transport::Dtls);
+        auto connected = QCoro::waitFor(channel.connectToServer(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        MitigationRequest request = requestFor(QStringLiteral("192.0.2.96/28"));
+        request.triggerMitigation = false;
+        auto created = QCoro::waitFor(channel.requestMitigation(request));
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+        QTRY_VERIFY_WITH_TIMEOUT(channel.mitigation(mid)
+                                     && channel.mitigation(mid)->status == MitigationStatusCode::AttackMitigationSignalLoss,
+                                 5000);
+
+        channel.disconnectFromServer();
+        connected = QCoro::waitFor(channel.connectToServer(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QVERIFY(channel.mitigation(mid).has_value());
+        // Its lifetime ends at the server; only a notification can say so (no GET from here on).
+        QTRY_VERIFY_WITH_TIMEOUT(!channel.mitigation(mid)
+                                     || channel.mitigation(mid)->status == MitigationStatusCode::AttackMitigationTerminated,
+                                 15000);
+    }
+
+    // An efficacy update repeats every parameter of the request but lifetime (RFC 9132
+    // section 4.4.3). A console that did not send the request (another one, or itself before a
+    // restart) takes them from the server's view: an armed mitigation stays armed.
+    void efficacyUpdateFromAnotherConsoleKeepsTheRequest()
+    {
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir());
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        const ServerProfile profile = profileFor(sim, transport::Transport::Dtls);
+        SignalChannel sender;
+        auto connected = QCoro::waitFor(sender.connectToServer(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        MitigationRequest request = requestFor(QStringLiteral("192.0.2.112/28"));
+        request.triggerMitigation = false;
+        auto created = QCoro::waitFor(sender.requestMitigation(request));
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+
+        SignalChannel other;
+        connected = QCoro::waitFor(other.connectToServer(profile));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QVERIFY(other.mitigation(mid).has_value());
+        QVERIFY(!other.sentRequest(mid).has_value());
+        auto updated = QCoro::waitFor(other.sendEfficacyUpdate(mid, AttackStatus::UnderAttack));
+        QVERIFY2(updated.ok(), qPrintable(updated.error().toString()));
+        auto listed = QCoro::waitFor(sender.refreshMitigations());
+        QVERIFY2(listed.ok(), qPrintable(listed.error().toString()));
+        const auto status = sender.mitigation(mid);
+        QVERIFY(status.has_value());
+        QCOMPARE(status->triggerMitigation, std::optional<bool>(false));
+        QCOMPARE(status->status, std::optional(MitigationStatusCode::AttackMitigationSignalLoss));
+    }
+
     // RFC 9132 section 4.4.1: the server may grant less than the requested lifetime; renewal is
     // timed from what it granted, or the mitigation lapses during the attack.
     void renewalFollowsTheGrantedLifetime()

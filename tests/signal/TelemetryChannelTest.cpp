@@ -310,6 +310,30 @@ private slots:
         QVERIFY2(after->baseRate < before->baseRate / 10, qPrintable(QStringLiteral("%1 then %2").arg(before->baseRate).arg(after->baseRate)));
         QCOMPARE(last.first().midList, QList<quint32>{mid});
     }
+
+    // The reference server answers GET tm with 4.04 until it has telemetry for the client; the
+    // observation is registered again later, so the server's telemetry still arrives once an
+    // attack begins (the rfc personality answers an empty container and keeps it from the start).
+    void telemetryObservationRefusedAtFirstIsTriedAgain()
+    {
+        SimulatorProcess sim;
+        QByteArray later(kScenario);
+        later.replace("\"start\": 0", "\"start\": 3");
+        const QString scenario = m_dir.filePath(QStringLiteral("telemetry-later.json"));
+        QFile f(scenario);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(later) == later.size());
+        f.close();
+        const QString started = sim.start(pkiDir(), {QStringLiteral("--scenario"), scenario});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        QSignalSpy received(&channel, &SignalChannel::telemetryReceived);
+        auto connected = QCoro::waitFor(channel.connectToServer(test::demoClientProfile(pkiDir(), sim.dtlsPort())));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QTRY_VERIFY_WITH_TIMEOUT(received.count() >= 1, 15000);
+        QVERIFY(channel.isObservingTelemetry());
+        const auto reports = received.last().first().value<QList<TelemetryReport>>();
+        QCOMPARE(reports.first().target.prefixes, QStringList{QStringLiteral("203.0.113.0/24")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TelemetryChannelTest)
