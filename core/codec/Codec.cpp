@@ -200,15 +200,19 @@ public:
                 Result<QJsonValue> item = QJsonValue();
                 if (node.kind == NodeKind::List) {
                     if (!items.at(i).isMap())
-                        return Error{itemPath, QStringLiteral("expected a map (list entry), got %1").arg(describe(items.at(i)))};
-                    item = membersToJson(node, items.at(i).toMap(), itemPath);
+                        item = Error{itemPath, QStringLiteral("expected a map (list entry), got %1").arg(describe(items.at(i)))};
+                    else
+                        item = membersToJson(node, items.at(i).toMap(), itemPath);
                 } else {
                     item = leafToJson(node, items.at(i), m_options);
                     if (!item)
-                        return errorAt(itemPath, item.error());
+                        item = errorAt(itemPath, item.error());
                 }
-                if (!item)
+                if (!item) {
+                    if (skip(item.error()))
+                        continue;
                     return item.error();
+                }
                 out.append(std::move(item).value());
             }
             return QJsonValue(out);
@@ -230,20 +234,24 @@ public:
         for (auto it = map.constBegin(); it != map.constEnd(); ++it) {
             const QCborValue keyValue = it.key();
             if (!keyValue.isInteger() || keyValue.toInteger() < 0)
-                return Error{path, QStringLiteral("map key must be an unsigned integer, got %1").arg(describe(keyValue))};
+                return fatal(Error{path, QStringLiteral("map key must be an unsigned integer, got %1").arg(describe(keyValue))});
             const quint64 key = quint64(keyValue.toInteger());
             if (seen.contains(key))
-                return Error{path, QStringLiteral("key %1 appears twice").arg(key)};
+                return fatal(Error{path, QStringLiteral("key %1 appears twice").arg(key)});
             seen.insert(key);
             if (const SchemaNode *child = node.childByKey(key)) {
                 auto value = toJson(*child, it.value(), childPath(path, child->name));
-                if (!value)
+                if (!value) {
+                    // A mandatory member cannot be left out: the entry goes instead.
+                    if (!child->mandatory && skip(value.error()))
+                        continue;
                     return value.error();
+                }
                 object.insert(child->name, std::move(value).value());
                 continue;
             }
             if (!isComprehensionOptional(key))
-                return Error{path, QStringLiteral("unknown comprehension-required key %1").arg(key)};
+                return fatal(Error{path, QStringLiteral("unknown comprehension-required key %1").arg(key)});
             if (m_options.unknownOptional == UnknownOptionalKeys::Keep)
                 object.insert(unknownMemberName(key), it.value().toJsonValue());
         }
@@ -253,6 +261,23 @@ public:
     }
 
 private:
+    // With BadValues::Skip, a part that breaks the schema is left out (and named) instead of
+    // failing the message, unless the message as a whole cannot be trusted.
+    bool skip(const Error &error) const
+    {
+        if (m_options.badValues != BadValues::Skip || m_fatal)
+            return false;
+        if (m_options.skipped)
+            m_options.skipped->append(error.toString());
+        return true;
+    }
+
+    Error fatal(Error error) const
+    {
+        m_fatal = true;
+        return error;
+    }
+
     // Mandatory members and "must" orderings, checked on the CBOR form in both directions.
     std::optional<Error> checkEntry(const SchemaNode &node, const QCborMap &map, const QString &path) const
     {
@@ -295,6 +320,7 @@ private:
     }
 
     const Options &m_options;
+    mutable bool m_fatal = false; // set once: nothing is skipped after it
 };
 
 } // namespace

@@ -6,6 +6,7 @@
 #include <QCborValue>
 #include <QJsonDocument>
 #include <QJsonValue>
+#include <QStringList>
 
 // DOTS signal-channel payloads: CBOR with integer keys (application/dots+cbor,
 // Content-Format 271) <-> JSON with YANG names (RFC 7951), driven by the schema
@@ -26,9 +27,19 @@ enum class MessageDirection {
     ClientToServer  // also: lifetime 0 is invalid in a request (RFC 9132 section 4.4.1)
 };
 
+// What to do with a value that breaks the schema (an enumeration value this version does
+// not know, a number out of range, a list entry without its key) when decoding. A server
+// refuses the request (Refuse). A client receiving a notification keeps the rest (Skip):
+// the bad leaf, leaf-list item or list entry is left out and named in `skipped`, so that one
+// bad scope does not lose the others. An unknown comprehension-required key, a duplicate or
+// non-integer key still reject the whole message (RFC 9132 section 6).
+enum class BadValues { Refuse, Skip };
+
 struct Options {
     UnknownOptionalKeys unknownOptional = UnknownOptionalKeys::Keep;
     MessageDirection direction = MessageDirection::Unspecified;
+    BadValues badValues = BadValues::Refuse;
+    QStringList *skipped = nullptr; // with Skip: "path: problem" for each part left out
 };
 
 // JSON member name used for an unknown comprehension-optional key: "unknown-32790".

@@ -1,6 +1,7 @@
 #include "signal/SignalBody.h"
 
 #include "codec/Codec.h"
+#include "signal/SignalLog.h"
 
 #include <QJsonDocument>
 
@@ -22,10 +23,20 @@ std::optional<QJsonObject> decodeSignalBody(const QByteArray &payload, QString *
 {
     if (payload.isEmpty())
         return QJsonObject();
-    auto json = codec::decodeCbor(payload);
+    // What a server sends is read leniently: a value this client does not understand (a newer
+    // enumeration, a bad number) is left out and named, and the rest of the message counts.
+    QStringList skipped;
+    codec::Options options;
+    options.badValues = codec::BadValues::Skip;
+    options.skipped = &skipped;
+    auto json = codec::decodeCbor(payload, options);
     if (!json.ok()) {
         *error = json.errorString();
         return std::nullopt;
+    }
+    if (!skipped.isEmpty()) {
+        *error = QStringLiteral("left out: ") + skipped.join(QStringLiteral("; "));
+        qCWarning(lcSignal).noquote() << "message from the server:" << *error;
     }
     return json.value().object();
 }

@@ -3,7 +3,9 @@
 
 #include <QCborArray>
 #include <QCborMap>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace dots::codec;
@@ -321,6 +323,52 @@ private slots:
         const auto result = decodeCbor(bytes);
         QVERIFY(!result.ok());
         QVERIFY2(result.errorString().startsWith("malformed CBOR"), qPrintable(result.errorString()));
+    }
+
+    // What a client receives is read with BadValues::Skip: one value it does not understand
+    // costs that value (or that list entry), not the whole notification.
+    void badValuesAreLeftOutWhenSkipping()
+    {
+        const QCborMap good{{5, 5}, {6, QCborArray{QStringLiteral("192.0.2.0/24")}}, {14, 100}, {16, 1}};
+        const QCborMap newerStatus{{5, 6},
+                                   {6, QCborArray{QStringLiteral("10.0.0.0/33"), QStringLiteral("198.51.100.0/24")}},
+                                   {7, QCborArray{QCborMap{{9, 80}}, QCborMap{{8, 443}}}},
+                                   {14, 100},
+                                   {16, 99}};
+        const QCborMap message{{1, QCborMap{{2, QCborArray{good, newerStatus}}}}};
+
+        QVERIFY(!cborToJson(message).ok()); // a server (and dots-cbor) refuses it
+
+        QStringList skipped;
+        Options options;
+        options.badValues = BadValues::Skip;
+        options.skipped = &skipped;
+        const auto json = cborToJson(message, options);
+        QVERIFY2(json.ok(), qPrintable(json.errorString()));
+        const QJsonArray scopes = json.value()[QStringLiteral("ietf-dots-signal-channel:mitigation-scope")]
+                                      [QStringLiteral("scope")].toArray();
+        QCOMPARE(scopes.size(), 2);
+        QCOMPARE(scopes[0][QStringLiteral("status")].toString(), QStringLiteral("attack-mitigation-in-progress"));
+        const QJsonObject second = scopes[1].toObject();
+        QCOMPARE(second[QStringLiteral("mid")].toInteger(), 6);
+        QVERIFY(!second.contains(QStringLiteral("status")));
+        QCOMPARE(second[QStringLiteral("target-prefix")].toArray(), QJsonArray{QStringLiteral("198.51.100.0/24")});
+        QCOMPARE(second[QStringLiteral("target-port-range")].toArray().size(), 1);
+        const QString at = QStringLiteral("ietf-dots-signal-channel:mitigation-scope.scope[1]");
+        QCOMPARE(skipped, (QStringList{
+                              at + QStringLiteral(".target-prefix[0]: \"10.0.0.0/33\" has an invalid prefix length (0..32)"),
+                              at + QStringLiteral(".target-port-range[0]: missing mandatory \"lower-port\""),
+                              at + QStringLiteral(".status: 99 is not a valid status value"),
+                          }));
+
+        // An unknown comprehension-required key still rejects the whole message (RFC 9132
+        // section 6): the receiver cannot know what it would change.
+        QCborMap unknownRequired = good;
+        unknownRequired.insert(9999, 1);
+        skipped.clear();
+        const auto refused = cborToJson(QCborMap{{1, QCborMap{{2, QCborArray{unknownRequired, newerStatus}}}}}, options);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.errorString(), QStringLiteral("ietf-dots-signal-channel:mitigation-scope.scope[0]: unknown comprehension-required key 9999"));
     }
 };
 

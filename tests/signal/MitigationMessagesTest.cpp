@@ -7,8 +7,11 @@
 #include "signal/MitigationScopeBody.h"
 #include "signal/MitigationStatus.h"
 #include "signal/ResourcePath.h"
+#include "signal/SignalBody.h"
 #include "signal/TargetText.h"
 
+#include <QCborArray>
+#include <QCborMap>
 #include <QJsonArray>
 #include <QTest>
 
@@ -33,6 +36,7 @@ private slots:
     void statusRoundTrip();
     void statusConflict();
     void statusErrors();
+    void notificationWithAValueFromANewerServer();
     void statusCodeNamesLabelsSeverity();
     void heartbeatRoundTrip();
     void resourcePaths();
@@ -408,6 +412,26 @@ void MitigationMessagesTest::targetText()
     QCOMPARE(describeLifetime(std::nullopt), QStringLiteral("-"));
     QCOMPARE(describeLifetime(-1), QStringLiteral("indefinite"));
     QCOMPARE(describeLifetime(3600), QStringLiteral("3600 s"));
+}
+
+
+// A notification for two mitigations where one carries a status value this client does not
+// know: the other mitigation's news still arrives, and the skipped value is named.
+void MitigationMessagesTest::notificationWithAValueFromANewerServer()
+{
+    const QCborMap known{{5, 5}, {6, QCborArray{QStringLiteral("192.0.2.0/24")}}, {14, 100}, {16, 2}};
+    const QCborMap newer{{5, 6}, {6, QCborArray{QStringLiteral("198.51.100.0/24")}}, {14, 100}, {16, 42}};
+    const QByteArray payload = QCborValue(QCborMap{{1, QCborMap{{2, QCborArray{known, newer}}}}}).toCbor();
+    QString problem;
+    const auto body = decodeSignalBody(payload, &problem);
+    QVERIFY2(body.has_value(), qPrintable(problem));
+    QCOMPARE(problem, QStringLiteral("left out: ietf-dots-signal-channel:mitigation-scope.scope[1].status: 42 is not a valid status value"));
+    const auto statuses = parseMitigationStatus(*body);
+    QCOMPARE(statuses.value.size(), 2);
+    QCOMPARE(statuses.value[0].status, std::optional(MitigationStatusCode::AttackSuccessfullyMitigated));
+    QCOMPARE(statuses.value[1].mid, quint32(6));
+    QVERIFY(!statuses.value[1].status.has_value());
+    QCOMPARE(statuses.value[1].target.prefixes, QStringList{QStringLiteral("198.51.100.0/24")});
 }
 
 QTEST_GUILESS_MAIN(MitigationMessagesTest)
