@@ -1,6 +1,5 @@
 #include "FilterRuleDialog.h"
 
-#include "codec/ValueChecks.h"
 #include "models/FilterRuleText.h"
 
 #include <QCheckBox>
@@ -49,8 +48,8 @@ std::optional<data::PortMatch> parsePort(const QString &raw, QString *problem)
             *problem = QObject::tr("\"%1\" is not a port range like 1000-2000").arg(text);
             return std::nullopt;
         }
-        if (const auto e = codec::checkPortRange(lower, upper)) {
-            *problem = *e;
+        if (const QString e = data::checkAclPortRange(lower, upper); !e.isEmpty()) {
+            *problem = e;
             return std::nullopt;
         }
         return data::PortMatch::range(quint16(lower), quint16(upper));
@@ -61,8 +60,8 @@ std::optional<data::PortMatch> parsePort(const QString &raw, QString *problem)
         *problem = QObject::tr("\"%1\" is not a port: give 53, 1000-2000, >=1024, <=1023 or !=22").arg(text);
         return std::nullopt;
     }
-    if (const auto e = codec::checkPort(port)) {
-        *problem = *e;
+    if (const QString e = data::checkAclPort(port); !e.isEmpty()) {
+        *problem = e;
         return std::nullopt;
     }
     p.port = quint16(port);
@@ -381,8 +380,7 @@ void FilterRuleDialog::validate()
     for (QLineEdit *e : {m_source, m_destination}) {
         const QString text = e->text().trimmed();
         if (problem.isEmpty() && !text.isEmpty()) {
-            if (const auto p = codec::checkIpPrefix(text))
-                problem = *p;
+            problem = data::checkAclPrefix(text);
         }
     }
     if (problem.isEmpty() && !m_source->text().trimmed().isEmpty() && !m_destination->text().trimmed().isEmpty()

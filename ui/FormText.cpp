@@ -1,6 +1,5 @@
 #include "FormText.h"
 
-#include "codec/ValueChecks.h"
 #include "signal/IpProtocol.h"
 
 #include <QObject>
@@ -28,8 +27,8 @@ ParsedPorts parsePorts(const QString &text)
             out.error = QObject::tr("\"%1\" is not a port or a range like 8000-8080").arg(item);
             return out;
         }
-        if (const auto problem = codec::checkPortRange(lower, upper)) {
-            out.error = *problem;
+        if (const QString problem = signal::checkTargetPortRange(lower, upper); !problem.isEmpty()) {
+            out.error = problem;
             return out;
         }
         signal::PortRange range;

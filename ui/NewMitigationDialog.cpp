@@ -2,7 +2,6 @@
 
 #include "FormText.h"
 
-#include "codec/ValueChecks.h"
 #include "signal/IpProtocol.h"
 #include "signal/Target.h"
 

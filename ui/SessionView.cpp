@@ -3,7 +3,6 @@
 #include "SeverityPalette.h"
 #include "models/SessionTableModel.h"
 #include "signal/SignalChannel.h"
-#include "transport/CoapFeatures.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -323,11 +322,11 @@ void SessionView::showConfig()
                                ? tr("In force now: the <b>mitigating</b> values, because a mitigation is active.")
                                : tr("In force now: the <b>idle</b> values (no mitigation is active)."));
     }
-    const QString qblock = transport::CoapFeatures::qBlockSupported()
+    const QString qblock = signal::SignalChannel::qBlockAvailable()
                                ? tr("Q-Block (RFC 9177): supported by this build (libcoap %1).")
                                : tr("Q-Block (RFC 9177): not supported by this build (libcoap %1); large bodies use "
                                     "Block1/Block2 (RFC 7959).");
-    m_qblock->setText(qblock.arg(QLatin1String(transport::CoapFeatures::libcoapVersion()))
+    m_qblock->setText(qblock.arg(signal::SignalChannel::coapLibraryVersion())
                       + QLatin1Char(' ')
                       + (robustOffered ? tr("The server announces RFC 9362 robust-transmission values.")
                                        : config ? tr("The server announces no RFC 9362 robust-transmission values.")

@@ -1,6 +1,5 @@
 #include "TelemetrySetupDialog.h"
 
-#include "codec/Enumerations.h"
 #include "signal/SignalChannel.h"
 #include "signal/TargetText.h"
 
@@ -171,11 +170,11 @@ QWidget *TelemetrySetupDialog::buildConfigurationForm()
     auto *page = new QWidget(this);
     auto *form = new QFormLayout(page);
     m_interval = new QComboBox(page);
-    for (const auto &v : codec::enums::interval.values)
+    for (const auto &v : signal::measurementIntervalNames())
         m_interval->addItem(periodText(v.name), v.value);
     m_interval->setCurrentIndex(3); // hour
     m_sample = new QComboBox(page);
-    for (const auto &v : codec::enums::sample.values)
+    for (const auto &v : signal::measurementSampleNames())
         m_sample->addItem(periodText(v.name), v.value);
     m_sample->setCurrentIndex(1); // 5-seconds
     auto percentile = [page](double value) {

@@ -8,7 +8,6 @@
 #include "signal/Heartbeat.h"
 #include "signal/ResourcePath.h"
 #include "transport/CoapClient.h"
-#include "transport/CoapFeatures.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -76,7 +75,7 @@ QCoro::Task<int> SessionCommand::run(CommandContext &context)
             {QStringLiteral("idle-config"), configJson(idle)},
             {QStringLiteral("mitigating-config"), configJson(mitigating)},
             {QStringLiteral("mitigating"), channel.isMitigating()},
-            {QStringLiteral("q-block"), transport::CoapFeatures::qBlockSupported()},
+            {QStringLiteral("q-block"), signal::SignalChannel::qBlockAvailable()},
         };
         if (connection) {
             o.insert(QStringLiteral("transport"), transportKey(connection->transport));
@@ -97,10 +96,10 @@ QCoro::Task<int> SessionCommand::run(CommandContext &context)
         context.out().text(QStringLiteral("idle          %1").arg(describeConfig(idle)));
         context.out().text(QStringLiteral("mitigating    %1").arg(describeConfig(mitigating)));
         // RFC 9177 needs a libcoap built with it; Debian's 4.3.1 is not.
-        context.out().text(QStringLiteral("block-wise    %1").arg(transport::CoapFeatures::qBlockSupported()
+        context.out().text(QStringLiteral("block-wise    %1").arg(signal::SignalChannel::qBlockAvailable()
                 ? QStringLiteral("Block1/Block2 and Q-Block1/Q-Block2 (RFC 9177)")
                 : QStringLiteral("Block1/Block2; no Q-Block (RFC 9177): libcoap %1 is built without it")
-                      .arg(QLatin1String(transport::CoapFeatures::libcoapVersion()))));
+                      .arg(signal::SignalChannel::coapLibraryVersion())));
     }
     co_return Success;
 }

@@ -244,6 +244,21 @@ std::optional<Forwarding> forwardingFromName(const QString &name)
     return std::nullopt;
 }
 
+QString checkAclPrefix(const QString &prefix)
+{
+    return codec::checkIpPrefix(prefix).value_or(QString());
+}
+
+QString checkAclPort(qint64 port)
+{
+    return codec::checkPort(port).value_or(QString());
+}
+
+QString checkAclPortRange(qint64 lower, qint64 upper)
+{
+    return codec::checkPortRange(lower, upper).value_or(QString());
+}
+
 QString checkAclName(const QString &name)
 {
     if (name.isEmpty())

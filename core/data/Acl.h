@@ -146,5 +146,10 @@ QJsonObject aclPutDocument(const Acl &acl);
 signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode);
 
 QString checkAclName(const QString &name);
+// Fields of a filter rule as typed, with the same words as the message checks; each returns
+// an empty string when the value is fine.
+QString checkAclPrefix(const QString &prefix);
+QString checkAclPort(qint64 port);
+QString checkAclPortRange(qint64 lower, qint64 upper);
 
 } // namespace dots::data

@@ -1,6 +1,7 @@
 #include "signal/SignalChannel.h"
 
 #include "store/MidAllocator.h"
+#include "transport/CoapFeatures.h"
 
 #include <QPointer>
 
@@ -36,6 +37,16 @@ SignalChannel::SignalChannel(QObject *parent) : QObject(parent)
 SignalChannel::~SignalChannel()
 {
     m_session.setSetUp({});
+}
+
+bool SignalChannel::qBlockAvailable()
+{
+    return transport::CoapFeatures::qBlockSupported();
+}
+
+QString SignalChannel::coapLibraryVersion()
+{
+    return QString::fromLatin1(transport::CoapFeatures::libcoapVersion());
 }
 
 void SignalChannel::setMidAllocator(store::MidAllocator *allocator)

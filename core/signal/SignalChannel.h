@@ -48,6 +48,11 @@ public:
     explicit SignalChannel(QObject *parent = nullptr);
     ~SignalChannel() override;
 
+    // What this build's CoAP stack can do, for the session view and `dots-cli session`:
+    // Q-Block (RFC 9177) or only Block1/Block2 (RFC 7959), and the libcoap version ("4.3.1").
+    static bool qBlockAvailable();
+    static QString coapLibraryVersion();
+
     // Persistent mid counter (and the negotiated sid); without one, mids start above the
     // highest the server lists.
     void setMidAllocator(store::MidAllocator *allocator);

@@ -174,4 +174,9 @@ QString checkUri(const QString &uri)
     return codec::checkUri(uri).value_or(QString());
 }
 
+QString checkTargetPortRange(qint64 lower, std::optional<qint64> upper)
+{
+    return codec::checkPortRange(lower, upper).value_or(QString());
+}
+
 } // namespace dots::signal

@@ -49,5 +49,7 @@ struct Target
 QString checkTargetPrefix(const QString &prefix);
 QString checkFqdn(const QString &fqdn);
 QString checkUri(const QString &uri);
+// A target port or port range as typed: "70000 is out of range 0..65535", "80 is less than 443".
+QString checkTargetPortRange(qint64 lower, std::optional<qint64> upper = std::nullopt);
 
 } // namespace dots::signal

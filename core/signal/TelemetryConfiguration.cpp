@@ -26,6 +26,8 @@ QString name(const codec::Enumeration &e, int value)
 
 QString measurementIntervalName(int value) { return name(codec::enums::interval, value); }
 QString measurementSampleName(int value) { return name(codec::enums::sample, value); }
+std::span<const EnumName> measurementIntervalNames() { return codec::enums::interval.values; }
+std::span<const EnumName> measurementSampleNames() { return codec::enums::sample.values; }
 QString unitClassName(UnitClass unitClass) { return name(codec::enums::unitClass, int(unitClass)); }
 
 QJsonObject TelemetryConfiguration::toJson() const

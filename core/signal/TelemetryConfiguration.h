@@ -5,6 +5,7 @@
 #include "signal/TelemetryTraffic.h"
 
 #include <optional>
+#include <span>
 
 namespace dots::signal {
 
@@ -44,6 +45,9 @@ struct TelemetryConfiguration
 
 QString measurementIntervalName(int value);
 QString measurementSampleName(int value);
+// Every measurement-interval and measurement-sample value with its YANG name, in order.
+std::span<const EnumName> measurementIntervalNames();
+std::span<const EnumName> measurementSampleNames();
 QString unitClassName(UnitClass unitClass);
 
 } // namespace dots::signal
