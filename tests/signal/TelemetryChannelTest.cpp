@@ -62,11 +62,11 @@ class TelemetryChannelTest : public QObject
     QTemporaryDir m_dir;
     QString pkiDir() const { return m_dir.filePath(QStringLiteral("pki")); }
 
-    QString startSimulator(SimulatorProcess &sim)
+    QString startSimulator(SimulatorProcess &sim, const QByteArray &scenarioText = kScenario)
     {
         const QString scenario = m_dir.filePath(QStringLiteral("telemetry.json"));
         QFile f(scenario);
-        if (!f.open(QIODevice::WriteOnly) || f.write(kScenario) < 0)
+        if (!f.open(QIODevice::WriteOnly) || f.write(scenarioText) != scenarioText.size())
             return f.errorString();
         f.close();
         return sim.start(pkiDir(), {QStringLiteral("--scenario"), scenario});
@@ -319,11 +319,8 @@ private slots:
         SimulatorProcess sim;
         QByteArray later(kScenario);
         later.replace("\"start\": 0", "\"start\": 3");
-        const QString scenario = m_dir.filePath(QStringLiteral("telemetry-later.json"));
-        QFile f(scenario);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(later) == later.size());
-        f.close();
-        const QString started = sim.start(pkiDir(), {QStringLiteral("--scenario"), scenario});
+        QVERIFY(later != kScenario); // the attack must begin after the first registration
+        const QString started = startSimulator(sim, later);
         QVERIFY2(started.isEmpty(), qPrintable(started));
         SignalChannel channel;
         QSignalSpy received(&channel, &SignalChannel::telemetryReceived);
