@@ -429,6 +429,20 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         }
     }
 
+    // The same request again before the retry-timer of its refusal ran out (RFC 9132 §4.4.1).
+    auto &refusals = state.refusals;
+    refusals.removeIf([this](const ClientState::Refusal &refusal) { return refusal.untilMs <= m_nowMs; });
+    for (const auto &refusal : std::as_const(refusals)) {
+        if (!targets.overlap(refusal.targets))
+            continue;
+        const qint64 leftSeconds = (refusal.untilMs - m_nowMs + 999) / 1000;
+        QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
+                       {QStringLiteral("retry-timer"), leftSeconds}};
+        ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
+        c.diagnostic = QStringLiteral("sent again %1 s before the retry-timer of its refusal ran out").arg(leftSeconds);
+        return c;
+    }
+
     // Overlaps with this client's other requests (RFC 9132 §4.4.1).
     QList<quint32> superseded;
     QList<quint32> deactivated;
@@ -443,24 +457,18 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             if (otherMid > mid) {
                 QJsonObject cs = common->toJson();
                 cs.insert(QStringLiteral("mid"), qint64(otherMid));
-                QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
-                               {QStringLiteral("retry-timer"), policy().conflictRetryTimer},
-                               {QStringLiteral("conflict-scope"), cs}};
-                ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
-                c.diagnostic = QStringLiteral("overlaps mid=%1 of the same client, which has a higher mid").arg(otherMid);
-                return c;
+                return refuseWithRetryTimer(cuid, targets, mid, granted,
+                    {{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")}, {QStringLiteral("conflict-scope"), cs}},
+                    QStringLiteral("overlaps mid=%1 of the same client, which has a higher mid").arg(otherMid));
             }
             superseded.append(otherMid); // the lower mid is deleted automatically
         } else if (!trigger && isActive(other.status)) {
             // A pre-configured request must not shadow an active immediate one.
             QJsonObject cs = common->toJson();
             cs.insert(QStringLiteral("mid"), qint64(otherMid));
-            QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
-                           {QStringLiteral("retry-timer"), policy().conflictRetryTimer},
-                           {QStringLiteral("conflict-scope"), cs}};
-            ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
-            c.diagnostic = QStringLiteral("pre-configured request overlaps active mid=%1").arg(otherMid);
-            return c;
+            return refuseWithRetryTimer(cuid, targets, mid, granted,
+                {{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")}, {QStringLiteral("conflict-scope"), cs}},
+                QStringLiteral("pre-configured request overlaps active mid=%1").arg(otherMid));
         } else if (trigger && !other.triggerMitigation && !otherInactivePreconfigured) {
             deactivated.append(otherMid); // an active pre-configured one goes back to waiting
         }
@@ -488,10 +496,8 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             break;
     }
     if (!conflictWithOthers.isEmpty() && policy().conflictPolicy == ConflictPolicy::Reject) {
-        conflictWithOthers.insert(QStringLiteral("retry-timer"), policy().conflictRetryTimer);
-        ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, conflictWithOthers));
-        c.diagnostic = QStringLiteral("overlaps an active mitigation of another client");
-        return c;
+        return refuseWithRetryTimer(cuid, targets, mid, granted, conflictWithOthers,
+                                    QStringLiteral("overlaps an active mitigation of another client"));
     }
 
     for (quint32 lower : superseded) {
@@ -546,6 +552,17 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         ok.body = QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), QJsonArray{scopeEntry}}}}};
     }
     return ok;
+}
+
+ServerResponse ServerCore::refuseWithRetryTimer(const QString &cuid, const TargetScope &targets, quint32 mid,
+                                                qint64 lifetime, QJsonObject conflictInformation, const QString &diagnostic)
+{
+    conflictInformation.insert(QStringLiteral("retry-timer"), policy().conflictRetryTimer);
+    if (policy().conflictRetryTimer > 0)
+        client(cuid).refusals.append({targets, m_nowMs + qint64(policy().conflictRetryTimer) * 1000});
+    ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, lifetime, conflictInformation));
+    c.diagnostic = diagnostic;
+    return c;
 }
 
 ServerResponse ServerCore::deleteMitigation(const QString &cuid, quint32 mid)

@@ -7,6 +7,7 @@
 #include "ServerRequest.h"
 #include "ServerResponse.h"
 #include "SessionConfig.h"
+#include "TargetScope.h"
 
 #include "signal/TelemetryReport.h"
 #include "signal/TelemetrySetup.h"
@@ -95,7 +96,17 @@ private:
         qint64 telemetryNotifiedMs = 0;
         bool telemetryWasActive = false;
         bool hadServerTelemetry = false; // reference personality: GET tm is 4.04 before
+        // Requests refused with a retry-timer, until it runs out (RFC 9132 section 4.4.1:
+        // the same request sent earlier is refused again for the same reason).
+        struct Refusal {
+            TargetScope targets;
+            qint64 untilMs = 0;
+        };
+        QList<Refusal> refusals;
     };
+    // 4.09 with conflict-information and retry-timer; remembers the refusal for `cuid`.
+    ServerResponse refuseWithRetryTimer(const QString &cuid, const TargetScope &targets, quint32 mid, qint64 lifetime,
+                                        QJsonObject conflictInformation, const QString &diagnostic);
 
     ServerResponse handleTelemetrySetup(const ServerRequest &r, const QStringList &params);
     ServerResponse handleTelemetry(const ServerRequest &r, const QStringList &params);

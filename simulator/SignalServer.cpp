@@ -109,7 +109,11 @@ void SignalServer::print(const char *direction, const transport::ServerRequest &
 
 transport::ServerResponse SignalServer::handle(const transport::ServerRequest &request)
 {
-    m_core.setWallTime(m_clock.isValid() ? m_clock.elapsed() : 0);
+    const qint64 wall = m_clock.isValid() ? m_clock.elapsed() : 0;
+    m_core.setWallTime(wall);
+    // Answer at the time the request came, not at the last tick: a retry-timer or a lifetime
+    // that ran out is over for the client as soon as its own clock says so.
+    m_core.advanceTo(qint64(double(wall) * m_speed));
     ServerRequest r;
     r.clientCuid = cuidOf(request.peer);
     r.method = toCoreMethod(request.method);

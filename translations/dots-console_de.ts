@@ -1006,6 +1006,10 @@
         <source>renewing mitigation %1 failed: %2</source>
         <translation>Erneuern der Abwehrmaßnahme %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>mitigation request %1 held back: the server refused this scope for a conflict and asked to wait %2 s more before it is sent again (retry-timer)</source>
+        <translation>Mitigationsanfrage %1 zurückgehalten: Der Server hat diesen Umfang wegen eines Konflikts abgelehnt und gebeten, noch %2 s zu warten, bevor sie erneut gesendet wird (retry-timer)</translation>
+    </message>
 </context>
 <context>
     <name>dots::signal::SessionConfigClient</name>

@@ -145,6 +145,17 @@ QString writeKey(const QString &path, EVP_PKEY *key)
     }, true);
 }
 
+template <typename T>
+Owned<T> readPem(const QString &path, T *(*read)(BIO *, T **, pem_password_cb *, void *))
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray pem = file.readAll();
+    Owned<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    return Owned<T>(bio ? read(bio.get(), nullptr, nullptr, nullptr) : nullptr);
+}
+
 } // namespace
 
 PkiFiles PkiFiles::inDirectory(const QString &directory)
@@ -204,6 +215,27 @@ QString PkiGenerator::generate(const QString &directory, const ServerIdentity &s
         if (!result.isEmpty())
             return result;
     return {};
+}
+
+QString PkiGenerator::issueClient(const QString &directory, const QString &name, int validityDays)
+{
+    const PkiFiles files = PkiFiles::inDirectory(directory);
+    const auto ca = readPem<X509>(files.caCertificate, PEM_read_bio_X509);
+    const auto caKey = readPem<EVP_PKEY>(files.caKey, PEM_read_bio_PrivateKey);
+    if (!ca || !caKey)
+        return QStringLiteral("cannot read the CA certificate and key in %1").arg(directory);
+    const auto key = newKey();
+    if (!key)
+        return opensslError("generating an EC P-256 key");
+    QString error;
+    const auto cert = makeCertificate({name, false, {}, QStringLiteral("clientAuth"), validityDays}, key.get(),
+                                      ca.get(), caKey.get(), &error);
+    if (!cert)
+        return error;
+    const QDir dir(directory);
+    if (QString e = writeCertificate(dir.filePath(name + QStringLiteral(".crt")), cert.get()); !e.isEmpty())
+        return e;
+    return writeKey(dir.filePath(name + QStringLiteral(".key")), key.get());
 }
 
 QString PkiGenerator::ensure(const QString &directory, const ServerIdentity &server,

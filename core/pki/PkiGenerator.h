@@ -36,6 +36,11 @@ public:
                             const QString &clientCommonName = QStringLiteral("dots-console"),
                             int validityDays = 730);
 
+    // Issues one more client certificate from the CA of the PKI in `directory`, for another
+    // console with its own identity (and so its own cuid): NAME.crt and NAME.key beside it.
+    // Returns an empty string on success, else the reason.
+    static QString issueClient(const QString &directory, const QString &name, int validityDays = 730);
+
     // Generates only if some file is missing; keeps an existing PKI (and so the cuid).
     static QString ensure(const QString &directory, const ServerIdentity &server = {},
                           const QString &clientCommonName = QStringLiteral("dots-console"));

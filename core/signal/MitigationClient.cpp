@@ -61,7 +61,31 @@ void MitigationClient::forgetServer()
     qDeleteAll(m_renewTimers);
     m_renewTimers.clear();
     m_observationMid.clear();
+    m_heldBack.clear();
     m_highestMidSeen = 0;
+}
+
+std::optional<SignalError> MitigationClient::heldBack(const MitigationRequest &request)
+{
+    m_heldBack.removeIf([](const HeldBackScope &held) { return held.until.hasExpired(); });
+    for (const HeldBackScope &held : std::as_const(m_heldBack)) {
+        if (held.target != request.target)
+            continue;
+        const auto left = quint32((held.until.remainingTime() + 999) / 1000);
+        SignalError error = SignalError::make(SignalError::Kind::Invalid,
+            tr("mitigation request %1 held back: the server refused this scope for a conflict and asked to wait "
+               "%2 s more before it is sent again (retry-timer)").arg(request.mid).arg(left));
+        error.retryTimer = left;
+        return error;
+    }
+    return std::nullopt;
+}
+
+void MitigationClient::holdBack(const MitigationRequest &request, const SignalError &refusal)
+{
+    if (refusal.coapCode != transport::CoapCode::Conflict || refusal.retryTimer.value_or(0) == 0)
+        return;
+    m_heldBack.append({request.target, QDeadlineTimer(std::chrono::seconds(*refusal.retryTimer), Qt::PreciseTimer)});
 }
 
 std::optional<quint32> MitigationClient::allocateMid(QString *error)
@@ -90,13 +114,17 @@ QCoro::Task<SignalResult<MitigationStatus>> MitigationClient::request(Mitigation
             co_return SignalError::make(SignalError::Kind::Invalid, tr("no mitigation identifier available"), error);
         request.mid = *mid;
     }
+    if (auto wait = heldBack(request))
+        co_return *wait;
     const quint32 mid = request.mid;
     auto requestSent = m_exchange->put(resource::mitigation(m_session->cuid(), mid), request.toJson(),
                                        tr("mitigation request %1").arg(mid),
                                        tr("the request cannot be encoded"), false);
     auto response = co_await requestSent;
-    if (!response.ok())
+    if (!response.ok()) {
+        holdBack(request, response.error());
         co_return response.error();
+    }
     const CoapResponse &r = response.value();
 
     m_sentRequests.insert(mid, request);
@@ -330,6 +358,7 @@ void MitigationClient::scheduleRenewal(quint32 mid, std::optional<std::chrono::m
     }
     auto *timer = new QTimer;
     timer->setSingleShot(true);
+    timer->setTimerType(Qt::PreciseTimer); // a coarse timer may fire before a retry-timer ran out
     connect(timer, &QTimer::timeout, this, [this, mid] { renewBeforeExpiry(mid); });
     timer->start(std::chrono::milliseconds(at));
     m_renewTimers.insert(mid, timer);
@@ -346,8 +375,14 @@ QCoro::Task<> MitigationClient::renewBeforeExpiry(quint32 mid)
     // A server that refuses the renewal itself will refuse it again; anything else (no
     // answer, session lost, busy) is tried again, so that the mitigation does not lapse
     // because of us: after its lifetime the same PUT makes it anew.
-    const bool refused = error.kind == SignalError::Kind::Coap && error.coapCode != transport::CoapCode::ServiceUnavailable;
     m_log->note(tr("renewing mitigation %1 failed: %2").arg(mid).arg(error.toString()));
+    if (error.retryTimer) {
+        // A conflict that may end (RFC 9132 section 4.4.1): renew once the server's
+        // retry-timer has run out, so that the mitigation comes back then.
+        scheduleRenewal(mid, std::chrono::seconds(*error.retryTimer) + std::chrono::milliseconds(250));
+        co_return;
+    }
+    const bool refused = error.kind == SignalError::Kind::Coap && error.coapCode != transport::CoapCode::ServiceUnavailable;
     if (refused || error.kind == SignalError::Kind::Invalid || m_session->state() == SignalSession::State::Disconnected)
         co_return; // disconnected: the operator ended the session, or it was given up
     const auto again = std::chrono::seconds(error.maxAge ? std::clamp<quint32>(*error.maxAge, 1, 60) : 3);

@@ -7,6 +7,7 @@
 #include "transport/CoapMessage.h"
 
 #include <QCoro/QCoroTask>
+#include <QDeadlineTimer>
 #include <QHash>
 #include <QObject>
 
@@ -71,6 +72,10 @@ private:
     void scheduleRenewal(quint32 mid, std::optional<std::chrono::milliseconds> retryIn = std::nullopt);
     QCoro::Task<> renewBeforeExpiry(quint32 mid);
     std::optional<quint32> allocateMid(QString *error);
+    // The error for a request whose scope the server refused with a retry-timer that has not
+    // run out yet (RFC 9132 section 4.4.1), or nothing.
+    std::optional<SignalError> heldBack(const MitigationRequest &request);
+    void holdBack(const MitigationRequest &request, const SignalError &refusal);
 
     SignalSession *m_session;
     SignalExchange *m_exchange;
@@ -81,6 +86,11 @@ private:
     QHash<quint32, MitigationRequest> m_sentRequests;
     QHash<QByteArray, quint32> m_observationMid; // Observe token -> mid
     QHash<quint32, QTimer *> m_renewTimers;
+    struct HeldBackScope {
+        Target target;
+        QDeadlineTimer until;
+    };
+    QList<HeldBackScope> m_heldBack;
     quint32 m_highestMidSeen = 0;
 };
 

@@ -27,6 +27,7 @@ struct SignalError
     quint8 coapCode = 0;                   // e.g. 4.09 as 137
     QString diagnostic;                    // diagnostic payload or decoded detail
     std::optional<quint32> maxAge;         // 5.03: when to try again (seconds)
+    std::optional<quint32> retryTimer;     // 4.09: seconds before the same request may be sent again
 
     bool isError() const { return kind != Kind::None; }
     QString codeString() const { return coapCode ? transport::CoapCode::toString(coapCode) : QString(); }

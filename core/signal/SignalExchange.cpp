@@ -174,8 +174,10 @@ SignalError SignalExchange::errorFromResponse(const CoapResponse &response, cons
                     parts << label(*conflict.conflictCause);
                 if (conflict.conflictScope && conflict.conflictScope->mid)
                     parts << tr("with mitigation %1").arg(*conflict.conflictScope->mid);
-                if (conflict.retryTimer)
+                if (conflict.retryTimer) {
                     parts << tr("retry in %1 s").arg(*conflict.retryTimer);
+                    error.retryTimer = conflict.retryTimer;
+                }
                 error.diagnostic = parts.join(QStringLiteral(", "));
             } else {
                 error.diagnostic = QString::fromUtf8(QJsonDocument(*body).toJson(QJsonDocument::Compact));

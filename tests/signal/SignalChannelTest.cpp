@@ -36,11 +36,34 @@ class SignalChannelTest : public QObject
 
     static MitigationRequest requestFor(const QString &prefix) { return test::sampleRequest(prefix); }
 
+    // Starts the simulator with a scenario that only sets `policy` (JSON).
+    QString startWithPolicy(SimulatorProcess &sim, const char *policy, const QStringList &arguments = {}) const
+    {
+        const QString scenario = m_dir.filePath(QStringLiteral("policy.json"));
+        QFile f(scenario);
+        const QByteArray text = QByteArray(R"({"name": "policy", "policy": )") + policy + '}';
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
+            return f.errorString();
+        f.close();
+        return sim.start(pkiDir(), QStringList{QStringLiteral("--scenario"), scenario} + arguments);
+    }
+
+    // A second console with its own client certificate from the same CA, so another cuid.
+    ServerProfile secondConsoleProfile(const SimulatorProcess &sim) const
+    {
+        ServerProfile profile = profileFor(sim, transport::Transport::Dtls);
+        const QDir dir(pkiDir());
+        profile.pki.certificateFile = dir.filePath(QStringLiteral("second-console.crt"));
+        profile.pki.privateKeyFile = dir.filePath(QStringLiteral("second-console.key"));
+        return profile;
+    }
+
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         QCOMPARE(pki::PkiGenerator::ensure(pkiDir()), QString());
+        QCOMPARE(pki::PkiGenerator::issueClient(pkiDir(), QStringLiteral("second-console")), QString());
     }
 
     void connectsAndReadsSessionConfig_data()
@@ -422,6 +445,81 @@ private slots:
         QVERIFY(status.has_value());
         QCOMPARE(status->triggerMitigation, std::optional<bool>(false));
         QCOMPARE(status->status, std::optional(MitigationStatusCode::AttackMitigationSignalLoss));
+    }
+
+    // RFC 9132 section 4.4.1: after a 4.09 with retry-timer the same request is not sent again
+    // before the timer ran out (the simulator refuses it again if it is); then it goes through.
+    void conflictRefusalIsNotRepeatedBeforeItsRetryTimer()
+    {
+        SimulatorProcess sim;
+        const QString started = startWithPolicy(sim, R"({"conflict-retry-timer": 3, "active-but-terminating": 0})");
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel other;
+        auto connected = QCoro::waitFor(other.connectToServer(secondConsoleProfile(sim)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        SignalChannel channel;
+        connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        QVERIFY(other.cuid() != channel.cuid());
+
+        auto held = QCoro::waitFor(other.requestMitigation(requestFor(QStringLiteral("192.0.2.144/28"))));
+        QVERIFY2(held.ok(), qPrintable(held.error().toString()));
+        auto refused = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("192.0.2.144/28"))));
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().coapCode, transport::CoapCode::Conflict);
+        QCOMPARE(refused.error().retryTimer, std::optional<quint32>(3));
+        QElapsedTimer sinceRefusal;
+        sinceRefusal.start();
+        auto withdrawn = QCoro::waitFor(other.withdrawMitigation(held.value().mid));
+        QVERIFY2(withdrawn.ok(), qPrintable(withdrawn.error().toString()));
+
+        auto early = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("192.0.2.144/28"))));
+        QVERIFY(!early.ok());
+        QVERIFY2(early.error().kind == SignalError::Kind::Invalid, qPrintable(early.error().toString()));
+        QVERIFY2(early.error().message.contains(QStringLiteral("retry-timer")), qPrintable(early.error().toString()));
+        QVERIFY(early.error().retryTimer.value_or(0) >= 1);
+        // Another scope is not held back.
+        auto elsewhere = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("198.51.100.144/28"))));
+        QVERIFY2(elsewhere.ok(), qPrintable(elsewhere.error().toString()));
+
+        QTest::qWait(int(std::max<qint64>(0, 3100 - sinceRefusal.elapsed())));
+        auto later = QCoro::waitFor(channel.requestMitigation(requestFor(QStringLiteral("192.0.2.144/28"))));
+        QVERIFY2(later.ok(), qPrintable(later.error().toString()));
+    }
+
+    // A renewal refused for a conflict with another client's mitigation is sent again once the
+    // retry-timer has run out, so the mitigation does not lapse when the conflict ends.
+    void renewalRefusedForAConflictIsTriedAfterItsRetryTimer()
+    {
+        SimulatorProcess sim;
+        const QString started = startWithPolicy(sim, R"({"conflict-retry-timer": 2, "active-but-terminating": 0})",
+                                                {QStringLiteral("--max-lifetime"), QStringLiteral("6")});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        SignalChannel channel;
+        auto connected = QCoro::waitFor(channel.connectToServer(profileFor(sim, transport::Transport::Dtls)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        MitigationRequest armed = requestFor(QStringLiteral("192.0.2.160/28"));
+        armed.triggerMitigation = false; // armed, not active: another client's request is accepted
+        auto created = QCoro::waitFor(channel.requestMitigation(armed));
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        const quint32 mid = created.value().mid;
+
+        SignalChannel other;
+        connected = QCoro::waitFor(other.connectToServer(secondConsoleProfile(sim)));
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        auto active = QCoro::waitFor(other.requestMitigation(requestFor(QStringLiteral("192.0.2.160/28"))));
+        QVERIFY2(active.ok(), qPrintable(active.error().toString()));
+        QTest::qWait(1500); // the next renewal (every second with a 6 s lifetime) is refused with 4.09
+        auto withdrawn = QCoro::waitFor(other.withdrawMitigation(active.value().mid));
+        QVERIFY2(withdrawn.ok(), qPrintable(withdrawn.error().toString()));
+
+        QTest::qWait(8000); // past the granted lifetime of the last renewal that went through
+        auto listed = QCoro::waitFor(channel.refreshMitigations());
+        QVERIFY2(listed.ok(), qPrintable(listed.error().toString()));
+        const auto found = std::find_if(listed.value().cbegin(), listed.value().cend(),
+                                        [mid](const MitigationStatus &m) { return m.mid == mid; });
+        QVERIFY2(found != listed.value().cend(), "the armed mitigation lapsed at the server");
+        QCOMPARE(found->status, std::optional(MitigationStatusCode::AttackMitigationSignalLoss));
     }
 
     // RFC 9132 section 4.4.1: the server may grant less than the requested lifetime; renewal is

@@ -254,6 +254,29 @@ private slots:
         QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 2), body)).code, CoapCode::Created);
     }
 
+    // RFC 9132 section 4.4.1: a request refused with a retry-timer, sent again before it runs
+    // out, is refused again for the same reason, even when the other mitigation has ended.
+    void sameRequestBeforeTheRetryTimerIsRefusedAgain()
+    {
+        Scenario s;
+        s.policy.conflictRetryTimer = 30;
+        s.policy.activeButTerminating = 0;
+        ServerCore core(s);
+        QCOMPARE(core.handle(put(kAlice, mitigatePath(kAlice, 1), mitigationBody({"192.0.2.0/24"}))).code, CoapCode::Created);
+        core.advanceTo(1000);
+        QCOMPARE(core.handle(put(kBob, mitigatePath(kBob, 1), mitigationBody({"192.0.2.64/26"}))).code, CoapCode::Conflict);
+        QCOMPARE(core.handle(del(kAlice, mitigatePath(kAlice, 1))).code, CoapCode::Deleted);
+        core.advanceTo(11000);
+        const auto again = core.handle(put(kBob, mitigatePath(kBob, 2), mitigationBody({"192.0.2.64/26"})));
+        QCOMPARE(again.code, CoapCode::Conflict);
+        QCOMPARE(firstScope(again).value("conflict-information").toObject().value("retry-timer").toInteger(), 20);
+        QVERIFY2(again.diagnostic.contains("retry-timer"), qPrintable(again.diagnostic));
+        // Another scope is not held back, and the same one is accepted once the timer ran out.
+        QCOMPARE(core.handle(put(kBob, mitigatePath(kBob, 3), mitigationBody({"198.51.100.0/24"}))).code, CoapCode::Created);
+        core.advanceTo(31000);
+        QCOMPARE(core.handle(put(kBob, mitigatePath(kBob, 4), mitigationBody({"192.0.2.64/26"}))).code, CoapCode::Created);
+    }
+
     void otherClientOverlapAccepted()
     {
         Scenario s;
