@@ -321,13 +321,9 @@ private slots:
     void serverRefusalExits4()
     {
         // A server that is full answers 5.03 with Max-Age.
-        const QString scenario = m_dir.filePath(QStringLiteral("full.json"));
-        QFile file(scenario);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(R"({"policy": {"max-mitigations": 0, "unavailable-max-age": 42}})");
-        file.close();
         SimulatorProcess full;
-        const QString e = full.start(m_dir.filePath(QStringLiteral("pki")), {"--scenario", scenario});
+        const QString e = full.startWithScenario(m_dir.filePath(QStringLiteral("pki")),
+                                                 R"({"policy": {"max-mitigations": 0, "unavailable-max-age": 42}})");
         QVERIFY2(e.isEmpty(), qPrintable(e));
         const CliRun run = CliRun::run({"--server", "127.0.0.1", "--port", QString::number(full.dtlsPort()), "--cert",
                                         pki("client.crt"), "--key", pki("client.key"), "--ca", pki("ca.crt"), "--state-db",

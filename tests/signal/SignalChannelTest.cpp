@@ -39,13 +39,7 @@ class SignalChannelTest : public QObject
     // Starts the simulator with a scenario that only sets `policy` (JSON).
     QString startWithPolicy(SimulatorProcess &sim, const char *policy, const QStringList &arguments = {}) const
     {
-        const QString scenario = m_dir.filePath(QStringLiteral("policy.json"));
-        QFile f(scenario);
-        const QByteArray text = QByteArray(R"({"name": "policy", "policy": )") + policy + '}';
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(text) != text.size())
-            return f.errorString();
-        f.close();
-        return sim.start(pkiDir(), QStringList{QStringLiteral("--scenario"), scenario} + arguments);
+        return sim.startWithScenario(pkiDir(), QByteArray(R"({"name": "policy", "policy": )") + policy + '}', arguments);
     }
 
     // A second console with its own client certificate from the same CA, so another cuid.

@@ -64,12 +64,7 @@ class TelemetryChannelTest : public QObject
 
     QString startSimulator(SimulatorProcess &sim, const QByteArray &scenarioText = kScenario)
     {
-        const QString scenario = m_dir.filePath(QStringLiteral("telemetry.json"));
-        QFile f(scenario);
-        if (!f.open(QIODevice::WriteOnly) || f.write(scenarioText) != scenarioText.size())
-            return f.errorString();
-        f.close();
-        return sim.start(pkiDir(), {QStringLiteral("--scenario"), scenario});
+        return sim.startWithScenario(pkiDir(), scenarioText);
     }
 
     static QCoro::Task<std::optional<transport::CoapResponse>> send(transport::CoapClient *client, transport::CoapRequest request)

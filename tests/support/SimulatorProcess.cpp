@@ -1,6 +1,7 @@
 #include "SimulatorProcess.h"
 
 #include <QDeadlineTimer>
+#include <QFile>
 #include <QRegularExpression>
 #include <QThread>
 
@@ -27,6 +28,18 @@ QString SimulatorProcess::personality()
 {
     const QString named = qEnvironmentVariable("DOTS_SIMULATOR_PERSONALITY");
     return named.isEmpty() ? QStringLiteral("rfc") : named;
+}
+
+QString SimulatorProcess::startWithScenario(const QString &pkiDirectory, const QByteArray &scenarioText,
+                                           const QStringList &extraArguments)
+{
+    const QString scenario = m_scenarioDir.filePath(QStringLiteral("scenario.json"));
+    QFile f(scenario);
+    if (!m_scenarioDir.isValid() || !f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || f.write(scenarioText) != scenarioText.size())
+        return QStringLiteral("cannot write the scenario %1: %2").arg(scenario, f.errorString());
+    f.close();
+    return start(pkiDirectory, QStringList{QStringLiteral("--scenario"), scenario} + extraArguments);
 }
 
 QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &extraArguments)

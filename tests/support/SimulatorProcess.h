@@ -3,6 +3,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 // Runs the dots-simulator executable for an integration test: on 127.0.0.1, on free
 // ports it picks itself, with the demo PKI in a directory of the test's choosing.
@@ -19,6 +20,9 @@ public:
     // unless `extraArguments` name one.
     // Returns an empty string on success, else what went wrong (with the output).
     QString start(const QString &pkiDirectory, const QStringList &extraArguments = {});
+    // The same with the scenario `scenarioText` (JSON), written to a file this object keeps.
+    QString startWithScenario(const QString &pkiDirectory, const QByteArray &scenarioText,
+                              const QStringList &extraArguments = {});
     void kill();       // SIGKILL: a server that disappears without a word
     void terminate();  // SIGTERM and wait
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
@@ -34,6 +38,7 @@ public:
 private:
     QProcess m_process;
     QString m_output;
+    QTemporaryDir m_scenarioDir;
     quint16 m_dtlsPort = 0;
     quint16 m_tlsPort = 0;
     quint16 m_httpsPort = 0;

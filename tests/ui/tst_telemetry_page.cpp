@@ -77,13 +77,8 @@ private slots:
 
     void liveFromTheSimulator()
     {
-        const QString scenario = m_dir.filePath(QStringLiteral("ramp.json"));
-        QFile f(scenario);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(kScenario);
-        f.close();
         SimulatorProcess sim;
-        const QString started = sim.start(m_dir.filePath(QStringLiteral("pki")), {QStringLiteral("--scenario"), scenario});
+        const QString started = sim.startWithScenario(m_dir.filePath(QStringLiteral("pki")), kScenario);
         QVERIFY2(started.isEmpty(), qPrintable(started));
 
         signal::SignalChannel channel;
