@@ -72,6 +72,14 @@ QJsonObject putResponse(quint32 mid, qint64 lifetime, const QJsonObject &conflic
     return QJsonObject{{kMitigationScope, QJsonObject{{QStringLiteral("scope"), QJsonArray{scope}}}}};
 }
 
+ServerResponse conflictResponse(quint32 mid, qint64 lifetime, const QJsonObject &conflictInformation,
+                                const QString &diagnostic)
+{
+    ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, lifetime, conflictInformation));
+    c.diagnostic = diagnostic;
+    return c;
+}
+
 } // namespace
 
 ServerCore::ServerCore(Scenario scenario) : m_scenario(std::move(scenario))
@@ -438,9 +446,8 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
         const qint64 leftSeconds = (refusal.untilMs - m_nowMs + 999) / 1000;
         QJsonObject ci{{QStringLiteral("conflict-cause"), QStringLiteral("overlapping-targets")},
                        {QStringLiteral("retry-timer"), leftSeconds}};
-        ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, granted, ci));
-        c.diagnostic = QStringLiteral("sent again %1 s before the retry-timer of its refusal ran out").arg(leftSeconds);
-        return c;
+        return conflictResponse(mid, granted, ci,
+                                QStringLiteral("sent again %1 s before the retry-timer of its refusal ran out").arg(leftSeconds));
     }
 
     // Overlaps with this client's other requests (RFC 9132 §4.4.1).
@@ -560,9 +567,7 @@ ServerResponse ServerCore::refuseWithRetryTimer(const QString &cuid, const Targe
     conflictInformation.insert(QStringLiteral("retry-timer"), policy().conflictRetryTimer);
     if (policy().conflictRetryTimer > 0)
         client(cuid).refusals.append({targets, m_nowMs + qint64(policy().conflictRetryTimer) * 1000});
-    ServerResponse c = ServerResponse::ok(CoapCode::Conflict, putResponse(mid, lifetime, conflictInformation));
-    c.diagnostic = diagnostic;
-    return c;
+    return conflictResponse(mid, lifetime, conflictInformation, diagnostic);
 }
 
 ServerResponse ServerCore::deleteMitigation(const QString &cuid, quint32 mid)
