@@ -96,7 +96,7 @@ DataResponse DataCore::empty(int status)
     return {status, {}, {}};
 }
 
-DataResponse DataCore::validationError(const signal::ValidationErrors &errors, const QString &base) const
+DataResponse DataCore::validationError(const dots::ValidationErrors &errors, const QString &base) const
 {
     QList<RestconfError> list;
     for (const ValidationError &e : errors) {
@@ -232,7 +232,7 @@ DataResponse DataCore::registerClient(const DataRequest &r, bool put, qint64 now
     const auto body = readBody(r, failure);
     if (!body)
         return failure;
-    signal::ValidationErrors errors;
+    dots::ValidationErrors errors;
     JsonReader root(errors);
     checkMembers(*body, {kDotsClient}, root, DecodeMode::Strict);
     const auto list = root.readArray(*body, kDotsClient);

@@ -73,7 +73,7 @@ private:
     DataResponse aliasesResource(const DataRequest &r, ClientData &client, const std::optional<QString> &name, qint64 nowMs);
     DataResponse aclsResource(const DataRequest &r, ClientData &client, const std::optional<QString> &name, qint64 nowMs);
     std::optional<QJsonObject> readBody(const DataRequest &r, DataResponse &error) const;
-    DataResponse validationError(const signal::ValidationErrors &errors, const QString &base) const;
+    DataResponse validationError(const dots::ValidationErrors &errors, const QString &base) const;
     data::Alias withLifetime(data::Alias a, const ClientData &c, qint64 nowMs) const;
     data::Acl withState(data::Acl a, const ClientData &c, qint64 nowMs) const;
     void install(ClientData &client, qint64 nowMs) const;

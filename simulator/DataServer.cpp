@@ -1,6 +1,6 @@
 #include "DataServer.h"
 
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -79,7 +79,7 @@ bool DataServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
     const auto *ssl = qobject_cast<QSslSocket *>(socket);
     const QSslCertificate peer = ssl ? ssl->peerCertificate() : QSslCertificate();
     if (!peer.isNull())
-        r.clientCuid = signal::cuid::fromCertificate(peer.toDer()).value_or(QString());
+        r.clientCuid = dots::cuid::fromCertificate(peer.toDer()).value_or(QString());
     r.method = methodName(request.method());
     r.path = request.url().path(QUrl::FullyEncoded).toUtf8();
     r.contentType = request.value(QByteArrayLiteral("Content-Type"));

@@ -50,8 +50,8 @@ QJsonValue counter(double v)
 // is activate-when-mitigating, so writing it out changes nothing).
 bool sameFilters(const QList<signal::AclListEntry> &sent, const QJsonValue &stored)
 {
-    signal::ValidationErrors ignored;
-    const auto before = signal::aclListFromJson(stored.toArray(), signal::JsonReader(ignored, QString()));
+    dots::ValidationErrors ignored;
+    const auto before = signal::aclListFromJson(stored.toArray(), dots::JsonReader(ignored, QString()));
     if (sent.size() != before.size())
         return false;
     for (qsizetype i = 0; i < sent.size(); ++i) {
@@ -348,8 +348,8 @@ ServerResponse ServerCore::putMitigation(const ServerRequest &r, const QString &
             return badRequest(QStringLiteral("%1: filtering control (RFC 9133) MUST NOT be used in 'idle' time").arg(path));
         if (!scope.value(signal::aclListMemberName()).isArray())
             return badRequest(QStringLiteral("%1: must be a list").arg(path));
-        signal::ValidationErrors errors;
-        const signal::JsonReader reader(errors, path);
+        dots::ValidationErrors errors;
+        const dots::JsonReader reader(errors, path);
         aclList = signal::aclListFromJson(scope.value(signal::aclListMemberName()).toArray(), reader);
         signal::validateAclList(aclList, reader);
         if (!errors.isEmpty())

@@ -12,7 +12,7 @@
 
 namespace dots::simulator {
 
-using signal::Decimal64;
+using dots::Decimal64;
 using signal::TelemetryConfiguration;
 using signal::TelemetryReport;
 using signal::TelemetrySetup;
@@ -78,11 +78,11 @@ TrafficValues currentRate(double baseRate, UnitClass unitClass)
     return t;
 }
 
-signal::Target targetOf(const TargetScope &scope)
+dots::Target targetOf(const TargetScope &scope)
 {
-    signal::ValidationErrors ignored;
-    signal::Target t;
-    t.readJson(scope.toJson(), signal::JsonReader(ignored));
+    dots::ValidationErrors ignored;
+    dots::Target t;
+    t.readJson(scope.toJson(), dots::JsonReader(ignored));
     return t;
 }
 

@@ -1,7 +1,7 @@
 #include "SignalServer.h"
 
 #include "codec/Codec.h"
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 #include "signal/ResourcePath.h"
 
 #include <QDateTime>
@@ -77,7 +77,7 @@ QString SignalServer::cuidOf(const transport::ServerPeer &peer)
 {
     if (const auto it = m_cuidByPeer.constFind(peer.id); it != m_cuidByPeer.cend())
         return *it;
-    const auto cuid = signal::cuid::fromCertificate(peer.certificateDer);
+    const auto cuid = dots::cuid::fromCertificate(peer.certificateDer);
     if (!cuid)
         return {};
     m_cuidByPeer.insert(peer.id, *cuid);

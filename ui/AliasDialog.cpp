@@ -120,11 +120,11 @@ void AliasDialog::validate()
         return QString();
     };
     show(m_nameError, m_name->text().isEmpty() ? QString() : data::checkAliasName(m_name->text()));
-    show(m_prefixError, firstProblem(splitList(m_prefixes->text()), &signal::checkTargetPrefix));
+    show(m_prefixError, firstProblem(splitList(m_prefixes->text()), &dots::checkTargetPrefix));
     show(m_portError, parsePorts(m_ports->text()).error);
     show(m_protocolError, parseProtocols(m_protocols->text()).error);
-    show(m_fqdnError, firstProblem(splitList(m_fqdns->text()), &signal::checkFqdn));
-    show(m_uriError, firstProblem(splitList(m_uris->text()), &signal::checkUri));
+    show(m_fqdnError, firstProblem(splitList(m_fqdns->text()), &dots::checkFqdn));
+    show(m_uriError, firstProblem(splitList(m_uris->text()), &dots::checkUri));
 
     const std::array<QLabel *, 6> fieldErrors{m_nameError, m_prefixError, m_portError, m_protocolError, m_fqdnError, m_uriError};
     const bool fieldsOk = !m_name->text().trimmed().isEmpty()
@@ -134,7 +134,7 @@ void AliasDialog::validate()
     if (fieldsOk && a.targets.prefixes.isEmpty() && a.targets.fqdns.isEmpty() && a.targets.uris.isEmpty()) {
         aliasError = tr("Give at least one target prefix, domain name or URI.");
     } else if (fieldsOk) {
-        signal::ValidationErrors errors;
+        dots::ValidationErrors errors;
         a.validate(data::JsonReader(errors));
         if (!errors.isEmpty())
             aliasError = errors.first().message;

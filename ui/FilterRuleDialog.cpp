@@ -258,7 +258,7 @@ data::Ace FilterRuleDialog::rule(QString *problem) const
                                         : data::Forwarding::Accept;
     ace.rateLimit.reset();
     if (action == RateLimit)
-        ace.rateLimit = signal::Decimal64::fromDouble(m_rate->value() * 1e6 / 8.0); // bytes per second
+        ace.rateLimit = dots::Decimal64::fromDouble(m_rate->value() * 1e6 / 8.0); // bytes per second
     const int protocol = m_protocol->currentData().toInt();
     const QString source = m_source->text().trimmed();
     const QString destination = m_destination->text().trimmed();
@@ -389,7 +389,7 @@ void FilterRuleDialog::validate()
     rule(&problem);
     const data::Acl a = acl();
     if (problem.isEmpty()) {
-        signal::ValidationErrors errors;
+        dots::ValidationErrors errors;
         a.validate(data::JsonReader(errors));
         if (!errors.isEmpty() && !m_name->text().trimmed().isEmpty())
             problem = errors.first().toString();

@@ -5,7 +5,7 @@
 #include "models/AclTableModel.h"
 #include "models/FilterRuleText.h"
 #include "signal/AclListEntry.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 #include "signal/SignalChannel.h"
 
 #include <QHBoxLayout>
@@ -32,7 +32,7 @@ QString auditedRules(const data::Acl &acl)
 
 QJsonObject activationDetail(const QString &name, data::ActivationType type, std::optional<quint32> mid)
 {
-    QJsonObject detail{{QStringLiteral("acl-name"), name}, {QStringLiteral("activation-type"), signal::yangName(type)}};
+    QJsonObject detail{{QStringLiteral("acl-name"), name}, {QStringLiteral("activation-type"), dots::yangName(type)}};
     if (mid)
         detail.insert(QStringLiteral("mid"), qint64(*mid));
     return detail;
@@ -147,7 +147,7 @@ void FiltersPage::showCapabilities()
     const data::Capabilities &c = *m_channel->knownCapabilities();
     QStringList protocols;
     for (quint8 p : c.transportProtocols)
-        protocols << signal::protocolName(p).toUpper();
+        protocols << dots::protocolName(p).toUpper();
     QStringList families;
     for (const QString &f : c.addressFamilies)
         families << (f == QLatin1String("ipv6") ? tr("IPv6") : f == QLatin1String("ipv4") ? tr("IPv4") : f);

@@ -1,6 +1,6 @@
 #include "FormText.h"
 
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 #include <QObject>
 #include <QRegularExpression>
@@ -27,11 +27,11 @@ ParsedPorts parsePorts(const QString &text)
             out.error = QObject::tr("\"%1\" is not a port or a range like 8000-8080").arg(item);
             return out;
         }
-        if (const QString problem = signal::checkTargetPortRange(lower, upper); !problem.isEmpty()) {
+        if (const QString problem = dots::checkTargetPortRange(lower, upper); !problem.isEmpty()) {
             out.error = problem;
             return out;
         }
-        signal::PortRange range;
+        dots::PortRange range;
         range.lowerPort = quint16(lower);
         if (upper && *upper != lower)
             range.upperPort = quint16(*upper);
@@ -40,7 +40,7 @@ ParsedPorts parsePorts(const QString &text)
     return out;
 }
 
-QString portsText(const QList<signal::PortRange> &ranges)
+QString portsText(const QList<dots::PortRange> &ranges)
 {
     QStringList items;
     for (const auto &r : ranges)
@@ -54,7 +54,7 @@ ParsedProtocols parseProtocols(const QString &text)
     ParsedProtocols out;
     for (const QString &item : splitList(text)) {
         QString error;
-        const auto p = signal::protocolFromText(item, &error);
+        const auto p = dots::protocolFromText(item, &error);
         if (!p) {
             out.error = error;
             return out;
@@ -68,7 +68,7 @@ QString protocolsText(const QList<quint8> &protocols)
 {
     QStringList items;
     for (quint8 p : protocols)
-        items << signal::protocolName(p).toUpper();
+        items << dots::protocolName(p).toUpper();
     return items.join(QStringLiteral(", "));
 }
 

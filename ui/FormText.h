@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include <QList>
 #include <QString>
@@ -15,12 +15,12 @@ QStringList splitList(const QString &text);
 
 struct ParsedPorts
 {
-    QList<signal::PortRange> ranges;
+    QList<dots::PortRange> ranges;
     QString error; // in words, empty when fine
 };
 // "80, 443, 8000-8080": single ports or lower-upper ranges.
 ParsedPorts parsePorts(const QString &text);
-QString portsText(const QList<signal::PortRange> &ranges);
+QString portsText(const QList<dots::PortRange> &ranges);
 
 struct ParsedProtocols
 {

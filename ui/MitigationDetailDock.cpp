@@ -4,7 +4,7 @@
 #include "models/MitigationTableModel.h"
 #include "models/TrafficUnits.h"
 #include "signal/ConflictInformation.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 #include "signal/TargetText.h"
 
 #include <QFontDatabase>
@@ -30,7 +30,7 @@ QString orNone(const QStringList &items)
     return items.isEmpty() ? QObject::tr("—") : items.join(QStringLiteral("\n"));
 }
 
-QString portsText(const QList<signal::PortRange> &ranges)
+QString portsText(const QList<dots::PortRange> &ranges)
 {
     QStringList items;
     for (const auto &r : ranges)
@@ -42,7 +42,7 @@ QString protocolsText(const QList<quint8> &protocols)
 {
     QStringList items;
     for (const quint8 p : protocols)
-        items << QStringLiteral("%1 (%2)").arg(signal::protocolName(p).toUpper()).arg(p);
+        items << QStringLiteral("%1 (%2)").arg(dots::protocolName(p).toUpper()).arg(p);
     return items.isEmpty() ? QObject::tr("all protocols") : items.join(QStringLiteral(", "));
 }
 
@@ -50,7 +50,7 @@ QString filtersText(const QList<signal::AclListEntry> &acls)
 {
     QStringList items;
     for (const auto &acl : acls)
-        items << QObject::tr("%1 (%2)").arg(acl.aclName, signal::yangName(acl.effectiveActivationType()));
+        items << QObject::tr("%1 (%2)").arg(acl.aclName, dots::yangName(acl.effectiveActivationType()));
     return items.isEmpty() ? QObject::tr("none") : items.join(QStringLiteral("\n"));
 }
 
@@ -200,7 +200,7 @@ void MitigationDetailDock::refresh()
 
     const QString yang = statusIndex.data(models::MitigationTableModel::StatusNameRole).toString();
     set(QStringLiteral("status"), yang.isEmpty() ? tr("not reported yet") : tr("%1 (%2)").arg(statusLabel, yang));
-    const signal::Target &t = status->target;
+    const dots::Target &t = status->target;
     set(QStringLiteral("targets"), orNone(t.prefixes));
     set(QStringLiteral("ports"), portsText(t.portRanges));
     set(QStringLiteral("protocols"), protocolsText(t.protocols));

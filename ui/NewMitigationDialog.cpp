@@ -2,8 +2,8 @@
 
 #include "FormText.h"
 
-#include "signal/IpProtocol.h"
-#include "signal/Target.h"
+#include "types/IpProtocol.h"
+#include "types/Target.h"
 
 #include <QCheckBox>
 #include <QCompleter>
@@ -59,7 +59,7 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     setWindowTitle(tr("New mitigation"));
 
     QStringList protocolWords;
-    for (const QString &name : signal::commonProtocolNames())
+    for (const QString &name : dots::commonProtocolNames())
         protocolWords << name.toUpper();
     auto *completer = new QCompleter(protocolWords, m_protocols);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
@@ -204,7 +204,7 @@ signal::MitigationRequest NewMitigationDialog::request() const
         r.triggerMitigation = false;
     for (int i = 0; i < m_aclPicker->count(); ++i) {
         if (m_aclPicker->item(i)->checkState() == Qt::Checked)
-            r.aclList << signal::AclListEntry{m_aclPicker->item(i)->text(), signal::ActivationType::Immediate};
+            r.aclList << signal::AclListEntry{m_aclPicker->item(i)->text(), dots::ActivationType::Immediate};
     }
     return r;
 }
@@ -241,11 +241,11 @@ void NewMitigationDialog::validate()
         label->setVisible(!text.isEmpty());
     };
     const signal::MitigationRequest r = request();
-    show(m_prefixError, firstProblem(r.target.prefixes, signal::checkTargetPrefix));
+    show(m_prefixError, firstProblem(r.target.prefixes, dots::checkTargetPrefix));
     show(m_portError, parsePorts(m_ports->text()).error);
     show(m_protocolError, parseProtocols(m_protocols->text()).error);
-    show(m_fqdnError, firstProblem(r.target.fqdns, signal::checkFqdn));
-    show(m_uriError, firstProblem(r.target.uris, signal::checkUri));
+    show(m_fqdnError, firstProblem(r.target.fqdns, dots::checkFqdn));
+    show(m_uriError, firstProblem(r.target.uris, dots::checkUri));
     show(m_aliasError, {});
     show(m_lifetimeError, signal::checkRequestLifetime(r.lifetime));
 
@@ -256,7 +256,7 @@ void NewMitigationDialog::validate()
     // The whole request, as the codec will see it (duplicates, port order, ...).
     QString requestError;
     if (fieldsOk && identified) {
-        const signal::ValidationErrors errors = r.validate();
+        const dots::ValidationErrors errors = r.validate();
         if (!errors.isEmpty())
             requestError = errors.first().toString();
     }

@@ -20,7 +20,7 @@ namespace dots::ui {
 namespace {
 
 using signal::ConfigParameters;
-using signal::Decimal64;
+using dots::Decimal64;
 
 struct ParameterSpec
 {

@@ -20,7 +20,7 @@
 
 namespace dots::ui {
 
-using signal::Decimal64;
+using dots::Decimal64;
 using signal::TelemetrySetup;
 
 namespace {
@@ -34,7 +34,7 @@ QLabel *errorLabel(QWidget *parent, const QString &name)
     return label;
 }
 
-QString firstProblem(const signal::ValidationErrors &errors)
+QString firstProblem(const dots::ValidationErrors &errors)
 {
     return errors.isEmpty() ? QString() : errors.first().toString();
 }
@@ -379,7 +379,7 @@ QString TelemetrySetupDialog::configurationProblem() const
     if (!m_unitPackets->isChecked() && !m_unitBits->isChecked() && !m_unitBytes->isChecked())
         return tr("Allow at least one unit");
     const auto info = m_channel ? m_channel->telemetrySetup() : std::nullopt;
-    const signal::ValidationErrors errors = info ? s.currentConfig->checkRanges(info->minConfig, info->maxConfig)
+    const dots::ValidationErrors errors = info ? s.currentConfig->checkRanges(info->minConfig, info->maxConfig)
                                                  : s.currentConfig->validate();
     return firstProblem(errors);
 }

@@ -31,7 +31,7 @@ const QList<SubcommandSpec> &subcommands()
 
 QStringList aclProblems(const data::Acl &acl)
 {
-    signal::ValidationErrors errors;
+    dots::ValidationErrors errors;
     acl.validate(data::JsonReader(errors, QStringLiteral("acl")));
     QStringList problems;
     for (const auto &e : errors)
@@ -83,7 +83,7 @@ QString AclCommand::readOptions(const QCommandLineParser &parser)
             m_activation = data::ActivationType::Deactivate;
             if (sub->name == QLatin1String("activate")) {
                 const QString type = sub->arguments.value(1, QStringLiteral("immediate"));
-                const auto parsed = signal::activationTypeFromName(type);
+                const auto parsed = dots::activationTypeFromName(type);
                 if (!parsed)
                     return QStringLiteral("acl activate: \"%1\" is not immediate, activate-when-mitigating or deactivate").arg(type);
                 m_activation = *parsed;
@@ -136,12 +136,12 @@ QCoro::Task<int> AclCommand::activate(CommandContext &context)
     if (!written.ok())
         co_return context.fail(written.error(), QStringLiteral("changing the activation of ACL %1").arg(m_name));
     context.audit(store::AuditAction::FilterControl, std::nullopt,
-                  QStringLiteral("ACL %1 activation-type %2").arg(m_name, signal::yangName(m_activation)),
-                  QJsonObject{{QStringLiteral("acl"), m_name}, {QStringLiteral("activation-type"), signal::yangName(m_activation)}});
+                  QStringLiteral("ACL %1 activation-type %2").arg(m_name, dots::yangName(m_activation)),
+                  QJsonObject{{QStringLiteral("acl"), m_name}, {QStringLiteral("activation-type"), dots::yangName(m_activation)}});
     context.out().text(QStringLiteral("acl %1 now %2").arg(m_name, describeActivationType(m_activation)));
     context.out().json({{QStringLiteral("command"), QStringLiteral("acl activate")},
                         {QStringLiteral("name"), m_name},
-                        {QStringLiteral("activation-type"), signal::yangName(m_activation)}});
+                        {QStringLiteral("activation-type"), dots::yangName(m_activation)}});
     co_return Success;
 }
 
@@ -191,7 +191,7 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
             context.audit(m_replace ? store::AuditAction::AclReplace : store::AuditAction::AclCreate, std::nullopt,
                           QStringLiteral("%1 ACL %2 (%3): %4")
                               .arg(m_replace ? QStringLiteral("create or replace") : QStringLiteral("create"), acl.name,
-                                   signal::yangName(acl.effectiveActivationType()),
+                                   dots::yangName(acl.effectiveActivationType()),
                                    models::describeAcl(acl).replace(QLatin1Char('\n'), QStringLiteral("; "))),
                           data::aclsDocument({acl}));
             out.text(QStringLiteral("acl %1 %2, %3").arg(acl.name, m_replace ? QStringLiteral("created or replaced") : QStringLiteral("created"),
@@ -199,7 +199,7 @@ QCoro::Task<int> AclCommand::run(CommandContext &context)
             out.json({{QStringLiteral("command"), QStringLiteral("acl create")},
                       {QStringLiteral("name"), acl.name},
                       {m_replace ? QStringLiteral("replaced") : QStringLiteral("created"), true},
-                      {QStringLiteral("activation-type"), signal::yangName(acl.effectiveActivationType())}});
+                      {QStringLiteral("activation-type"), dots::yangName(acl.effectiveActivationType())}});
         }
         co_return Success;
     case Action::Delete: {

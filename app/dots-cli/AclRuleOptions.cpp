@@ -104,7 +104,7 @@ data::Acl AclRuleOptions::read(const QCommandLineParser &parser, const QString &
     }
 
     if (parser.isSet(kActivation)) {
-        const auto type = signal::activationTypeFromName(parser.value(kActivation));
+        const auto type = dots::activationTypeFromName(parser.value(kActivation));
         if (!type)
             problems << QStringLiteral("--activation %1: not activate-when-mitigating, immediate or deactivate")
                             .arg(parser.value(kActivation));
@@ -166,7 +166,7 @@ data::Acl AclRuleOptions::read(const QCommandLineParser &parser, const QString &
         if (!bitsPerSecond || *bitsPerSecond <= 0)
             problems << QStringLiteral("--rate-limit %1: not a rate in bit/s such as 800000, 500k or 10M").arg(parser.value(kRateLimit));
         else
-            ace.rateLimit = signal::Decimal64::fromDouble(*bitsPerSecond / 8.0); // the YANG leaf is in bytes per second
+            ace.rateLimit = dots::Decimal64::fromDouble(*bitsPerSecond / 8.0); // the YANG leaf is in bytes per second
         // RFC 8783: rate-limit goes with accept; it is the common "let this much through".
         if (!parser.isSet(kAction))
             ace.forwarding = data::Forwarding::Accept;

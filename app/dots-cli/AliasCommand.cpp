@@ -34,7 +34,7 @@ const QList<SubcommandSpec> &subcommands()
 // The core's checks of an alias, each problem named by its option where there is one.
 QStringList aliasProblems(const data::Alias &alias)
 {
-    signal::ValidationErrors errors;
+    dots::ValidationErrors errors;
     alias.validate(data::JsonReader(errors));
     QStringList problems;
     for (const auto &e : errors) {

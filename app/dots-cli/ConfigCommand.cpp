@@ -21,7 +21,7 @@ template<typename T>
 QString withRange(const signal::ConfigValue<T> &value)
 {
     const auto str = [](const T &v) {
-        if constexpr (std::is_same_v<T, signal::Decimal64>)
+        if constexpr (std::is_same_v<T, dots::Decimal64>)
             return v.toString();
         else
             return QString::number(v);
@@ -131,7 +131,7 @@ QString ConfigCommand::readOptions(const QCommandLineParser &parser)
     const auto decimal = [&parser](const QString &option, signal::DecimalConfigValue &into) -> QString {
         if (!parser.isSet(option))
             return {};
-        const auto v = signal::Decimal64::fromString(parser.value(option));
+        const auto v = dots::Decimal64::fromString(parser.value(option));
         if (!v)
             return QStringLiteral("--%1: \"%2\" is not a decimal number like 2.5").arg(option, parser.value(option));
         into.currentValue = *v;

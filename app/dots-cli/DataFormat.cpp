@@ -2,7 +2,7 @@
 
 #include "models/FilterRuleText.h"
 #include "models/TrafficUnits.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 #include "signal/TargetText.h"
 
 #include <chrono>
@@ -26,7 +26,7 @@ QString field(const QString &label, const QString &value)
     return QStringLiteral("%1%2").arg(label, -14).arg(value);
 }
 
-QString portRangeText(const signal::PortRange &range)
+QString portRangeText(const dots::PortRange &range)
 {
     return range.upper() != range.lowerPort ? QStringLiteral("%1-%2").arg(range.lowerPort).arg(range.upper())
                                             : QString::number(range.lowerPort);
@@ -44,14 +44,14 @@ QString describeAliasLine(const data::Alias &alias)
 
 QStringList describeAliasDetail(const data::Alias &alias)
 {
-    const signal::Target &t = alias.targets;
+    const dots::Target &t = alias.targets;
     QStringList lines{field(QStringLiteral("alias"), alias.name)};
     for (const QString &prefix : t.prefixes)
         lines << field(QStringLiteral("prefix"), prefix);
     for (const auto &range : t.portRanges)
         lines << field(QStringLiteral("port-range"), portRangeText(range));
     for (quint8 protocol : t.protocols)
-        lines << field(QStringLiteral("protocol"), QStringLiteral("%1 (%2)").arg(signal::protocolName(protocol)).arg(protocol));
+        lines << field(QStringLiteral("protocol"), QStringLiteral("%1 (%2)").arg(dots::protocolName(protocol)).arg(protocol));
     for (const QString &fqdn : t.fqdns)
         lines << field(QStringLiteral("fqdn"), fqdn);
     for (const QString &uri : t.uris)
@@ -63,7 +63,7 @@ QStringList describeAliasDetail(const data::Alias &alias)
 
 QString describeActivationType(data::ActivationType type)
 {
-    return QStringLiteral("%1 (%2)").arg(signal::yangName(type), models::describeActivation(type));
+    return QStringLiteral("%1 (%2)").arg(dots::yangName(type), models::describeActivation(type));
 }
 
 QStringList describeAclSummary(const data::Acl &acl)
@@ -110,7 +110,7 @@ QStringList describeCapabilities(const data::Capabilities &c)
     };
     QStringList protocols;
     for (quint8 p : c.transportProtocols)
-        protocols << QStringLiteral("%1 (%2)").arg(signal::protocolName(p)).arg(p);
+        protocols << QStringLiteral("%1 (%2)").arg(dots::protocolName(p)).arg(p);
     QStringList lines{
         QStringLiteral("address families     %1").arg(listOrNone(c.addressFamilies)),
         QStringLiteral("forwarding actions   %1").arg(listOrNone(c.forwardingActions)),

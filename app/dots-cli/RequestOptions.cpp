@@ -52,7 +52,7 @@ QStringList RequestOptions::read(const QCommandLineParser &parser, signal::Mitig
         problems << QStringLiteral("--%1 %2: %3").arg(option, value, why);
     };
 
-    signal::Target &target = out.target;
+    dots::Target &target = out.target;
     TargetOptions::read(parser, target, problems);
     target.aliasNames = parser.values(kAlias);
 
@@ -75,7 +75,7 @@ QStringList RequestOptions::read(const QCommandLineParser &parser, signal::Mitig
         signal::AclListEntry entry;
         entry.aclName = colon < 0 ? text : text.left(colon);
         if (colon >= 0) {
-            const auto type = signal::activationTypeFromName(text.mid(colon + 1));
+            const auto type = dots::activationTypeFromName(text.mid(colon + 1));
             if (!type) {
                 bad(kAcl, text, QStringLiteral("activation type must be activate-when-mitigating, immediate or deactivate"));
                 continue;

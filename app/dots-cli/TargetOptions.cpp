@@ -1,6 +1,6 @@
 #include "TargetOptions.h"
 
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 namespace dots::cli {
 
@@ -35,7 +35,7 @@ void TargetOptions::addOptions(QCommandLineParser &parser)
     });
 }
 
-std::optional<signal::PortRange> TargetOptions::parsePortRange(const QString &text, QString *error)
+std::optional<dots::PortRange> TargetOptions::parsePortRange(const QString &text, QString *error)
 {
     const QStringList parts = text.split(QLatin1Char('-'));
     if (parts.size() > 2) {
@@ -52,7 +52,7 @@ std::optional<signal::PortRange> TargetOptions::parsePortRange(const QString &te
         *error = QStringLiteral("\"%1\": the upper port %2 is below the lower port %3").arg(text).arg(*upper).arg(*lower);
         return std::nullopt;
     }
-    signal::PortRange range;
+    dots::PortRange range;
     range.lowerPort = *lower;
     if (parts.size() == 2)
         range.upperPort = *upper;
@@ -61,7 +61,7 @@ std::optional<signal::PortRange> TargetOptions::parsePortRange(const QString &te
 
 std::optional<quint8> TargetOptions::parseProtocol(const QString &text, QString *error)
 {
-    return signal::protocolFromText(text, error);
+    return dots::protocolFromText(text, error);
 }
 
 QString TargetOptions::optionForPath(const QString &path)
@@ -80,13 +80,13 @@ QString TargetOptions::optionForPath(const QString &path)
     return {};
 }
 
-void TargetOptions::read(const QCommandLineParser &parser, signal::Target &target, QStringList &problems)
+void TargetOptions::read(const QCommandLineParser &parser, dots::Target &target, QStringList &problems)
 {
     const auto bad = [&problems](const QString &option, const QString &value, const QString &why) {
         problems << QStringLiteral("--%1 %2: %3").arg(option, value, why);
     };
     for (const QString &prefix : parser.values(kPrefix)) {
-        if (const QString e = signal::checkTargetPrefix(prefix); !e.isEmpty())
+        if (const QString e = dots::checkTargetPrefix(prefix); !e.isEmpty())
             bad(kPrefix, prefix, e);
         target.prefixes << prefix;
     }
@@ -105,12 +105,12 @@ void TargetOptions::read(const QCommandLineParser &parser, signal::Target &targe
             bad(kProtocol, text, e);
     }
     for (const QString &fqdn : parser.values(kFqdn)) {
-        if (const QString e = signal::checkFqdn(fqdn); !e.isEmpty())
+        if (const QString e = dots::checkFqdn(fqdn); !e.isEmpty())
             bad(kFqdn, fqdn, e);
         target.fqdns << fqdn;
     }
     for (const QString &uri : parser.values(kUri)) {
-        if (const QString e = signal::checkUri(uri); !e.isEmpty())
+        if (const QString e = dots::checkUri(uri); !e.isEmpty())
             bad(kUri, uri, e);
         target.uris << uri;
     }

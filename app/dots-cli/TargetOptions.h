@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -16,10 +16,10 @@ struct TargetOptions
 {
     static void addOptions(QCommandLineParser &parser);
     // Fills `out` (not alias-name); appends every problem, each naming its option.
-    static void read(const QCommandLineParser &parser, signal::Target &out, QStringList &problems);
+    static void read(const QCommandLineParser &parser, dots::Target &out, QStringList &problems);
 
     // "80" or "80-443".
-    static std::optional<signal::PortRange> parsePortRange(const QString &text, QString *error);
+    static std::optional<dots::PortRange> parsePortRange(const QString &text, QString *error);
     // "tcp", "udp", "icmp", ... or 0..255.
     static std::optional<quint8> parseProtocol(const QString &text, QString *error);
     // The option a core validation path (e.g. "target-prefix[0]") belongs to; empty when none.

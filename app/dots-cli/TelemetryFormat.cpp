@@ -20,7 +20,7 @@ QString rangeOf(const std::optional<T> &lo, const std::optional<T> &hi, F show)
     return range(lo ? show(*lo) : QString(), hi ? show(*hi) : QString());
 }
 
-QString decimal(const signal::Decimal64 &d) { return d.toString(); }
+QString decimal(const dots::Decimal64 &d) { return d.toString(); }
 
 } // namespace
 

@@ -89,7 +89,7 @@ QStringList TelemetryReportOptions::read(const QCommandLineParser &parser, signa
     return problems;
 }
 
-QStringList TelemetryReportOptions::describe(const signal::ValidationErrors &errors)
+QStringList TelemetryReportOptions::describe(const dots::ValidationErrors &errors)
 {
     static const QList<std::pair<QString, QString>> map = {
         {QStringLiteral("total-attack-traffic"), kAttack}, // before total-traffic, which it contains

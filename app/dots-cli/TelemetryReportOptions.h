@@ -18,7 +18,7 @@ struct TelemetryReportOptions
     // Fills `out` (not tmid); returns every problem, each naming its option, or empty.
     static QStringList read(const QCommandLineParser &parser, signal::TelemetryReport &out);
     // Core validation errors in words, each named by its option where there is one.
-    static QStringList describe(const signal::ValidationErrors &errors);
+    static QStringList describe(const dots::ValidationErrors &errors);
 };
 
 } // namespace dots::cli

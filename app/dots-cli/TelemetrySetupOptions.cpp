@@ -43,11 +43,11 @@ std::optional<int> readEnum(const QCommandLineParser &parser, const QString &opt
     return v;
 }
 
-std::optional<signal::Decimal64> readPercentile(const QCommandLineParser &parser, const QString &option, QStringList &problems)
+std::optional<dots::Decimal64> readPercentile(const QCommandLineParser &parser, const QString &option, QStringList &problems)
 {
     if (!parser.isSet(option))
         return std::nullopt;
-    const auto v = signal::Decimal64::fromString(parser.value(option));
+    const auto v = dots::Decimal64::fromString(parser.value(option));
     if (!v)
         problems << QStringLiteral("--%1 %2: not a decimal number like 90 or 99.5").arg(option, parser.value(option));
     return v;
@@ -225,7 +225,7 @@ QString TelemetrySetupOptions::optionForPath(const QString &path)
     return {};
 }
 
-QStringList TelemetrySetupOptions::describe(const signal::ValidationErrors &errors)
+QStringList TelemetrySetupOptions::describe(const dots::ValidationErrors &errors)
 {
     QStringList lines;
     for (const auto &e : errors) {

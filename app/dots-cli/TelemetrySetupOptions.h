@@ -21,7 +21,7 @@ struct TelemetrySetupOptions
     // belongs to; empty when none.
     static QString optionForPath(const QString &path);
     // Core validation errors in words, each named by its option where there is one.
-    static QStringList describe(const signal::ValidationErrors &errors);
+    static QStringList describe(const dots::ValidationErrors &errors);
 };
 
 } // namespace dots::cli

@@ -317,9 +317,9 @@ QJsonObject Ace::toJson() const
     if (matchedPackets || matchedOctets) {
         QJsonObject s;
         if (matchedPackets)
-            s.insert(QStringLiteral("matched-packets"), signal::uint64ToJson(*matchedPackets));
+            s.insert(QStringLiteral("matched-packets"), dots::uint64ToJson(*matchedPackets));
         if (matchedOctets)
-            s.insert(QStringLiteral("matched-octets"), signal::uint64ToJson(*matchedOctets));
+            s.insert(QStringLiteral("matched-octets"), dots::uint64ToJson(*matchedOctets));
         o.insert(QStringLiteral("statistics"), s);
     }
     return o;
@@ -408,7 +408,7 @@ Ace Ace::fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode)
             ar.error(QStringLiteral("forwarding"), mandatoryText());
         }
         if (actions->contains(QStringLiteral("rate-limit"))) {
-            if (const auto rate = signal::Decimal64::fromJson(actions->value(QStringLiteral("rate-limit"))))
+            if (const auto rate = dots::Decimal64::fromJson(actions->value(QStringLiteral("rate-limit"))))
                 a.rateLimit = *rate;
             else
                 ar.error(QStringLiteral("rate-limit"), QStringLiteral("must be a decimal number with at most 2 fraction digits"));
@@ -431,7 +431,7 @@ QJsonObject Acl::toJson() const
     if (type)
         o.insert(QStringLiteral("type"), yangName(*type));
     if (activationType)
-        o.insert(QStringLiteral("activation-type"), signal::yangName(*activationType));
+        o.insert(QStringLiteral("activation-type"), dots::yangName(*activationType));
     if (pendingLifetime)
         o.insert(QStringLiteral("pending-lifetime"), *pendingLifetime);
     QJsonArray list;
@@ -455,7 +455,7 @@ Acl Acl::fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode)
             r.error(QStringLiteral("type"), QStringLiteral("\"%1\" is not an ACL type (ipv4-acl-type, ipv6-acl-type ...)").arg(*t));
     }
     if (const auto a = r.readString(o, QStringLiteral("activation-type"))) {
-        acl.activationType = signal::activationTypeFromName(identityName(*a));
+        acl.activationType = dots::activationTypeFromName(identityName(*a));
         if (!acl.activationType)
             r.error(QStringLiteral("activation-type"),
                     QStringLiteral("\"%1\" is not one of activate-when-mitigating, immediate, deactivate").arg(*a));
@@ -574,7 +574,7 @@ QJsonObject aclPutDocument(const Acl &acl)
     return aclsDocument({acl});
 }
 
-signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode)
+dots::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode)
 {
     return kAclList.parse<Acl>(document, mode);
 }

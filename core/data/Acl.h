@@ -1,8 +1,8 @@
 #pragma once
 
 #include "data/YangJson.h"
-#include "signal/AclListEntry.h"
-#include "signal/Decimal64.h"
+#include "types/ActivationType.h"
+#include "types/Decimal64.h"
 
 #include <QList>
 #include <QMap>
@@ -13,7 +13,7 @@
 
 namespace dots::data {
 
-using signal::ActivationType;
+using dots::ActivationType;
 
 // ietf-access-control-list acl-type identities (RFC 8519).
 enum class AclType { Ipv4, Ipv6, Eth, MixedEthIpv4, MixedEthIpv6, MixedEthIpv4Ipv6 };
@@ -101,7 +101,7 @@ struct Ace
     std::optional<UdpMatch> udp;
     std::optional<IcmpMatch> icmp;
     Forwarding forwarding = Forwarding::Drop;
-    std::optional<signal::Decimal64> rateLimit; // bytes per second; only with accept
+    std::optional<dots::Decimal64> rateLimit; // bytes per second; only with accept
     // Server-side counters (config false).
     std::optional<quint64> matchedPackets;
     std::optional<quint64> matchedOctets;
@@ -143,7 +143,7 @@ QJsonObject aclDocument(const Acl &acl);
 // connection on anything else.
 QJsonObject aclPutDocument(const Acl &acl);
 // Reads either form.
-signal::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode);
+dots::Parsed<QList<Acl>> parseAcls(const QJsonObject &document, DecodeMode mode);
 
 QString checkAclName(const QString &name);
 // Fields of a filter rule as typed, with the same words as the message checks; each returns

@@ -78,7 +78,7 @@ QJsonObject aliasPutDocument(const Alias &alias)
     return aliasesDocument({alias});
 }
 
-signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode)
+dots::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode)
 {
     return kAliasList.parse<Alias>(document, mode);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "data/YangJson.h"
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include <QList>
 #include <QString>
@@ -15,7 +15,7 @@ namespace dots::data {
 struct Alias
 {
     QString name;
-    signal::Target targets;               // target-prefix, -port-range, -protocol, -fqdn, -uri (no alias-name)
+    dots::Target targets;               // target-prefix, -port-range, -protocol, -fqdn, -uri (no alias-name)
     std::optional<qint32> pendingLifetime; // minutes; set by the server only
 
     // One list entry (no wrapper).
@@ -39,7 +39,7 @@ QJsonObject aliasDocument(const Alias &alias);
 // connection on anything else.
 QJsonObject aliasPutDocument(const Alias &alias);
 // Reads either form. Errors name the path, e.g. "ietf-dots-data-channel:aliases.alias[0].target-prefix[1]".
-signal::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode);
+dots::Parsed<QList<Alias>> parseAliases(const QJsonObject &document, DecodeMode mode);
 
 QString checkAliasName(const QString &name);
 

@@ -1,7 +1,7 @@
 #include "data/Capabilities.h"
 
 #include "data/Acl.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 #include <algorithm>
 
@@ -37,9 +37,9 @@ QJsonObject Capabilities::toDocument() const
     return QJsonObject{{kCapabilities, c}};
 }
 
-signal::Parsed<Capabilities> Capabilities::fromDocument(const QJsonObject &rawDocument)
+dots::Parsed<Capabilities> Capabilities::fromDocument(const QJsonObject &rawDocument)
 {
-    signal::Parsed<Capabilities> out;
+    dots::Parsed<Capabilities> out;
     JsonReader root(out.errors);
     const QJsonObject document = withoutNulls(rawDocument);
     const auto c = root.readObject(document, kCapabilities);
@@ -95,7 +95,7 @@ QStringList Capabilities::unsupported(const Acl &acl) const
         else if (a.ip && a.ip->protocol)
             protocol = a.ip->protocol;
         if (protocol && !transportProtocols.isEmpty() && !supportsProtocol(*protocol))
-            problems << QStringLiteral("%1: the server does not filter %2").arg(a.name, signal::protocolName(*protocol).toUpper());
+            problems << QStringLiteral("%1: the server does not filter %2").arg(a.name, dots::protocolName(*protocol).toUpper());
         if (a.ip && a.ip->fragment && fields.contains(a.ip->ipv6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"))
             && !supportsField(a.ip->ipv6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), QStringLiteral("fragment")))
             problems << QStringLiteral("%1: the server does not match fragments").arg(a.name);

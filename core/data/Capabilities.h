@@ -34,7 +34,7 @@ struct Capabilities
     // {"ietf-dots-data-channel:capabilities": {...}}
     QJsonObject toDocument() const;
     // Accepts unknown members (vendor augmentations such as ietf-dots-mapping).
-    static signal::Parsed<Capabilities> fromDocument(const QJsonObject &document);
+    static dots::Parsed<Capabilities> fromDocument(const QJsonObject &document);
 
     friend bool operator==(const Capabilities &, const Capabilities &) = default;
 };

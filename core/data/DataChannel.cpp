@@ -1,7 +1,7 @@
 #include "data/DataChannel.h"
 
 #include "data/HostMeta.h"
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -28,7 +28,7 @@ QByteArray readFile(const QString &path, QString *error)
     return f.readAll();
 }
 
-DataError invalid(const signal::ValidationErrors &errors)
+DataError invalid(const dots::ValidationErrors &errors)
 {
     QStringList lines;
     for (const auto &e : errors)
@@ -36,7 +36,7 @@ DataError invalid(const signal::ValidationErrors &errors)
     return DataError::make(DataError::Kind::Invalid, QStringLiteral("not sent: %1").arg(lines.join(QStringLiteral("; "))));
 }
 
-DataError malformed(const QString &what, const signal::ValidationErrors &errors = {})
+DataError malformed(const QString &what, const dots::ValidationErrors &errors = {})
 {
     QStringList lines;
     for (const auto &e : errors)
@@ -105,7 +105,7 @@ QString DataChannel::configure(const QUrl &serverUrl, const transport::PkiConfig
     const auto cas = QSslCertificate::fromData(caPem, QSsl::Pem);
     if (cas.isEmpty())
         return QStringLiteral("%1 holds no PEM certificate").arg(pki.caFile);
-    const auto cuid = signal::cuid::fromCertificate(certPem, &error);
+    const auto cuid = dots::cuid::fromCertificate(certPem, &error);
     if (!cuid)
         return error;
 
@@ -409,7 +409,7 @@ struct DataChannel::ListResource
     // PUT body of one entry: the container form too, the only one go-dots reads.
     QJsonObject (*putDocument)(const Entry &);
     // Reads the container and the list-entry form.
-    signal::Parsed<QList<Entry>> (*parse)(const QJsonObject &, DecodeMode);
+    dots::Parsed<QList<Entry>> (*parse)(const QJsonObject &, DecodeMode);
     // What the server's capabilities cannot enforce, in words; null: nothing to check.
     QStringList (*unsupported)(const Capabilities &, const Entry &);
     void (DataChannel::*changed)();
@@ -483,7 +483,7 @@ template<typename Entry>
 QCoro::Task<DataResult<Done>> DataChannel::writeEntry(const ListResource<Entry> &resource, bool create, Entry entry)
 {
     entry = withoutServerState(std::move(entry));
-    signal::ValidationErrors errors;
+    dots::ValidationErrors errors;
     entry.validate(JsonReader(errors, resource.list));
     if (!errors.isEmpty())
         co_return invalid(errors);

@@ -46,9 +46,9 @@ struct ListDocument
 
     // Reads either form. Strict: validates each entry too. Duplicate names are errors in any mode.
     template<typename Entry>
-    signal::Parsed<QList<Entry>> parse(const QJsonObject &rawDocument, DecodeMode mode) const
+    dots::Parsed<QList<Entry>> parse(const QJsonObject &rawDocument, DecodeMode mode) const
     {
-        signal::Parsed<QList<Entry>> out;
+        dots::Parsed<QList<Entry>> out;
         const auto found = entries(withoutNulls(rawDocument), JsonReader(out.errors), mode);
         if (!found)
             return out;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/JsonReader.h"
+#include "types/JsonReader.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -9,9 +9,9 @@
 
 namespace dots::data {
 
-using signal::JsonReader;
-using signal::ValidationError;
-using signal::ValidationErrors;
+using dots::JsonReader;
+using dots::ValidationError;
+using dots::ValidationErrors;
 
 // How a decoder treats members it does not know.
 enum class DecodeMode {

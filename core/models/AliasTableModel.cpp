@@ -1,7 +1,7 @@
 #include "models/AliasTableModel.h"
 
 #include "models/TrafficUnits.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 namespace dots::models {
 
@@ -40,7 +40,7 @@ QVariant AliasTableModel::data(const QModelIndex &index, int role) const
             return tr("all");
         QStringList names;
         for (quint8 p : a.targets.protocols)
-            names << signal::protocolName(p).toUpper();
+            names << dots::protocolName(p).toUpper();
         return names.join(QStringLiteral(", "));
     }
     case ExpiresColumn:

@@ -1,7 +1,7 @@
 #include "models/FilterRuleText.h"
 
 #include "models/TrafficUnits.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -70,7 +70,7 @@ QString describeAce(const data::Ace &ace)
     else if (ace.ip && ace.ip->protocol)
         protocol = ace.ip->protocol;
     if (protocol)
-        words << signal::protocolName(*protocol).toUpper();
+        words << dots::protocolName(*protocol).toUpper();
     else
         words << (ace.ip && ace.ip->ipv6 ? FilterRuleText::tr("IPv6 traffic") : ace.ip ? FilterRuleText::tr("IPv4 traffic") : FilterRuleText::tr("all traffic"));
 

@@ -26,7 +26,7 @@ TelemetryModel::TelemetryModel(QObject *parent) : QAbstractListModel(parent) {}
 
 TelemetryModel::~TelemetryModel() = default;
 
-QString TelemetryModel::keyOf(const signal::Target &target)
+QString TelemetryModel::keyOf(const dots::Target &target)
 {
     return signal::describeTarget(target);
 }

@@ -66,7 +66,7 @@ public:
     // Bytes held by all histories at their full capacity (an upper bound of the growth).
     qsizetype reservedBytes() const;
 
-    static QString keyOf(const signal::Target &target);
+    static QString keyOf(const dots::Target &target);
 
 signals:
     // A sample was appended to (or merged into the last of) the history in `row`.

@@ -1,6 +1,6 @@
 #include "profiles/CertificateDetails.h"
 
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -159,7 +159,7 @@ std::optional<CertificateDetails> CertificateDetails::fromData(const QByteArray 
     unsigned char *der = nullptr;
     const int len = i2d_X509(first.get(), &der);
     if (len > 0) {
-        d.cuid = signal::cuid::fromCertificate(QByteArray(reinterpret_cast<const char *>(der), len)).value_or(QString());
+        d.cuid = dots::cuid::fromCertificate(QByteArray(reinterpret_cast<const char *>(der), len)).value_or(QString());
         OPENSSL_free(der);
     }
     return d;

@@ -9,16 +9,6 @@ const QString kAclName = QStringLiteral("acl-name");
 const QString kActivation = QStringLiteral("activation-type");
 } // namespace
 
-std::span<const EnumName> activationTypeNames() { return codec::enums::activationType.values; }
-QString yangName(ActivationType type) { return enumName(int(type), codec::enums::activationType.values); }
-
-std::optional<ActivationType> activationTypeFromName(QStringView name)
-{
-    if (auto v = enumValue(name, codec::enums::activationType.values))
-        return ActivationType(*v);
-    return std::nullopt;
-}
-
 QJsonArray aclListToJson(const QList<AclListEntry> &list)
 {
     QJsonArray a;

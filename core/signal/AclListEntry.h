@@ -1,6 +1,7 @@
 #pragma once
 
-#include "signal/JsonReader.h"
+#include "types/ActivationType.h"
+#include "types/JsonReader.h"
 
 #include <QList>
 #include <QString>
@@ -9,17 +10,6 @@
 #include <span>
 
 namespace dots::signal {
-
-// ietf-dots-data-channel "activation-type", used by RFC 9133 filter control.
-enum class ActivationType : quint8 {
-    ActivateWhenMitigating = 1, // the YANG default
-    Immediate = 2,
-    Deactivate = 3,
-};
-
-std::span<const EnumName> activationTypeNames();
-QString yangName(ActivationType type);
-std::optional<ActivationType> activationTypeFromName(QStringView name);
 
 // One entry of "ietf-dots-signal-control:acl-list" in a mitigation scope (RFC 9133):
 // refers to an ACL created over the data channel by name and changes its activation.

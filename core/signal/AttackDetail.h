@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/Target.h"
+#include "types/Target.h"
 #include "signal/TelemetryTraffic.h"
 
 #include <QDateTime>

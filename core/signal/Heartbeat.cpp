@@ -1,6 +1,6 @@
 #include "signal/Heartbeat.h"
 
-#include "signal/JsonReader.h"
+#include "types/JsonReader.h"
 
 namespace dots::signal {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/ValidationError.h"
+#include "types/ValidationError.h"
 
 #include <QJsonObject>
 

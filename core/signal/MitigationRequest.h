@@ -1,7 +1,7 @@
 #pragma once
 
 #include "signal/AclListEntry.h"
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include <optional>
 

@@ -5,7 +5,7 @@
 #include "signal/AttackStatus.h"
 #include "signal/ConflictInformation.h"
 #include "signal/MitigationStatusCode.h"
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include <QDateTime>
 

@@ -1,6 +1,6 @@
 #include "signal/SignalSession.h"
 
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 #include "signal/Heartbeat.h"
 #include "signal/ResourcePath.h"
 #include "signal/SignalBody.h"

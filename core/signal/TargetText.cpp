@@ -1,6 +1,6 @@
 #include "signal/TargetText.h"
 
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 #include "signal/MitigationRequest.h"
 
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "signal/Decimal64.h"
-#include "signal/JsonReader.h"
+#include "types/Decimal64.h"
+#include "types/JsonReader.h"
 #include "signal/TelemetryTraffic.h"
 
 #include <optional>

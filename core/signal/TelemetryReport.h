@@ -1,7 +1,7 @@
 #pragma once
 
 #include "signal/AttackDetail.h"
-#include "signal/Target.h"
+#include "types/Target.h"
 #include "signal/TelemetryTraffic.h"
 
 namespace dots::signal {

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "signal/JsonReader.h"
+#include "types/JsonReader.h"
 
 #include <QList>
 

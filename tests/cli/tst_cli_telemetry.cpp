@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-using dots::signal::Decimal64;
+using dots::Decimal64;
 using dots::signal::TelemetrySetupInfo;
 
 // dots-cli's telemetry commands as a script would use them: a real process against its own

@@ -28,7 +28,7 @@ Alias webAlias()
     Alias a;
     a.name = QStringLiteral("web-front");
     a.targets.prefixes = {QStringLiteral("203.0.113.0/24")};
-    a.targets.portRanges = {signal::PortRange{443, std::nullopt}};
+    a.targets.portRanges = {dots::PortRange{443, std::nullopt}};
     a.targets.protocols = {6};
     return a;
 }
@@ -47,7 +47,7 @@ Acl dnsAcl(std::optional<ActivationType> activation)
     ace.ip = ip;
     ace.udp = UdpMatch{std::nullopt, PortMatch::single(53), std::nullopt};
     ace.forwarding = Forwarding::Accept;
-    ace.rateLimit = signal::Decimal64::fromHundredths(125000000);
+    ace.rateLimit = dots::Decimal64::fromHundredths(125000000);
     Ace syn;
     syn.name = QStringLiteral("syn");
     syn.tcp = TcpMatch{{QStringLiteral("syn")}, TcpFlagsBitmask{{QStringLiteral("match")}, 2}, std::nullopt,
@@ -478,7 +478,7 @@ private slots:
         QCOMPARE(createdRead.value().targets, vpn.targets);
 
         QVERIFY2(restart(), qPrintable(started));
-        vpn.targets.portRanges = {signal::PortRange{1194, std::nullopt}};
+        vpn.targets.portRanges = {dots::PortRange{1194, std::nullopt}};
         auto replacing = channel.putAlias(vpn);
         const auto replaced = await(replacing);
         QVERIFY2(replaced.ok(), qPrintable(replaced.error().toString()));

@@ -27,7 +27,7 @@ QJsonObject json(const char *text)
     return QJsonDocument::fromJson(QByteArray(text)).object();
 }
 
-bool hasError(const signal::ValidationErrors &errors, const QString &path, const QString &fragment)
+bool hasError(const dots::ValidationErrors &errors, const QString &path, const QString &fragment)
 {
     for (const auto &e : errors) {
         if (e.path == path && e.message.contains(fragment))
@@ -36,7 +36,7 @@ bool hasError(const signal::ValidationErrors &errors, const QString &path, const
     return false;
 }
 
-QString dump(const signal::ValidationErrors &errors)
+QString dump(const dots::ValidationErrors &errors)
 {
     QStringList l;
     for (const auto &e : errors)
@@ -61,7 +61,7 @@ Acl sampleAcl()
     limit.ip = ip;
     limit.udp = UdpMatch{std::nullopt, PortMatch::single(53), std::nullopt};
     limit.forwarding = Forwarding::Accept;
-    limit.rateLimit = signal::Decimal64::fromHundredths(125000000); // 10 Mbit/s in bytes per second
+    limit.rateLimit = dots::Decimal64::fromHundredths(125000000); // 10 Mbit/s in bytes per second
     Ace syn;
     syn.name = QStringLiteral("drop-syn");
     IpMatch ip2;
@@ -93,7 +93,7 @@ private slots:
         Alias a;
         a.name = QStringLiteral("web-front");
         a.targets.prefixes = {QStringLiteral("203.0.113.0/24"), QStringLiteral("2001:db8:6401::/96")};
-        a.targets.portRanges = {signal::PortRange{80, std::nullopt}, signal::PortRange{443, 444}};
+        a.targets.portRanges = {dots::PortRange{80, std::nullopt}, dots::PortRange{443, 444}};
         a.targets.protocols = {6, 17};
         a.targets.fqdns = {QStringLiteral("www.example.com")};
         a.targets.uris = {QStringLiteral("https://www.example.com/login")};
@@ -194,7 +194,7 @@ private slots:
         QCOMPARE(ace.rateLimit->hundredths(), 2000);
         QCOMPARE(ace.matchedPackets, std::optional<quint64>(0));
         // What go-dots accepts as a sample request is valid for us too.
-        signal::ValidationErrors errors;
+        dots::ValidationErrors errors;
         withoutServerState(acl).validate(JsonReader(errors));
         QVERIFY2(errors.isEmpty(), qPrintable(dump(errors)));
     }
@@ -202,7 +202,7 @@ private slots:
     void aclRoundTrip()
     {
         const Acl acl = sampleAcl();
-        signal::ValidationErrors errors;
+        dots::ValidationErrors errors;
         acl.validate(JsonReader(errors));
         QVERIFY2(errors.isEmpty(), qPrintable(dump(errors)));
         for (const QJsonObject &doc : {aclsDocument({acl}), aclDocument(acl)}) {

@@ -2,7 +2,7 @@
 #include "profiles/CertificateDetails.h"
 #include "profiles/ProfileChecks.h"
 #include "profiles/ProfileStore.h"
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QFile>
 #include <QSettings>
@@ -181,8 +181,8 @@ void ProfileStoreTest::certificateDetails()
     QCOMPARE(d->subjectAltNames, QStringList{QStringLiteral("DNS:client1.test")});
     QFile f(m_pki.client1().certificate);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(d->cuid, signal::cuid::fromCertificate(f.readAll()).value());
-    QCOMPARE(d->cuid.size(), signal::cuid::kLength);
+    QCOMPARE(d->cuid, dots::cuid::fromCertificate(f.readAll()).value());
+    QCOMPARE(d->cuid.size(), dots::cuid::kLength);
     // make-test-pki.sh issues for 30 days, from now.
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QVERIFY(qAbs(d->notBefore.secsTo(now)) < 3600);

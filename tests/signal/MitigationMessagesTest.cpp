@@ -2,7 +2,7 @@
 
 #include "signal/EfficacyUpdate.h"
 #include "signal/Heartbeat.h"
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 #include "signal/MitigationRequest.h"
 #include "signal/MitigationScopeBody.h"
 #include "signal/MitigationStatus.h"
@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace dots;
 using namespace dots::signal;
 
 class MitigationMessagesTest : public QObject

@@ -4,6 +4,7 @@
 
 #include <QTest>
 
+using namespace dots;
 using namespace dots::signal;
 
 class SessionConfigTest : public QObject

@@ -21,7 +21,7 @@ signal::MitigationRequest sampleRequest(const QString &prefix)
 {
     signal::MitigationRequest request;
     request.target.prefixes = {prefix};
-    request.target.portRanges = {signal::PortRange{443, std::nullopt}};
+    request.target.portRanges = {dots::PortRange{443, std::nullopt}};
     request.target.protocols = {6};
     request.lifetime = 600;
     return request;

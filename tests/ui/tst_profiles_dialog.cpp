@@ -2,7 +2,7 @@
 #include "ProfilesDialog.h"
 #include "TestPki.h"
 #include "profiles/ProfileStore.h"
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -102,7 +102,7 @@ QString ProfilesDialogTest::clientCuid() const
     QFile f(m_pki.client1().certificate);
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return signal::cuid::fromCertificate(f.readAll()).value_or(QString());
+    return dots::cuid::fromCertificate(f.readAll()).value_or(QString());
 }
 
 void ProfilesDialogTest::demoIsAChoiceOnAFreshMachine()

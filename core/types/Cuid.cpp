@@ -1,4 +1,4 @@
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QCryptographicHash>
 
@@ -9,7 +9,7 @@
 
 #include <memory>
 
-namespace dots::signal::cuid {
+namespace dots::cuid {
 
 namespace {
 struct X509Free { void operator()(X509 *x) const { X509_free(x); } };
@@ -84,4 +84,4 @@ bool isWellFormed(QStringView cuid)
     return true;
 }
 
-} // namespace dots::signal::cuid
+} // namespace dots::cuid

@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace dots::signal {
+namespace dots {
 
 // target-protocol carries IANA protocol numbers; analysts think in names.
 // "tcp", "udp", "icmp", "ipv6-icmp", "sctp", "all" (0), else the number.
@@ -16,4 +16,4 @@ std::optional<quint8> protocolFromText(QStringView text, QString *error = nullpt
 // The names a form offers, in the order an analyst expects them.
 QStringList commonProtocolNames();
 
-} // namespace dots::signal
+} // namespace dots

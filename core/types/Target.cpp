@@ -1,11 +1,11 @@
-#include "signal/Target.h"
+#include "types/Target.h"
 
 #include "codec/ValueChecks.h"
 
 #include <QHostAddress>
 #include <QSet>
 
-namespace dots::signal {
+namespace dots {
 
 namespace {
 const QString kPrefix = QStringLiteral("target-prefix");
@@ -179,4 +179,4 @@ QString checkTargetPortRange(qint64 lower, std::optional<qint64> upper)
     return codec::checkPortRange(lower, upper).value_or(QString());
 }
 
-} // namespace dots::signal
+} // namespace dots

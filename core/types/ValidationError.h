@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace dots::signal {
+namespace dots {
 
 // One problem found in a message, located by its path in YANG names, e.g.
 // "scope[0].target-port-range[1].upper-port". Forms show `message` next to the field
@@ -42,4 +42,4 @@ struct Parsed
     QString errorString() const { return joinLines(errors); }
 };
 
-} // namespace dots::signal
+} // namespace dots

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "signal/JsonReader.h"
+#include "types/JsonReader.h"
 
 #include <QList>
 #include <QStringList>
 
 #include <optional>
 
-namespace dots::signal {
+namespace dots {
 
 // ietf-dots-data-channel "target-port-range" entry. Without upper-port it is one port.
 struct PortRange
@@ -52,4 +52,4 @@ QString checkUri(const QString &uri);
 // A target port or port range as typed: "70000 is out of range 0..65535", "80 is less than 443".
 QString checkTargetPortRange(qint64 lower, std::optional<qint64> upper = std::nullopt);
 
-} // namespace dots::signal
+} // namespace dots

@@ -1,8 +1,8 @@
-#include "signal/JsonReader.h"
+#include "types/JsonReader.h"
 
 #include <cmath>
 
-namespace dots::signal {
+namespace dots {
 
 QString JsonReader::pathOf(QStringView member) const
 {
@@ -252,4 +252,4 @@ std::optional<int> enumValue(QStringView name, std::span<const EnumName> names)
     return std::nullopt;
 }
 
-} // namespace dots::signal
+} // namespace dots

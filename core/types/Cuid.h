@@ -5,7 +5,7 @@
 
 #include <optional>
 
-namespace dots::signal {
+namespace dots {
 
 // The DOTS client identifier (RFC 9132 §4.4.1): SHA-256 over the DER-encoded
 // SubjectPublicKeyInfo of the client certificate (or raw public key, or PSK identity),
@@ -23,4 +23,4 @@ QString fromPskIdentity(const QByteArray &identity);
 bool isWellFormed(QStringView cuid);
 
 } // namespace cuid
-} // namespace dots::signal
+} // namespace dots

@@ -1,4 +1,4 @@
-#include "signal/Cuid.h"
+#include "types/Cuid.h"
 
 #include <QFile>
 #include <QProcess>
@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace dots::signal;
+using namespace dots;
 
 // Checks the cuid rule against a value computed independently by the openssl command line:
 // SPKI DER -> SHA-256 -> first 16 bytes -> base64url without padding.

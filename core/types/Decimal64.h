@@ -6,7 +6,7 @@
 #include <compare>
 #include <optional>
 
-namespace dots::signal {
+namespace dots {
 
 // YANG decimal64 with fraction-digits 2, the only precision the signal channel uses
 // (ack-timeout, ack-random-factor and the RFC 9362 timers). Kept as an integer count of
@@ -38,4 +38,4 @@ private:
     qint64 m_hundredths = 0;
 };
 
-} // namespace dots::signal
+} // namespace dots

@@ -1,8 +1,8 @@
-#include "signal/IpProtocol.h"
+#include "types/IpProtocol.h"
 
 #include <array>
 
-namespace dots::signal {
+namespace dots {
 namespace {
 
 struct NamedProtocol
@@ -52,4 +52,4 @@ QStringList commonProtocolNames()
     return names;
 }
 
-} // namespace dots::signal
+} // namespace dots

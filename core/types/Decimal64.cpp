@@ -1,10 +1,10 @@
-#include "signal/Decimal64.h"
+#include "types/Decimal64.h"
 
 #include "codec/Decimal64.h"
 
 #include <cmath>
 
-namespace dots::signal {
+namespace dots {
 
 Decimal64 Decimal64::fromDouble(double v)
 {
@@ -45,4 +45,4 @@ QString Decimal64::toString() const
     return m_hundredths < 0 ? QLatin1Char('-') + s : s;
 }
 
-} // namespace dots::signal
+} // namespace dots

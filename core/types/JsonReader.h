@@ -2,8 +2,8 @@
 
 #include "codec/Enumerations.h"
 
-#include "signal/Decimal64.h"
-#include "signal/ValidationError.h"
+#include "types/Decimal64.h"
+#include "types/ValidationError.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,7 +13,7 @@
 #include <optional>
 #include <span>
 
-namespace dots::signal {
+namespace dots {
 
 // Value name pair of a YANG enumeration; the JSON form uses the name (RFC 7951 §6.4).
 // The enumeration tables are the codec's, so names and values exist once.
@@ -62,4 +62,4 @@ std::optional<int> enumValue(QStringView name, std::span<const EnumName> names);
 // RFC 7951 §6.1: 64-bit integers are JSON strings.
 inline QJsonValue uint64ToJson(quint64 v) { return QString::number(v); }
 
-} // namespace dots::signal
+} // namespace dots
