@@ -62,6 +62,29 @@ std::optional<QString> keyOf(const QString &segment, const QString &list)
     return segment.mid(prefix.size());
 }
 
+// go-dots decodes the ACL type bare or as "ietf-acl:NAME" and the forwarding action bare
+// only; its JSON decoding fails on any other form. The first such value and its path.
+std::optional<std::pair<QString, QString>> identityGoDotsCannotDecode(const QJsonObject &body)
+{
+    const QJsonArray acls = body.contains(QStringLiteral("ietf-dots-data-channel:acl"))
+        ? body.value(QStringLiteral("ietf-dots-data-channel:acl")).toArray()
+        : body.value(QStringLiteral("ietf-dots-data-channel:acls")).toObject().value(QStringLiteral("acl")).toArray();
+    for (qsizetype i = 0; i < acls.size(); ++i) {
+        const QJsonObject acl = acls.at(i).toObject();
+        const QString type = acl.value(QStringLiteral("type")).toString();
+        if (type.contains(QLatin1Char(':')) && !type.startsWith(QStringLiteral("ietf-acl:")))
+            return std::pair(QStringLiteral("acl[%1]/type").arg(i), type);
+        const QJsonArray aces = acl.value(QStringLiteral("aces")).toObject().value(QStringLiteral("ace")).toArray();
+        for (qsizetype j = 0; j < aces.size(); ++j) {
+            const QString forwarding =
+                aces.at(j).toObject().value(QStringLiteral("actions")).toObject().value(QStringLiteral("forwarding")).toString();
+            if (forwarding.contains(QLatin1Char(':')))
+                return std::pair(QStringLiteral("acl[%1]/aces/ace[%2]/actions/forwarding").arg(i).arg(j), forwarding);
+        }
+    }
+    return std::nullopt;
+}
+
 template<typename T>
 qsizetype indexByName(const QList<T> &list, const QString &name)
 {
@@ -79,6 +102,22 @@ void DataCore::setPresets(QList<Alias> aliases, QList<Acl> acls)
 {
     m_presetAliases = std::move(aliases);
     m_presetAcls = std::move(acls);
+}
+
+IdentityForm DataCore::identityForm() const
+{
+    return m_personality == Personality::Reference ? IdentityForm::Bare : IdentityForm::Qualified;
+}
+
+std::optional<DataResponse> DataCore::refusedIdentity(const QJsonObject &body, const QString &base) const
+{
+    if (m_personality != Personality::Reference)
+        return std::nullopt;
+    const auto refused = identityGoDotsCannotDecode(body);
+    if (!refused)
+        return std::nullopt;
+    return error(400, errorTag::invalidValue(), QStringLiteral("unexpected identity \"%1\"").arg(refused->second),
+                 base + QLatin1Char('/') + refused->first);
 }
 
 DataResponse DataCore::json(int status, const QJsonObject &body)
@@ -157,7 +196,7 @@ DataResponse DataCore::route(const DataRequest &r, const QStringList &s, qint64 
     if (s.size() == 1 && s[0] == QLatin1String("capabilities")) {
         if (r.method != "GET")
             return error(405, errorTag::operationNotSupported(), QStringLiteral("capabilities are read-only"));
-        return json(200, m_capabilities.toDocument());
+        return json(200, m_capabilities.toDocument(identityForm()));
     }
     const auto cuid = keyOf(s[0], QStringLiteral("dots-client"));
     if (!cuid)
@@ -190,7 +229,7 @@ DataResponse DataCore::route(const DataRequest &r, const QStringList &s, qint64 
                 acls << withState(a, client, nowMs);
             QJsonObject entry{{QStringLiteral("cuid"), *cuid},
                               {QStringLiteral("aliases"), aliasesDocument(aliases).begin().value()},
-                              {QStringLiteral("acls"), aclsDocument(acls).begin().value()}};
+                              {QStringLiteral("acls"), aclsDocument(acls, identityForm()).begin().value()}};
             return json(200, {{kDotsClient, QJsonArray{entry}}});
         }
         return error(405, errorTag::operationNotSupported(), QStringLiteral("dots-client accepts GET, PUT, POST and DELETE"));
@@ -293,6 +332,8 @@ DataResponse DataCore::createEntries(const DataRequest &r, ClientData &client, q
         return empty(201);
     }
     if (body->contains(QStringLiteral("ietf-dots-data-channel:acls"))) {
+        if (auto refused = refusedIdentity(*body, base))
+            return *refused;
         auto parsed = parseAcls(*body, DecodeMode::Strict);
         if (!parsed)
             return validationError(parsed.errors, base);
@@ -395,14 +436,14 @@ DataResponse DataCore::aclsResource(const DataRequest &r, ClientData &client, co
         QList<Acl> list;
         for (const Acl &a : client.acls)
             list << withState(a, client, nowMs);
-        return json(200, aclsDocument(list));
+        return json(200, aclsDocument(list, identityForm()));
     }
     const qsizetype index = indexByName(client.acls, *name);
     const QString path = base + QStringLiteral("/acl=") + *name;
     if (r.method == "GET") {
         if (index < 0)
             return error(404, errorTag::invalidValue(), QStringLiteral("no ACL %1").arg(*name), path);
-        return json(200, aclDocument(withState(client.acls[index], client, nowMs)));
+        return json(200, aclDocument(withState(client.acls[index], client, nowMs), identityForm()));
     }
     if (r.method == "DELETE") {
         if (index < 0)
@@ -417,6 +458,8 @@ DataResponse DataCore::aclsResource(const DataRequest &r, ClientData &client, co
     const auto body = readBody(r, failure);
     if (!body)
         return failure;
+    if (auto refused = refusedIdentity(*body, base))
+        return *refused;
     auto parsed = parseAcls(*body, DecodeMode::Strict);
     if (!parsed)
         return validationError(parsed.errors, base);

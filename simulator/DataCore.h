@@ -5,6 +5,8 @@
 #include "data/Capabilities.h"
 #include "data/RestconfError.h"
 
+#include "Personality.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -45,6 +47,9 @@ public:
     // Lifetime of an alias or ACL after its last change, reported as pending-lifetime (minutes).
     void setPendingLifetimeMinutes(qint32 minutes) { m_pendingMinutes = minutes; }
     const data::Capabilities &capabilities() const { return m_capabilities; }
+    // rfc writes the ACL identities qualified (RFC 7951 section 6.8) and reads both forms;
+    // reference writes them bare and refuses what go-dots cannot decode.
+    void setPersonality(Personality personality) { m_personality = personality; }
 
     DataResponse handle(const DataRequest &request, qint64 nowMs);
 
@@ -82,7 +87,12 @@ private:
     static DataResponse error(int status, const QString &tag, const QString &message, const QString &path = {});
     static DataResponse empty(int status);
 
+    data::IdentityForm identityForm() const;
+    // reference personality: the ACL identity of `body` that go-dots refuses, as a 400.
+    std::optional<DataResponse> refusedIdentity(const QJsonObject &body, const QString &base) const;
+
     data::Capabilities m_capabilities;
+    Personality m_personality = Personality::Rfc;
     QList<data::Alias> m_presetAliases;
     QList<data::Acl> m_presetAcls;
     qint32 m_pendingMinutes = 10080;

@@ -85,6 +85,7 @@ ServerResponse conflictResponse(quint32 mid, qint64 lifetime, const QJsonObject 
 ServerCore::ServerCore(Scenario scenario) : m_scenario(std::move(scenario))
 {
     m_data.setPresets(m_scenario.aliases, m_scenario.acls);
+    m_data.setPersonality(m_scenario.policy.personality);
 }
 
 QString ServerCore::resolveAliases(const QString &cuid, TargetScope &targets) const

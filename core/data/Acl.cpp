@@ -214,7 +214,7 @@ QString yangName(AclType type)
 
 std::optional<AclType> aclTypeFromName(const QString &name)
 {
-    const QString n = identityName(name);
+    const QString n = identityName(name, aclModule(), DecodeMode::Strict);
     for (AclType t : {AclType::Ipv4, AclType::Ipv6, AclType::Eth, AclType::MixedEthIpv4, AclType::MixedEthIpv6,
                       AclType::MixedEthIpv4Ipv6}) {
         if (yangName(t) == n)
@@ -236,7 +236,7 @@ QString yangName(Forwarding action)
 
 std::optional<Forwarding> forwardingFromName(const QString &name)
 {
-    const QString n = identityName(name);
+    const QString n = identityName(name, aclModule(), DecodeMode::Strict);
     for (Forwarding f : {Forwarding::Accept, Forwarding::Drop, Forwarding::Reject}) {
         if (yangName(f) == n)
             return f;
@@ -270,7 +270,7 @@ QString checkAclName(const QString &name)
     return {};
 }
 
-QJsonObject Ace::toJson() const
+QJsonObject Ace::toJson(IdentityForm form) const
 {
     QJsonObject matches;
     if (ip)
@@ -310,7 +310,7 @@ QJsonObject Ace::toJson() const
             i.insert(QStringLiteral("rest-of-header"), icmp->restOfHeader);
         matches.insert(QStringLiteral("icmp"), i);
     }
-    QJsonObject actions{{QStringLiteral("forwarding"), yangName(forwarding)}};
+    QJsonObject actions{{QStringLiteral("forwarding"), identityValue(aclModule(), yangName(forwarding), form)}};
     if (rateLimit)
         actions.insert(QStringLiteral("rate-limit"), rateLimit->toJson());
     QJsonObject o{{QStringLiteral("name"), name}, {QStringLiteral("matches"), matches}, {QStringLiteral("actions"), actions}};
@@ -400,7 +400,7 @@ Ace Ace::fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode)
         const JsonReader ar = r.member(QStringLiteral("actions"));
         checkMembers(*actions, {u"forwarding", u"rate-limit"}, ar, mode);
         if (const auto f = ar.readString(*actions, QStringLiteral("forwarding"))) {
-            if (const auto action = forwardingFromName(*f))
+            if (const auto action = forwardingFromName(identityName(*f, aclModule(), mode)))
                 a.forwarding = *action;
             else
                 ar.error(QStringLiteral("forwarding"), QStringLiteral("\"%1\" is not one of accept, drop, reject").arg(*f));
@@ -425,18 +425,18 @@ Ace Ace::fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode)
     return a;
 }
 
-QJsonObject Acl::toJson() const
+QJsonObject Acl::toJson(IdentityForm form) const
 {
     QJsonObject o{{QStringLiteral("name"), name}};
     if (type)
-        o.insert(QStringLiteral("type"), yangName(*type));
+        o.insert(QStringLiteral("type"), identityValue(aclModule(), yangName(*type), form));
     if (activationType)
         o.insert(QStringLiteral("activation-type"), dots::yangName(*activationType));
     if (pendingLifetime)
         o.insert(QStringLiteral("pending-lifetime"), *pendingLifetime);
     QJsonArray list;
     for (const Ace &a : aces)
-        list.append(a.toJson());
+        list.append(a.toJson(form));
     o.insert(QStringLiteral("aces"), QJsonObject{{QStringLiteral("ace"), list}});
     return o;
 }
@@ -450,12 +450,13 @@ Acl Acl::fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode)
     else if (!o.contains(QStringLiteral("name")))
         r.error(QStringLiteral("name"), mandatoryText());
     if (const auto t = r.readString(o, QStringLiteral("type"))) {
-        acl.type = aclTypeFromName(*t);
+        acl.type = aclTypeFromName(identityName(*t, aclModule(), mode));
         if (!acl.type)
             r.error(QStringLiteral("type"), QStringLiteral("\"%1\" is not an ACL type (ipv4-acl-type, ipv6-acl-type ...)").arg(*t));
     }
     if (const auto a = r.readString(o, QStringLiteral("activation-type"))) {
-        acl.activationType = dots::activationTypeFromName(identityName(*a));
+        // An enumeration, never qualified in RFC 7951; a lenient reader takes a qualified one still.
+        acl.activationType = dots::activationTypeFromName(identityName(*a, {}, mode));
         if (!acl.activationType)
             r.error(QStringLiteral("activation-type"),
                     QStringLiteral("\"%1\" is not one of activate-when-mitigating, immediate, deactivate").arg(*a));
@@ -561,12 +562,20 @@ Acl withoutServerState(Acl acl)
 
 QJsonObject aclsDocument(const QList<Acl> &acls)
 {
-    return kAclList.containerForm(acls);
+    return aclsDocument(acls, IdentityForm::Bare);
 }
 
-QJsonObject aclDocument(const Acl &acl)
+QJsonObject aclsDocument(const QList<Acl> &acls, IdentityForm form)
 {
-    return kAclList.listEntryForm(acl.toJson());
+    QJsonArray array;
+    for (const Acl &acl : acls)
+        array.append(acl.toJson(form));
+    return kAclList.containerForm(array);
+}
+
+QJsonObject aclDocument(const Acl &acl, IdentityForm form)
+{
+    return kAclList.listEntryForm(acl.toJson(form));
 }
 
 QJsonObject aclPutDocument(const Acl &acl)

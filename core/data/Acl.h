@@ -18,11 +18,13 @@ using dots::ActivationType;
 // ietf-access-control-list acl-type identities (RFC 8519).
 enum class AclType { Ipv4, Ipv6, Eth, MixedEthIpv4, MixedEthIpv6, MixedEthIpv4Ipv6 };
 QString yangName(AclType type);
-std::optional<AclType> aclTypeFromName(const QString &name); // qualified or not
+// Bare or qualified by aclModule().
+std::optional<AclType> aclTypeFromName(const QString &name);
 
 // ietf-access-control-list forwarding-action identities.
 enum class Forwarding { Accept, Drop, Reject };
 QString yangName(Forwarding action);
+// Bare or qualified by aclModule().
 std::optional<Forwarding> forwardingFromName(const QString &name);
 
 // ietf-packet-fields port-range-or-operator: a range, or an operator and one port.
@@ -106,7 +108,7 @@ struct Ace
     std::optional<quint64> matchedPackets;
     std::optional<quint64> matchedOctets;
 
-    QJsonObject toJson() const;
+    QJsonObject toJson(IdentityForm form = IdentityForm::Bare) const;
     static Ace fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode);
     friend bool operator==(const Ace &, const Ace &) = default;
 };
@@ -123,7 +125,7 @@ struct Acl
     ActivationType effectiveActivationType() const { return activationType.value_or(ActivationType::ActivateWhenMitigating); }
     bool isIpv6() const { return type == AclType::Ipv6 || type == AclType::MixedEthIpv6; }
 
-    QJsonObject toJson() const;
+    QJsonObject toJson(IdentityForm form = IdentityForm::Bare) const;
     static Acl fromJson(const QJsonObject &o, const JsonReader &r, DecodeMode mode);
     // Content checks beyond JSON types: names, prefixes of the right family, port order,
     // rate-limit only with accept, one layer-4 container, the when-rules of the YANG module.
@@ -136,8 +138,9 @@ Acl withoutServerState(Acl acl);
 
 // {"ietf-dots-data-channel:acls": {"acl": [...]}}: POST and GET of all.
 QJsonObject aclsDocument(const QList<Acl> &acls);
+QJsonObject aclsDocument(const QList<Acl> &acls, IdentityForm form);
 // {"ietf-dots-data-channel:acl": [...]}: RFC 8040 list-entry form, the answer to a GET of one ACL.
-QJsonObject aclDocument(const Acl &acl);
+QJsonObject aclDocument(const Acl &acl, IdentityForm form = IdentityForm::Bare);
 // {"ietf-dots-data-channel:acls": {"acl": [one]}}: the body of a PUT of one ACL. RFC 8040
 // allows the list-entry form too, but go-dots reads only the container and drops the
 // connection on anything else.

@@ -13,13 +13,17 @@ const QStringList kContainers{QStringLiteral("ipv4"), QStringLiteral("ipv6"), QS
                               QStringLiteral("icmp")};
 } // namespace
 
-QJsonObject Capabilities::toDocument() const
+QJsonObject Capabilities::toDocument(IdentityForm form) const
 {
     QJsonObject c;
     if (!addressFamilies.isEmpty())
         c.insert(QStringLiteral("address-family"), stringArray(addressFamilies));
-    if (!forwardingActions.isEmpty())
-        c.insert(QStringLiteral("forwarding-actions"), stringArray(forwardingActions));
+    if (!forwardingActions.isEmpty()) {
+        QJsonArray actions;
+        for (const QString &a : forwardingActions)
+            actions.append(identityValue(aclModule(), a, form));
+        c.insert(QStringLiteral("forwarding-actions"), actions);
+    }
     if (rateLimit)
         c.insert(QStringLiteral("rate-limit"), *rateLimit);
     if (!transportProtocols.isEmpty()) {
@@ -52,7 +56,7 @@ dots::Parsed<Capabilities> Capabilities::fromDocument(const QJsonObject &rawDocu
     Capabilities &caps = out.value;
     caps.addressFamilies = r.readStringList(*c, QStringLiteral("address-family"));
     for (const QString &a : r.readStringList(*c, QStringLiteral("forwarding-actions")))
-        caps.forwardingActions << identityName(a);
+        caps.forwardingActions << identityName(a, aclModule(), DecodeMode::Lenient);
     caps.rateLimit = r.readBool(*c, QStringLiteral("rate-limit"));
     for (quint64 p : r.readUnsignedList(*c, QStringLiteral("transport-protocols"), 255))
         caps.transportProtocols << quint8(p);

@@ -32,7 +32,7 @@ struct Capabilities
     QStringList unsupported(const Acl &acl) const;
 
     // {"ietf-dots-data-channel:capabilities": {...}}
-    QJsonObject toDocument() const;
+    QJsonObject toDocument(IdentityForm form = IdentityForm::Bare) const;
     // Accepts unknown members (vendor augmentations such as ietf-dots-mapping).
     static dots::Parsed<Capabilities> fromDocument(const QJsonObject &document);
 

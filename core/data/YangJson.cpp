@@ -49,10 +49,19 @@ void checkMembers(const QJsonObject &o, std::initializer_list<QStringView> known
     }
 }
 
-QString identityName(const QString &value)
+QString identityName(const QString &value, QStringView module, DecodeMode mode)
 {
     const auto colon = value.indexOf(QLatin1Char(':'));
-    return colon < 0 ? value : value.mid(colon + 1);
+    if (colon < 0)
+        return value;
+    if (mode == DecodeMode::Strict && QStringView(value).left(colon) != module)
+        return value;
+    return value.mid(colon + 1);
+}
+
+QString identityValue(QStringView module, const QString &name, IdentityForm form)
+{
+    return form == IdentityForm::Qualified ? module.toString() + QLatin1Char(':') + name : name;
 }
 
 QJsonArray stringArray(const QStringList &list)

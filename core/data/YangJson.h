@@ -30,8 +30,20 @@ QJsonObject withoutNulls(const QJsonObject &object);
 // In Strict mode, reports each member of `o` that is not in `known` as unknownMemberText().
 void checkMembers(const QJsonObject &o, std::initializer_list<QStringView> known, const JsonReader &r, DecodeMode mode);
 
-// An identityref value may be module-qualified ("ietf-access-control-list:drop") or not.
-QString identityName(const QString &value);
+// The module that defines the ACL identities (acl-type, forwarding-action; RFC 8519).
+inline QString aclModule() { return QStringLiteral("ietf-access-control-list"); }
+
+// The name of an identityref value, RFC 7951 section 6.8: "name" or "module:name". Lenient
+// takes any module (old servers wrote "ietf-acl:drop"); Strict only `module`, the one that
+// defines the identity, and returns other qualified values whole so that they match no name.
+QString identityName(const QString &value, QStringView module, DecodeMode mode);
+
+// How identityref values are written. RFC 7951 section 6.8 requires "module:name" where the
+// identity's module is not the leaf's, as for the ACL identities in ietf-dots-data-channel
+// leaves; RFC 8783's examples and go-dots write the bare name, and go-dots refuses a
+// qualified forwarding action, so a client writes Bare.
+enum class IdentityForm { Bare, Qualified };
+QString identityValue(QStringView module, const QString &name, IdentityForm form);
 
 // A string list as a JSON array.
 QJsonArray stringArray(const QStringList &list);

@@ -118,6 +118,8 @@ private slots:
         QVERIFY(channel.knownCapabilities());
         QVERIFY(channel.knownCapabilities()->addressFamilies.contains(QStringLiteral("ipv6")));
         QVERIFY(channel.knownCapabilities()->supportsProtocol(17));
+        // Qualified by the rfc personality, bare by the reference one: read alike.
+        QVERIFY(channel.knownCapabilities()->forwardingActions.contains(QStringLiteral("drop")));
         // Registering again is fine: the 409 resource-denied of RFC 8040 4.4.1 means "already registered".
         auto registering = channel.registerClient();
         const auto again = await(registering);

@@ -318,6 +318,48 @@ private slots:
         QCOMPARE(parsed.value.at(1).aces.first().forwarding, Forwarding::Drop);
     }
 
+    // RFC 7951 section 6.8: an ACL identity in an ietf-dots-data-channel leaf is qualified by the
+    // module that defines it. A server checking input takes that module or none; a client reading
+    // an answer also takes the "ietf-acl:" of older servers.
+    void aclIdentitiesQualifiedByTheirModule()
+    {
+        const QByteArray foreign = R"({"ietf-dots-data-channel:acls":{"acl":[{"name":"x","type":"ietf-acl:ipv4-acl-type",
+            "aces":{"ace":[{"name":"a","actions":{"forwarding":"ietf-acl:accept"}}]}}]}})";
+        const auto strict = parseAcls(json(foreign), DecodeMode::Strict);
+        QVERIFY(!strict.ok());
+        QVERIFY2(hasError(strict.errors, QStringLiteral("ietf-dots-data-channel:acls.acl[0].type"), QStringLiteral("ietf-acl:ipv4-acl-type")),
+                 qPrintable(dump(strict.errors)));
+        QVERIFY2(hasError(strict.errors, QStringLiteral("ietf-dots-data-channel:acls.acl[0].aces.ace[0].actions.forwarding"),
+                          QStringLiteral("ietf-acl:accept")),
+                 qPrintable(dump(strict.errors)));
+        const auto lenient = parseAcls(json(foreign), DecodeMode::Lenient);
+        QVERIFY2(lenient.ok(), qPrintable(lenient.errorString()));
+        QCOMPARE(lenient.value.first().type, std::optional<AclType>(AclType::Ipv4));
+        QCOMPARE(lenient.value.first().aces.first().forwarding, Forwarding::Accept);
+
+        const Acl acl = sampleAcl();
+        const QJsonObject qualified = aclDocument(acl, IdentityForm::Qualified);
+        const QJsonObject first = qualified.value(QStringLiteral("ietf-dots-data-channel:acl")).toArray().first().toObject();
+        QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("ietf-access-control-list:ipv4-acl-type"));
+        QCOMPARE(first.value(QStringLiteral("aces")).toObject().value(QStringLiteral("ace")).toArray().first().toObject()
+                     .value(QStringLiteral("actions")).toObject().value(QStringLiteral("forwarding")).toString(),
+                 QStringLiteral("ietf-access-control-list:accept"));
+        for (const QJsonObject &doc : {qualified, aclsDocument({acl}, IdentityForm::Qualified)}) {
+            const auto parsed = parseAcls(doc, DecodeMode::Strict);
+            QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
+            QCOMPARE(parsed.value.first(), acl);
+        }
+        // What a client sends stays bare, as RFC 8783's examples and go-dots have it.
+        QVERIFY(!QJsonDocument(aclsDocument({acl})).toJson().contains("ietf-access-control-list:"));
+
+        Capabilities c;
+        c.forwardingActions = {QStringLiteral("accept"), QStringLiteral("drop")};
+        const QJsonArray actions = c.toDocument(IdentityForm::Qualified).value(QStringLiteral("ietf-dots-data-channel:capabilities"))
+                                       .toObject().value(QStringLiteral("forwarding-actions")).toArray();
+        QCOMPARE(actions.first().toString(), QStringLiteral("ietf-access-control-list:accept"));
+        QCOMPARE(Capabilities::fromDocument(c.toDocument(IdentityForm::Qualified)).value, c);
+    }
+
     void capabilities()
     {
         const auto parsed = Capabilities::fromDocument(json(R"({"ietf-dots-data-channel:capabilities":{

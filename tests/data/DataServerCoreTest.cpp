@@ -217,6 +217,39 @@ private slots:
         QVERIFY(!m_core.setActivationType(kBob, QStringLiteral("dns"), data::ActivationType::Immediate));
     }
 
+    // rfc: ACL identities answered qualified (RFC 7951 section 6.8), read in either form.
+    // reference: answered bare as go-dots does, and a qualified forwarding action is refused.
+    void aclIdentitiesFollowThePersonality()
+    {
+        QByteArray qualified = kDnsAcl;
+        qualified.replace("\"ipv4-acl-type\"", "\"ietf-access-control-list:ipv4-acl-type\"");
+        qualified.replace("\"forwarding\":\"accept\"", "\"forwarding\":\"ietf-access-control-list:accept\"");
+        QCOMPARE(send(kAlice, "POST", clientPath(kAlice), qualified).status, 201);
+        QCOMPARE(m_core.acl(kAlice, QStringLiteral("dns"))->aces.first().forwarding, data::Forwarding::Accept);
+        const QByteArray answer = send(kAlice, "GET", clientPath(kAlice) + "/acls/acl=dns").body;
+        QVERIFY2(answer.contains("\"ietf-access-control-list:ipv4-acl-type\""), answer.constData());
+        QVERIFY2(answer.contains("\"ietf-access-control-list:accept\""), answer.constData());
+        QVERIFY(send(kAlice, "GET", kData + "/capabilities").body.contains("\"ietf-access-control-list:drop\""));
+
+        m_core = DataCore();
+        m_core.setPersonality(Personality::Reference);
+        QCOMPARE(send(kAlice, "POST", kData, registration(kAlice)).status, 201);
+        const DataResponse refused = send(kAlice, "POST", clientPath(kAlice), qualified);
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(errorsOf(refused).value(0).path.endsWith(QStringLiteral("acl[0]/type")), refused.body.constData());
+        QVERIFY(m_core.acls(kAlice).isEmpty());
+        QByteArray oldModule = kDnsAcl;
+        oldModule.replace("\"ipv4-acl-type\"", "\"ietf-acl:ipv4-acl-type\"");
+        oldModule.replace("\"forwarding\":\"accept\"", "\"forwarding\":\"ietf-access-control-list:accept\"");
+        const DataResponse refusedAction = send(kAlice, "PUT", clientPath(kAlice) + "/acls/acl=dns", oldModule);
+        QCOMPARE(refusedAction.status, 400);
+        QVERIFY2(errorsOf(refusedAction).value(0).path.endsWith(QStringLiteral("actions/forwarding")), refusedAction.body.constData());
+        QCOMPARE(send(kAlice, "POST", clientPath(kAlice), kDnsAcl).status, 201);
+        const QByteArray bare = send(kAlice, "GET", clientPath(kAlice) + "/acls").body;
+        QVERIFY2(bare.contains("\"ipv4-acl-type\"") && !bare.contains("ietf-access-control-list:"), bare.constData());
+        QVERIFY(!send(kAlice, "GET", kData + "/capabilities").body.contains("ietf-access-control-list:"));
+    }
+
     void scenarioPresetsAreEachClientsOwn()
     {
         Scenario scenario;
