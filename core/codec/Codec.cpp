@@ -1,5 +1,6 @@
 #include "codec/Codec.h"
 
+#include "codec/Decimal64.h"
 #include "codec/LeafCodec.h"
 #include "codec/Schema.h"
 #include "codec/ValueDescription.h"
@@ -90,14 +91,17 @@ QCborValue genericFromJson(const QJsonValue &json)
 
 // --- comparisons for "must '. >= ../x'" -------------------------------------------------
 
-// Integers compare as integers, decimals (already scaled to the node's fraction
-// digits) by mantissa. Anything else is not comparable and is left alone.
-std::optional<qint64> comparable(const QCborValue &v)
+// Integers compare as integers, decimals by their mantissa at the node's fraction digits:
+// the wire may write 90 as [0, 90] and 0.95 as [-2, 95]. Anything else is not comparable
+// and is left to the leaf checks.
+std::optional<qint64> comparable(const SchemaNode &node, const QCborValue &v)
 {
+    if (node.type == LeafType::Decimal64) {
+        const auto d = decimalFromCbor(v, node.fractionDigits);
+        return d ? std::optional<qint64>(d.value().mantissa) : std::nullopt;
+    }
     if (v.isInteger())
         return v.toInteger();
-    if (v.isTag() && v.taggedValue().isArray() && v.taggedValue().toArray().size() == 2)
-        return v.taggedValue().toArray().at(1).toInteger();
     return std::nullopt;
 }
 
@@ -286,11 +290,11 @@ private:
                 return Error{path, QStringLiteral("missing mandatory \"%1\"").arg(child.name)};
         }
         for (const auto &[lowKey, highKey] : node.notGreater) {
-            const auto low = comparable(map.value(qint64(lowKey)));
-            const auto high = comparable(map.value(qint64(highKey)));
+            const SchemaNode *lowNode = node.childByKey(lowKey);
+            const SchemaNode *highNode = node.childByKey(highKey);
+            const auto low = comparable(*lowNode, map.value(qint64(lowKey)));
+            const auto high = comparable(*highNode, map.value(qint64(highKey)));
             if (low && high && *high < *low) {
-                const SchemaNode *lowNode = node.childByKey(lowKey);
-                const SchemaNode *highNode = node.childByKey(highKey);
                 return Error{childPath(path, highNode->name),
                              QStringLiteral("%1 is less than %2 %3")
                                  .arg(shown(*highNode, map.value(qint64(highKey))), lowNode->name,
@@ -345,7 +349,11 @@ Result<QJsonValue> cborToJson(const QCborValue &cbor, const Options &options)
         return Error{{}, QStringLiteral("a DOTS message must be a CBOR map, got %1").arg(describe(cbor))};
     if (cbor.toMap().isEmpty())
         return Error{{}, QStringLiteral("empty message: the CBOR map has no members")};
-    return Walker(options).membersToJson(schemaRoot(), cbor.toMap(), {});
+    auto json = Walker(options).membersToJson(schemaRoot(), cbor.toMap(), {});
+    // Only skipped members leave nothing: the same empty message jsonToCbor refuses.
+    if (json && json.value().toObject().isEmpty())
+        return Error{{}, QStringLiteral("empty message: none of its %1 member(s) is known to this client").arg(cbor.toMap().size())};
+    return json;
 }
 
 Result<QCborValue> parseCbor(const QByteArray &bytes)

@@ -3,6 +3,7 @@
 #include <QCborArray>
 #include <QCborValue>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -90,7 +91,9 @@ Result<Decimal64> decimalFromCbor(const QCborValue &value, int fractionDigits)
         return fail(QStringLiteral("tag 4 must hold [exponent, mantissa] as two integers"));
     const qint64 exponent = pair.at(0).toInteger();
     qint64 mantissa = pair.at(1).toInteger();
-    const qint64 shift = exponent + fractionDigits; // scale from 10^exponent to 10^-fd
+    // Scale from 10^exponent to 10^-fd. Exponents beyond +-64 fail below either way; clamping
+    // keeps a hostile INT64_MAX from overflowing the sum.
+    const qint64 shift = std::clamp<qint64>(exponent, -64, 64) + fractionDigits;
     if (shift >= 0) {
         qint64 scale = 1;
         if (!powerOfTen(int(std::min<qint64>(shift, 19)), &scale) || __builtin_mul_overflow(mantissa, scale, &mantissa))

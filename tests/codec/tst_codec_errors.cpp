@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <limits>
+
 using namespace dots::codec;
 
 namespace {
@@ -277,6 +279,13 @@ private slots:
                                      << "decimal [-3, 1505] has more than 2 fraction digits";
         QTest::newRow("huge exponent") << QCborValue(QCborKnownTags::Decimal, QCborArray{40, 1})
                                        << "decimal [40, 1] is out of the decimal64 range";
+        // A hostile exponent must not overflow the scaling (UBSan found it).
+        QTest::newRow("exponent INT64_MAX")
+            << QCborValue(QCborKnownTags::Decimal, QCborArray{std::numeric_limits<qint64>::max(), 1})
+            << "decimal [9223372036854775807, 1] is out of the decimal64 range";
+        QTest::newRow("exponent INT64_MIN")
+            << QCborValue(QCborKnownTags::Decimal, QCborArray{std::numeric_limits<qint64>::min(), 1})
+            << "decimal [-9223372036854775808, 1] has more than 2 fraction digits";
     }
 
     void badDecimals()
@@ -288,6 +297,35 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.errorString(),
                  "ietf-dots-signal-channel:signal-config.mitigating-config.ack-timeout.current-value-decimal: " + error);
+    }
+
+    // low <= mid <= high percentile compares values, whatever exponent the wire chose.
+    void percentileOrderComparesDecimalValues()
+    {
+        // telemetry-setup: mid-percentile 65.00 as [-2, 6500], high-percentile 0.95 as [-4, 9500].
+        const auto lower = decodeCbor(QByteArray::fromHex("a118cba1188181a118afa21883c482211919641884c4822319251c"));
+        QVERIFY(!lower.ok());
+        QVERIFY2(lower.errorString().endsWith(QStringLiteral("high-percentile: 0.95 is less than mid-percentile 65.00")),
+                 qPrintable(lower.errorString()));
+        // high-percentile 90 as [0, 90] is above 65.00.
+        const auto higher = decodeCbor(QByteArray::fromHex("a118cba1188181a118afa21883c482211919641884c48200185a"));
+        QVERIFY2(higher.ok(), qPrintable(higher.errorString()));
+    }
+
+    // A message whose members are all skipped is the empty message the encoder refuses.
+    void messageOfOnlySkippedKeysIsEmpty()
+    {
+        const QByteArray onlyUnknown = QByteArray::fromHex("a118d1f5"); // {209: true}
+        Options skip;
+        skip.unknownOptional = UnknownOptionalKeys::Skip;
+        const auto skipped = decodeCbor(onlyUnknown, skip);
+        QVERIFY(!skipped.ok());
+        QVERIFY2(skipped.errorString().startsWith(QStringLiteral("empty message")), qPrintable(skipped.errorString()));
+        const auto kept = decodeCbor(onlyUnknown);
+        QVERIFY2(kept.ok(), qPrintable(kept.errorString()));
+        const auto back = encodeJson(kept.value());
+        QVERIFY2(back.ok(), qPrintable(back.errorString()));
+        QCOMPARE(back.value(), onlyUnknown);
     }
 
     void mutatedMessagesNeverCrash()
