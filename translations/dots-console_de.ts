@@ -623,6 +623,14 @@
         <source>Conflict</source>
         <translation>Konflikt</translation>
     </message>
+    <message>
+        <source>bps-dropped %1 bytes per second, as the server sent it</source>
+        <translation>bps-dropped %1 Byte pro Sekunde, wie vom Server gesendet</translation>
+    </message>
+    <message>
+        <source>pps-dropped %1 packets per second, as the server sent it</source>
+        <translation>pps-dropped %1 Pakete pro Sekunde, wie vom Server gesendet</translation>
+    </message>
 </context>
 <context>
     <name>dots::models::SessionTableModel</name>

@@ -218,7 +218,7 @@ void MitigationDetailDock::refresh()
     set(QStringLiteral("conflict"), conflictText(status->conflictInformation));
     set(QStringLiteral("dropped"),
         tr("%1, %2 now; %3, %4 in all")
-            .arg(dropped(status->bpsDropped, [](quint64 v) { return models::formatBitRate(v); }),
+            .arg(status->droppedBitsPerSecond() ? models::formatBitRate(*status->droppedBitsPerSecond()) : QObject::tr("not reported"),
                  dropped(status->ppsDropped, [](quint64 v) { return models::formatPacketRate(v); }),
                  dropped(status->bytesDropped, [](quint64 v) { return models::formatBytes(v); }),
                  dropped(status->pktsDropped, [](quint64 v) { return models::formatPackets(v); })));

@@ -207,7 +207,7 @@ QVariant MitigationTableModel::display(const Row &row, int column) const
         return started.isValid() ? started.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : dash;
     }
     case BitRateColumn:
-        return s.bpsDropped ? formatBitRate(double(*s.bpsDropped)) : dash;
+        return s.droppedBitsPerSecond() ? formatBitRate(*s.droppedBitsPerSecond()) : dash;
     case PacketRateColumn:
         return s.ppsDropped ? formatPacketRate(double(*s.ppsDropped)) : dash;
     case BytesColumn:
@@ -253,6 +253,10 @@ QVariant MitigationTableModel::toolTip(const Row &row, int column) const
         tip = tr("The server suggests retrying in %1 s").arg(*s.conflictInformation->retryTimer);
     else if (column == TargetColumn)
         tip = signal::describeTarget(s.target);
+    else if (column == BitRateColumn && s.bpsDropped)
+        tip = tr("bps-dropped %1 bytes per second, as the server sent it").arg(*s.bpsDropped);
+    else if (column == PacketRateColumn && s.ppsDropped)
+        tip = tr("pps-dropped %1 packets per second, as the server sent it").arg(*s.ppsDropped);
     if (m_stale)
         tip += (tip.isEmpty() ? QString() : QStringLiteral("\n"))
             + tr("Last known state: the session to the server is lost (received %1)")

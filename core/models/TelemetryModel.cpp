@@ -164,7 +164,7 @@ void TelemetryModel::addMitigationStatus(const signal::MitigationStatus &status,
     if (!h.mids.contains(status.mid))
         h.mids << status.mid;
     const bool active = status.isActive();
-    const float droppedBits = active && status.bpsDropped ? float(*status.bpsDropped) : active ? kUnknown : 0.0f;
+    const float droppedBits = active && status.bpsDropped ? float(*status.droppedBitsPerSecond()) : active ? kUnknown : 0.0f;
     const float droppedPackets = active && status.ppsDropped ? float(*status.ppsDropped) : active ? kUnknown : 0.0f;
     // Efficacy telemetry, if the server sends it, says what still arrives; else keep the
     // server's tm figures.

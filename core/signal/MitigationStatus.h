@@ -28,7 +28,7 @@ struct MitigationStatus
     std::optional<MitigationStatusCode> status;
     std::optional<ConflictInformation> conflictInformation;
     std::optional<quint64> bytesDropped;
-    std::optional<quint64> bpsDropped;
+    std::optional<quint64> bpsDropped; // bytes per second, whatever the name says (YANG units)
     std::optional<quint64> pktsDropped;
     std::optional<quint64> ppsDropped;
     std::optional<AttackStatus> attackStatus;
@@ -38,6 +38,11 @@ struct MitigationStatus
     QList<AttackDetail> attackDetails;
 
     QDateTime mitigationStartTime() const; // invalid when absent
+    // bps-dropped in bits per second, the unit every rate is shown in.
+    std::optional<double> droppedBitsPerSecond() const
+    {
+        return bpsDropped ? std::optional<double>(double(*bpsDropped) * 8.0) : std::nullopt;
+    }
     bool isActive() const { return status && dots::signal::isActive(*status); }
     // Active, or armed to start on signal loss (trigger-mitigation false): the server still
     // changes it, so it is worth observing.

@@ -68,7 +68,7 @@ private slots:
         QCOMPARE(first.data(MitigationTableModel::SeverityRole).toInt(), -1);
 
         MitigationStatus mitigated = status(1, MitigationStatusCode::AttackSuccessfullyMitigated);
-        mitigated.bpsDropped = 2'500'000'000ULL;
+        mitigated.bpsDropped = 312'500'000ULL; // bytes per second (RFC 9132 YANG units): 2.5 Gbit/s
         mitigated.ppsDropped = 1'200'000;
         mitigated.bytesDropped = 7'000'000'000ULL;
         mitigated.pktsDropped = 42;
@@ -85,8 +85,10 @@ private slots:
         QCOMPARE(model.index(0, MitigationTableModel::PacketRateColumn).data().toString(), QStringLiteral("1.20 Mpps"));
         QCOMPARE(model.index(0, MitigationTableModel::BytesColumn).data().toString(), QStringLiteral("7.00 GB"));
         QCOMPARE(model.index(0, MitigationTableModel::PacketsColumn).data().toString(), QStringLiteral("42 packets"));
+        QVERIFY(model.index(0, MitigationTableModel::BitRateColumn).data(Qt::ToolTipRole).toString()
+                    .contains(QStringLiteral("312500000 bytes per second")));
         QCOMPARE(model.index(0, MitigationTableModel::BitRateColumn).data(MitigationTableModel::SortRole).toULongLong(),
-                 2'500'000'000ULL);
+                 312'500'000ULL);
         QCOMPARE(model.index(0, MitigationTableModel::TargetColumn).data().toString(), QStringLiteral("203.0.113.1/32 proto tcp"));
         QCOMPARE(model.index(1, MitigationTableModel::BitRateColumn).data().toString(), QStringLiteral("-"));
 
