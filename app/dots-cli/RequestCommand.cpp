@@ -7,6 +7,11 @@
 #include "RequestOptions.h"
 #include "StatusFormat.h"
 
+#include <QCoro/QCoroTimer>
+#include <QDeadlineTimer>
+
+#include <chrono>
+
 namespace dots::cli {
 
 void RequestCommand::addOptions(QCommandLineParser &parser) const
@@ -20,6 +25,26 @@ QString RequestCommand::readOptions(const QCommandLineParser &parser)
     return RequestOptions::read(parser, m_request).join(QLatin1Char('\n'));
 }
 
+// The answer to a PUT carries mid and lifetime only (RFC 9132 section 4.4.1); the status comes
+// with the first answer to the Observe the channel sends right after. Waits that long, at most
+// kFirstStatusWait, so that what is printed says what the server does with the request.
+// Polls the channel: a qCoro() signal awaiter re-armed in a loop is resumed into a destroyed
+// frame when the signal comes twice in one pass of the event loop (its connection is queued).
+QCoro::Task<signal::MitigationStatus> RequestCommand::firstStatus(signal::SignalChannel &channel,
+                                                                  signal::MitigationStatus accepted)
+{
+    constexpr std::chrono::milliseconds kFirstStatusWait{3000};
+    constexpr std::chrono::milliseconds kPoll{25};
+    const QDeadlineTimer deadline(kFirstStatusWait);
+    while (!deadline.hasExpired()) {
+        if (const auto known = channel.mitigation(accepted.mid); known && known->status)
+            co_return *known;
+        auto pause = QCoro::sleepFor(kPoll);
+        co_await pause;
+    }
+    co_return accepted;
+}
+
 QCoro::Task<int> RequestCommand::run(CommandContext &context)
 {
     auto connecting = context.connect();
@@ -30,7 +55,11 @@ QCoro::Task<int> RequestCommand::run(CommandContext &context)
     if (!result.ok())
         co_return context.fail(result.error(), QStringLiteral("the mitigation request"));
 
-    const signal::MitigationStatus &status = result.value();
+    signal::MitigationStatus status = result.value();
+    if (!status.status) {
+        auto reporting = firstStatus(context.channel(), status);
+        status = co_await reporting;
+    }
     context.audit(store::AuditAction::Request, status.mid,
                   QStringLiteral("request mitigation for %1").arg(signal::describeTarget(m_request.target)), m_request.toJson());
     if (context.out().isJson()) {

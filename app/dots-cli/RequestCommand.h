@@ -3,6 +3,7 @@
 #include "Command.h"
 
 #include "signal/MitigationRequest.h"
+#include "signal/SignalChannel.h"
 
 namespace dots::cli {
 
@@ -17,6 +18,9 @@ public:
     QCoro::Task<int> run(CommandContext &context) override;
 
 private:
+    static QCoro::Task<signal::MitigationStatus> firstStatus(signal::SignalChannel &channel,
+                                                             signal::MitigationStatus accepted);
+
     signal::MitigationRequest m_request;
 };
 

@@ -6,6 +6,7 @@
 
 #include <QCoro/QCoroSignal>
 #include <QDateTime>
+#include <QHash>
 #include <QTimer>
 
 namespace dots::cli {
@@ -70,12 +71,28 @@ QCoro::Task<int> WatchCommand::run(CommandContext &context)
             stop.start(0);
     };
     const auto now = [] { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); };
+    // The listing and the first answer to each Observe tell the same state: a status that
+    // differs from the one shown only by a lifetime that counted down is not news.
+    QHash<quint32, signal::MitigationStatus> shown;
+    const auto isNews = [&shown](const signal::MitigationStatus &status) {
+        const auto before = shown.constFind(status.mid);
+        if (before == shown.constEnd())
+            return true;
+        signal::MitigationStatus sameLifetime = status;
+        sameLifetime.lifetime = before->lifetime;
+        const bool countedDown = before->lifetime && status.lifetime && *before->lifetime >= 0
+            && *status.lifetime >= 0 && *status.lifetime <= *before->lifetime;
+        return !(sameLifetime == *before && (countedDown || status.lifetime == before->lifetime));
+    };
 
     QObject::connect(&context.interrupt(), &Interrupt::triggered, &guard, [&stop] { stop.start(0); });
     QObject::connect(&channel, &signal::SignalChannel::mitigationChanged, &guard,
                      [&](const signal::MitigationStatus &status) {
                          if (m_mid && status.mid != *m_mid)
                              return;
+                         if (!isNews(status))
+                             return;
+                         shown.insert(status.mid, status);
                          out.text(now() + QStringLiteral("  ") + describeStatus(status));
                          QJsonObject o = statusJson(status);
                          o.insert(QStringLiteral("event"), snapshot ? QStringLiteral("current") : QStringLiteral("changed"));
@@ -86,6 +103,7 @@ QCoro::Task<int> WatchCommand::run(CommandContext &context)
     QObject::connect(&channel, &signal::SignalChannel::mitigationRemoved, &guard, [&](quint32 mid) {
         if (m_mid && mid != *m_mid)
             return;
+        shown.remove(mid);
         out.text(QStringLiteral("%1  mid %2 removed").arg(now()).arg(mid));
         out.json({{QStringLiteral("event"), QStringLiteral("removed")}, {QStringLiteral("mid"), qint64(mid)},
                   {QStringLiteral("time"), now()}});

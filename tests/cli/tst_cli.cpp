@@ -29,7 +29,11 @@ private:
     // Global options for the shared simulator; `transport` "dtls" or "tls".
     QStringList connection(const QString &transport = QStringLiteral("dtls"), const QString &stateDb = {}) const
     {
-        const quint16 port = transport == QLatin1String("tls") ? m_sim.tlsPort() : m_sim.dtlsPort();
+        return connectionTo(m_sim, transport, stateDb);
+    }
+    QStringList connectionTo(const SimulatorProcess &sim, const QString &transport, const QString &stateDb) const
+    {
+        const quint16 port = transport == QLatin1String("tls") ? sim.tlsPort() : sim.dtlsPort();
         return {"--server", "127.0.0.1", "--port", QString::number(port), "--transport", transport,
                 "--cert", pki("client.crt"), "--key", pki("client.key"), "--ca", pki("ca.crt"),
                 "--state-db", stateDb.isEmpty() ? m_dir.filePath(QStringLiteral("state.sqlite")) : stateDb};
@@ -124,6 +128,10 @@ private slots:
         QVERIFY2(request.exitCode == 0, qPrintable(request.describe()));
         const qint64 mid = midOf(request);
         QVERIFY2(mid > 0, qPrintable(request.describe()));
+        // The status of the first notification, not the bare 2.01 that carries none.
+        QVERIFY2(QRegularExpression(QStringLiteral("^mid %1  attack-[a-z-]+  lifetime").arg(mid), QRegularExpression::MultilineOption)
+                     .match(request.out).hasMatch(),
+                 qPrintable(request.describe()));
 
         const CliRun list = CliRun::run(connection("dtls", db) << "list");
         QVERIFY2(list.exitCode == 0, qPrintable(list.describe()));
@@ -284,25 +292,40 @@ private slots:
 
     void watchStreamsUpdates()
     {
+        // A target under attack all along, so that each notification (every second) brings new counters.
+        SimulatorProcess sim;
+        const QString started = sim.startWithScenario(m_dir.filePath(QStringLiteral("pki")), R"({
+            "name": "long flood", "policy": {"notify-interval": 1, "mitigation-setup": 1},
+            "attacks": [{"name": "UDP flood", "target": {"target-prefix": ["203.0.113.0/24"]}, "start": 0, "duration": 3600,
+                         "ramp-up": 0, "ramp-down": 0, "bps": 8000000000, "pps": 900000, "normal-bps": 50000000,
+                         "normal-pps": 9000, "severity": "high", "top-talkers": []}]})");
+        QVERIFY2(started.isEmpty(), qPrintable(started));
         const QString db = m_dir.filePath(QStringLiteral("watch.sqlite"));
-        const CliRun request = CliRun::run(connection("dtls", db) << "request" << "--prefix" << "192.0.2.128/25");
+        const CliRun request = CliRun::run(connectionTo(sim, "dtls", db) << "request" << "--prefix" << "203.0.113.0/24");
         QVERIFY2(request.exitCode == 0, qPrintable(request.describe()));
         const qint64 mid = midOf(request);
-        // The simulator notifies active mitigations every notify-interval (10 s, /20 here).
-        const CliRun watch = CliRun::run(connection("tls", db) << "--json" << "watch" << "--mid" << QString::number(mid)
-                                                               << "--count" << "2" << "--for" << "30");
+        const CliRun watch = CliRun::run(connectionTo(sim, "tls", db) << "--json" << "watch" << "--mid" << QString::number(mid)
+                                                                      << "--count" << "2" << "--for" << "30");
         QVERIFY2(watch.exitCode == 0, qPrintable(watch.describe()));
         bool ok = false;
         const auto lines = watch.jsonLines(&ok);
         QVERIFY2(ok, qPrintable(watch.describe()));
         int changed = 0;
-        for (const auto &o : lines) {
-            QCOMPARE(o.value("mid").toInteger(), mid);
-            if (o.value("event").toString() == QLatin1String("changed"))
+        QJsonObject previous;
+        for (const auto &line : lines) {
+            QCOMPARE(line.value("mid").toInteger(), mid);
+            if (line.value("event").toString() == QLatin1String("changed"))
                 ++changed;
+            // Each line is news: the listing and the first Observe answer are not both shown,
+            // nor a notification whose lifetime only counted down.
+            QJsonObject content = line;
+            for (const char *volatileMember : {"event", "time", "lifetime"})
+                content.remove(QLatin1String(volatileMember));
+            QVERIFY2(content != previous, qPrintable(watch.describe()));
+            previous = content;
         }
         QVERIFY2(changed == 2, qPrintable(watch.describe()));
-        QCOMPARE(CliRun::run(connection("dtls", db) << "withdraw" << "--mid" << QString::number(mid)).exitCode, 0);
+        QCOMPARE(CliRun::run(connectionTo(sim, "dtls", db) << "withdraw" << "--mid" << QString::number(mid)).exitCode, 0);
     }
 
     void watchEndsCleanlyOnInterrupt()
