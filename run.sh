@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds, and starts the console. Arguments are passed to it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # -DDOTS_SANITIZE=ON builds everything with AddressSanitizer and UBSan (the asan preset).
 option(DOTS_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 if(DOTS_SANITIZE)

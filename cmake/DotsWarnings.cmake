@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings for the project's own targets (not for third-party headers, which
 # come in through -isystem from their imported targets).
 function(dots_set_warnings target)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes a man page from a program's own --help, so the page never disagrees with the program.
 #   cmake -DPROGRAM=<exe> -DNAME=<name> -DSUMMARY=<one line> -DVERSION=<v> -DOUTPUT=<file.1> -P ManPage.cmake
 # A program whose help lists "Commands:" (dots-cli) gets a section with each `<exe> <command> --help`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 9244 telemetry of the simulated server: tm-setup (the client's telemetry
 // configuration, pipe capacities and baselines), tm (the client's own attack telemetry and
 // the server's telemetry, observed), and efficacy telemetry in mitigation status.

@@ -1360,10 +1360,6 @@
         <translation>DOTS-Konsole</translation>
     </message>
     <message>
-        <source>proprietary: the terms come with your copy</source>
-        <translation>proprietär: Die Bedingungen liegen Ihrer Kopie bei</translation>
-    </message>
-    <message>
         <source>GNU LGPL version 3 or GNU GPL version 2</source>
         <translation>GNU LGPL Version 3 oder GNU GPL Version 2</translation>
     </message>
@@ -1394,6 +1390,18 @@
     <message>
         <source>Each library&apos;s licence text is installed with it, in /usr/share/doc/PACKAGE/copyright.</source>
         <translation>Der Lizenztext jeder Bibliothek wird mit ihr installiert, in /usr/share/doc/PAKET/copyright.</translation>
+    </message>
+    <message>
+        <source>GNU GPL version 3 or later, with no warranty</source>
+        <translation>GNU GPL Version 3 oder später, ohne Gewährleistung</translation>
+    </message>
+    <message>
+        <source>Qt Charts</source>
+        <translation>Qt Charts</translation>
+    </message>
+    <message>
+        <source>GNU GPL version 3</source>
+        <translation>GNU GPL Version 3</translation>
     </message>
 </context>
 <context>

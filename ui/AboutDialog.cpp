@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "AboutDialog.h"
 
 #include "BuildInfo.h"
@@ -65,8 +66,9 @@ QString AboutDialog::text()
         openssl = openssl.mid(8);
     html += row(tr("OpenSSL"), openssl);
     html += QStringLiteral("</table><p><b>%1</b></p><table cellspacing=\"2\">").arg(tr("Licences").toHtmlEscaped());
-    html += row(tr("DOTS Console"), tr("proprietary: the terms come with your copy"));
+    html += row(tr("DOTS Console"), tr("GNU GPL version 3 or later, with no warranty"));
     html += row(tr("Qt"), tr("GNU LGPL version 3 or GNU GPL version 2"));
+    html += row(tr("Qt Charts"), tr("GNU GPL version 3"));
     html += row(tr("libcoap"), tr("BSD 2-clause licence"));
     html += row(tr("OpenSSL"), tr("Apache License 2.0"));
     html += row(tr("QCoro"), tr("MIT licence"));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dots-cbor: translate DOTS signal-channel messages between JSON (YANG names) and
 // CBOR (integer keys) with the same codec the console uses.
 #include "codec/Codec.h"

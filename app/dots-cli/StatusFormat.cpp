@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "StatusFormat.h"
 
 #include "signal/TargetText.h"

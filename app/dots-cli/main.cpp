@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dots-cli: the signal and data channels of a DOTS client on the command line.
 // Parses the command line, wires the objects and runs one command as a coroutine.
 

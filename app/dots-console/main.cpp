@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // dots-console: the operator console. It connects to the active server profile (Connection →
 // Profiles…); while none is chosen it runs in demo mode: it starts the bundled dots-simulator on
 // 127.0.0.1 with a generated PKI and connects to it, so a fresh machine shows a working console.

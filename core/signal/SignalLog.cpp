@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "signal/SignalLog.h"
 
 #include "signal/SignalBody.h"

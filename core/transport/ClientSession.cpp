@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "transport/ClientSession.h"
 
 #include "transport/CoapAddress.h"

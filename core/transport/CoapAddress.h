@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Internal: QHostAddress <-> libcoap's coap_address_t (a sockaddr in this build).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Internal: a one-shot result a coroutine can co_await, completed from a callback.

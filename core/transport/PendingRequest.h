@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Internal: one request awaiting its response, and the awaitable a coroutine suspends on.

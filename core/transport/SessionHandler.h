@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Internal: what CoapContext forwards libcoap's static callbacks to. A client session

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "types/Decimal64.h"
 
 #include "codec/Decimal64.h"

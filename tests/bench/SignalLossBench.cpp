@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How mitigation requests fare on a lossy link: the signal channel over DTLS through a
 // relay that drops a share of datagrams both ways, against the simulator on 127.0.0.1.
 // Prints, per loss level, how many requests were answered within the retry deadline, their

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // 50 mitigations, one status notification per second each, for one simulated hour, fed
 // straight into the telemetry model and the telemetry page (chart, target list, details)
 // at simulated time. Prints the time per update and the peak memory; asserts nothing timed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Byte-exact CBOR for small messages, derived by hand from the key table and
 // RFC 8949's encoding of the initial byte (major type << 5 | additional info):
 //   0x00..0x17 unsigned 0..23, 0x18 nn unsigned 8-bit, 0x19 nnnn 16-bit, 0x1b 64-bit

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bad input in both directions: each case asserts the whole error text, path included.
 #include "codec/Codec.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON -> CBOR -> JSON for every message kind, from samples under data/ (most are
 // go-dots' dots_client samples written in RFC 7951 form).
 #include "codec/Codec.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The schema tree against the registered CBOR keys (RFC 9132, 9133, 9244, 9066, 9362).
 #include "codec/Schema.h"
 

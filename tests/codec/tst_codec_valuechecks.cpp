@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The free value checks that forms share with the codec.
 #include "codec/Decimal64.h"
 #include "codec/IpAddress.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dots-cbor executable: encode, decode, hex, errors on stderr with the path.
 #include <QFile>
 #include <QJsonDocument>

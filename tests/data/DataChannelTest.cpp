@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The data channel (RFC 8783) against the simulator over real HTTPS on 127.0.0.1 with
 // certificates generated at test time, and what the signal channel does with its aliases
 // and ACLs (RFC 9132 alias-name, RFC 9133 filter control).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Data-channel message types (RFC 8783) against the YANG module's rules and against what a
 // real server (go-dots) sends.
 #include "data/Acl.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator's data-channel core (RFC 8783) without sockets: routing, YANG validation of
 // input with the RESTCONF error it deserves, per-client isolation and ACL activation.
 #include "DataCore.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The house rules of DESIGN.md that the includes can show: the screens know core's facades and
 # models only (no libcoap, CBOR or HTTP), the core knows no widgets, the channels share their
 # value types from core/types and not from each other, the simulator no screens.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The operator audit log as the console shows it: recorded through the model into SQLite,
 // kept across restarts, searched in the store, exported to CSV; and a console without a
 // store still shows this run's actions.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The models the console's views bind to, checked by QAbstractItemModelTester while they change.
 #include "models/AclTableModel.h"
 #include "models/AliasTableModel.h"

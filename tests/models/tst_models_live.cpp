@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The mitigation and event-log models bound to a real signal channel talking DTLS to
 // the simulator on 127.0.0.1.
 #include "DemoClientProfile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sessions model bound to real signal channels talking DTLS to the simulator on 127.0.0.1,
 // checked by QAbstractItemModelTester throughout.
 #include "DemoClientProfile.h"

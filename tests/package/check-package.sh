@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb from an already built tree, unpacks it into a scratch root (dpkg -x) and checks
 # what a user gets: dependencies from shlibdeps, the three programs start and have man pages with
 # every option, the desktop entry and the AppStream metainfo validate, icon and demo scenario are
@@ -60,6 +61,10 @@ metainfo="$root/usr/share/metainfo/$app_id.metainfo.xml"
 desktop-file-validate "$desktop" || fail "desktop-file-validate $desktop"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate $metainfo"
 grep -q "<release version=\"$version\"" "$metainfo" || fail "metainfo does not list release $version"
+# GPL-3.0-or-later, as Qt Charts requires, said the same way everywhere.
+grep -q "<project_license>GPL-3.0-or-later</project_license>" "$metainfo" || fail "metainfo does not say GPL-3.0-or-later"
+copyright=$(find "$root/usr/share/doc" -name copyright | head -1)
+grep -q "^License: GPL-3.0-or-later" "$copyright" || fail "the package's copyright file ($copyright) does not say GPL-3.0-or-later"
 exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
 [[ -x $root/usr/bin/$exec_name ]] || fail "the desktop entry starts $exec_name, which is not installed"
 [[ $(sed -n 's/^Icon=//p' "$desktop") == "$app_id" ]] || fail "the desktop entry's Icon is not $app_id"

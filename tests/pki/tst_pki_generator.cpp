@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo PKI must be usable by OpenSSL's own tools: each certificate verifies
 // against the CA, the server certificate names loopback, keys stay private.
 #include "pki/PkiGenerator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestPki.h"
 #include "profiles/CertificateDetails.h"
 #include "profiles/ProfileChecks.h"

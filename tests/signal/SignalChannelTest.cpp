@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The signal channel against the simulator over real DTLS and TLS on 127.0.0.1, with
 // certificates generated at test time.
 #include "DemoClientProfile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The signal channel over DTLS through a relay that loses datagrams, against the
 // simulator on 127.0.0.1: requests get through a lossy link, heartbeats tell a silent
 // link from a single lost answer, and the session comes back when the link does.

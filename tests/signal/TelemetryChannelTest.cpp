@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 9244 telemetry over real DTLS against the simulator: telemetry setup round trips
 // (configuration, pipe capacity, baseline; list and delete), the server's refusals, the
 // client's own attack telemetry, and the server's telemetry arriving by Observe while an

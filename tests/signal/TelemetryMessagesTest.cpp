@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 9244 telemetry messages: decoding samples written with the YANG names of
 // ietf-dots-telemetry@2022-06-20, round trips through the CBOR codec, and the checks
 // forms and the channel run before sending.

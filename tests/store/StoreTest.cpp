@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "store/AuditLog.h"
 #include "store/CsvWriter.h"
 #include "store/Database.h"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Generates the throw-away PKI the integration tests use (EC P-256, valid 30 days).
 #
 #   make-test-pki.sh <output-dir>

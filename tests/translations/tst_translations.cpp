@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's translations: the German catalogue is complete and current with the sources
 // (lupdate runs on them here), UiLanguage loads it (and Qt's own texts where installed), the
 // widgets then speak German, plural forms follow the number, and the language chosen in

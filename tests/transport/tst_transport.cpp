@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Integration tests of core/transport: real DTLS and TLS on 127.0.0.1 with the
 // generated test PKI, client and server in one process and one event loop.
 

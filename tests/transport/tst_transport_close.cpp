@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Closing or destroying a session (or server) with requests in flight, over real DTLS
 // and TLS on 127.0.0.1: every waiter ends at once with "the session was closed", and
 // no coroutine resumed after the close sees a response (PendingRequest.h states the rule).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Takes docs/screenshots/main-window.png: the main window on the real simulator playing
 // the demo scenario (10x fast), with a mitigation for each demo target, after a few seconds
 // of traffic. Run it under QT_QPA_PLATFORM=offscreen: ui-screenshot [output.png] [seconds] [mode] [language].

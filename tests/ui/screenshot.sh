@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Renders the main window at 1280x800 without a screen into docs/screenshots/main-window.png.
 # Usage: tests/ui/screenshot.sh [build-dir] [seconds of demo before the picture]
 set -euo pipefail

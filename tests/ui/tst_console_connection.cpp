@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The console's choice of server against real simulators over DTLS on 127.0.0.1: a saved
 // active profile, broken profiles refused in words, switching through the profiles dialog,
 // and back to the demo simulator.

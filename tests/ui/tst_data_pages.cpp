@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Aliases and Filters pages and the rule editor against the real simulator (HTTPS data
 // channel, DTLS signal channel) on the offscreen platform.
 #include "AliasDialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window on a signal channel talking DTLS to the real simulator: request a
 // mitigation through the dialog, withdraw it, and watch the status bar when the server dies
 // and when it comes back.

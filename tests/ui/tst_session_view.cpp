@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The session view against the real simulator over DTLS on 127.0.0.1, with ranges set on its
 // command line: negotiated values beside the ranges, a proposal the server accepts, values
 // refused beside the field, and a refusal from the server in words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The telemetry page fed by the simulator over DTLS, offscreen: the chart's series grow as
 // notifications arrive, the value axis rescales as the attack ramps up, a mitigation adds
 // dropped traffic, top talkers and attack details fill in, and the exports write files.
