@@ -2767,6 +2767,14 @@
         <source>Filters can be switched on with a request only while another mitigation is active.</source>
         <translation>Filter lassen sich mit einer Anforderung nur einschalten, während eine andere Abwehr aktiv ist.</translation>
     </message>
+    <message>
+        <source>%1 has host bits set; the network is %2</source>
+        <translation>In %1 sind Host-Bits gesetzt; das Netz ist %2</translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation>%1 verwenden</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::NoticeBar</name>

@@ -39,6 +39,7 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     : QDialog(parent)
     , m_prefixes(listEdit(QStringLiteral("prefixEdit"), tr("e.g. 203.0.113.0/24, 2001:db8:6401::/96")))
     , m_prefixError(errorLabel(QStringLiteral("prefixError")))
+    , m_prefixFix(new QLabel(this))
     , m_ports(listEdit(QStringLiteral("portsEdit"), tr("all ports; or e.g. 53, 80, 8000-8080")))
     , m_portError(errorLabel(QStringLiteral("portError")))
     , m_protocols(listEdit(QStringLiteral("protocolsEdit"), tr("all protocols; or e.g. TCP, UDP, 47")))
@@ -70,6 +71,11 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     m_aliases->setToolTip(tr("An alias names a set of targets kept by the server (RFC 8783); "
                              "the server mitigates all of them"));
 
+    m_prefixFix->setObjectName(QStringLiteral("prefixFix"));
+    m_prefixFix->setTextFormat(Qt::RichText);
+    m_prefixFix->hide();
+    connect(m_prefixFix, &QLabel::linkActivated, this, &NewMitigationDialog::useNetworkPrefixes);
+
     m_lifetime->setObjectName(QStringLiteral("lifetimeSpin"));
     m_lifetime->setRange(1, int(signal::kMaxLifetime / 60));
     m_lifetime->setValue(int(signal::kDefaultLifetime / 60));
@@ -88,6 +94,7 @@ NewMitigationDialog::NewMitigationDialog(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Target &prefixes:"), m_prefixes);
     form->addRow(QString(), m_prefixError);
+    form->addRow(QString(), m_prefixFix);
     form->addRow(tr("P&orts:"), m_ports);
     form->addRow(QString(), m_portError);
     form->addRow(tr("Pro&tocols:"), m_protocols);
@@ -191,6 +198,17 @@ void NewMitigationDialog::setRequest(const signal::MitigationRequest &request)
     validate();
 }
 
+void NewMitigationDialog::useNetworkPrefixes()
+{
+    QStringList prefixes = splitList(m_prefixes->text());
+    for (QString &prefix : prefixes) {
+        if (const QString network = dots::networkOfPrefixWithHostBits(prefix); !network.isEmpty())
+            prefix = network;
+    }
+    m_prefixes->setText(prefixes.join(QStringLiteral(", ")));
+    m_prefixes->setFocus();
+}
+
 signal::MitigationRequest NewMitigationDialog::request() const
 {
     signal::MitigationRequest r;
@@ -242,7 +260,20 @@ void NewMitigationDialog::validate()
         label->setVisible(!text.isEmpty());
     };
     const signal::MitigationRequest r = request();
-    show(m_prefixError, firstProblem(r.target.prefixes, dots::checkTargetPrefix));
+    // Host bits are valid on the wire (RFC 6991) but seldom meant: ask for the network.
+    QString prefixProblem = firstProblem(r.target.prefixes, dots::checkTargetPrefix);
+    QString network;
+    for (const QString &prefix : r.target.prefixes) {
+        if (!prefixProblem.isEmpty())
+            break;
+        network = dots::networkOfPrefixWithHostBits(prefix);
+        if (!network.isEmpty())
+            prefixProblem = tr("%1 has host bits set; the network is %2").arg(prefix, network);
+    }
+    show(m_prefixError, prefixProblem);
+    m_prefixFix->setText(network.isEmpty() ? QString()
+                                           : QStringLiteral("<a href=\"network\">%1</a>").arg(tr("Use %1").arg(network).toHtmlEscaped()));
+    m_prefixFix->setVisible(!network.isEmpty());
     show(m_portError, parsePorts(m_ports->text()).error);
     show(m_protocolError, parseProtocols(m_protocols->text()).error);
     show(m_fqdnError, firstProblem(r.target.fqdns, dots::checkFqdn));

@@ -36,11 +36,14 @@ public:
 
 private:
     void validate();
+    // Replaces each prefix with host bits set by the network it stands for.
+    void useNetworkPrefixes();
     QLabel *errorLabel(const QString &name);
     QLineEdit *listEdit(const QString &name, const QString &placeholder);
 
     QLineEdit *m_prefixes;
     QLabel *m_prefixError;
+    QLabel *m_prefixFix; // "Use 203.0.113.0/24" for a prefix with host bits set
     QLineEdit *m_ports;
     QLabel *m_portError;
     QLineEdit *m_protocols;

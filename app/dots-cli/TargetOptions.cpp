@@ -89,6 +89,8 @@ void TargetOptions::read(const QCommandLineParser &parser, dots::Target &target,
     for (const QString &prefix : parser.values(kPrefix)) {
         if (const QString e = dots::checkTargetPrefix(prefix); !e.isEmpty())
             bad(kPrefix, prefix, e);
+        else if (const QString network = dots::networkOfPrefixWithHostBits(prefix); !network.isEmpty())
+            bad(kPrefix, prefix, QStringLiteral("host bits are set; the network is %1, give that (or /32, /128 for one host)").arg(network));
         target.prefixes << prefix;
     }
     for (const QString &text : parser.values(kPortRange)) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "types/Target.h"
 
+#include "codec/IpAddress.h"
 #include "codec/ValueChecks.h"
 
 #include <QHostAddress>
@@ -163,6 +164,12 @@ QString checkTargetPrefix(const QString &prefix)
     if (address.isBroadcast())
         return QStringLiteral("\"%1\" is the broadcast address").arg(prefix);
     return {};
+}
+
+QString networkOfPrefixWithHostBits(const QString &prefix)
+{
+    const auto parsed = codec::parseIpPrefix(prefix);
+    return parsed && parsed.value().hostBitsSet() ? parsed.value().canonical().toString() : QString();
 }
 
 QString checkFqdn(const QString &fqdn)

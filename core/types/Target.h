@@ -48,6 +48,10 @@ struct Target
 // Checks used by forms too, so the same rule produces the same text everywhere.
 // Each returns an empty string when the value is fine.
 QString checkTargetPrefix(const QString &prefix);
+// A prefix with host bits set ("203.0.113.5/24") is a valid ip-prefix (RFC 6991) but seldom
+// what was meant: the network it stands for ("203.0.113.0/24"); empty when no host bit is set
+// or the text is not a prefix.
+QString networkOfPrefixWithHostBits(const QString &prefix);
 QString checkFqdn(const QString &fqdn);
 QString checkUri(const QString &uri);
 // A target port or port range as typed: "70000 is out of range 0..65535", "80 is less than 443".

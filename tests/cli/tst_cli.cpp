@@ -186,6 +186,7 @@ private slots:
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<QString>("error");
         QTest::newRow("prefix /33") << QStringList{"request", "--prefix", "10.0.0.0/33"} << "--prefix 10.0.0.0/33";
+        QTest::newRow("host bits") << QStringList{"request", "--prefix", "203.0.113.5/24"} << "the network is 203.0.113.0/24";
         QTest::newRow("ports reversed") << QStringList{"request", "--prefix", "192.0.2.0/24", "--port-range", "90-80"}
                                         << "--port-range 90-80";
         QTest::newRow("protocol") << QStringList{"request", "--prefix", "192.0.2.0/24", "--protocol", "tpc"} << "--protocol tpc";

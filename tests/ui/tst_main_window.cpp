@@ -149,6 +149,17 @@ private slots:
         QVERIFY(prefixError->isVisible());
         QVERIFY2(!prefixError->text().isEmpty(), "an invalid prefix says why beside the field");
 
+        // Host bits: valid on the wire, seldom meant. The form names the network and offers it.
+        prefix->clear();
+        QTest::keyClicks(prefix, QStringLiteral("192.0.2.1/32, 198.51.100.5/24"));
+        QVERIFY(!ok->isEnabled());
+        QVERIFY2(prefixError->text().contains(QStringLiteral("198.51.100.0/24")), qPrintable(prefixError->text()));
+        auto *prefixFix = dialog->findChild<QLabel *>(QStringLiteral("prefixFix"));
+        QVERIFY(prefixFix && prefixFix->isVisible());
+        emit prefixFix->linkActivated(QStringLiteral("network"));
+        QCOMPARE(prefix->text(), QStringLiteral("192.0.2.1/32, 198.51.100.0/24"));
+        QVERIFY(!prefixFix->isVisible());
+
         prefix->clear();
         QTest::keyClicks(prefix, QStringLiteral("198.51.100.0/24"));
         QVERIFY(ok->isEnabled());
