@@ -96,8 +96,12 @@ MitigationDashboard::MitigationDashboard(models::MitigationTableModel *model, QW
     layout->addLayout(top);
     layout->addWidget(m_stack, 1);
 
-    for (auto change : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+    // The model's own signals too: the proxy drops a row while the model still counts it
+    // (on rowsAboutToBeRemoved), so its signal alone leaves "0 shown of 1" behind.
+    for (auto change : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
         connect(m_proxy, change, this, &MitigationDashboard::updateEmptyState);
+        connect(m_model, change, this, &MitigationDashboard::updateEmptyState);
+    }
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MitigationDashboard::updateEmptyState);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MitigationDashboard::updateEmptyState);
     connect(m_filter, &QLineEdit::textChanged, this, &MitigationDashboard::updateEmptyState);

@@ -56,6 +56,23 @@ private slots:
         QVERIFY(!window.newMitigationAction()->isEnabled());
     }
 
+    // The proxy drops a row before the model has: the empty state must follow the model.
+    void emptyStateAfterTheLastMitigationIsRemoved()
+    {
+        Model mitigations;
+        models::SignalEventLogModel log;
+        ui::MainWindow window(&mitigations, &log);
+        signal::MitigationStatus status;
+        status.mid = 7;
+        status.target.prefixes = {QStringLiteral("203.0.113.0/24")};
+        mitigations.upsert(status);
+        QVERIFY(!window.dashboard()->isShowingEmptyState());
+        mitigations.remove(7);
+        QVERIFY(window.dashboard()->isShowingEmptyState());
+        const QString text = window.findChild<QLabel *>(QStringLiteral("emptyState"))->text();
+        QVERIFY2(text.startsWith(QStringLiteral("No mitigations.")), qPrintable(text));
+    }
+
     void eventLogHidesRoutineTrafficButNeverProblems()
     {
         models::SignalEventLogModel log;
