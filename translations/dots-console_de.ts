@@ -635,10 +635,6 @@
 <context>
     <name>dots::models::SessionTableModel</name>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
         <source>disconnected</source>
         <translation>getrennt</translation>
     </message>

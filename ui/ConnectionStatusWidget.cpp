@@ -33,12 +33,6 @@ QFrame *separator(QWidget *parent)
     return line;
 }
 
-QString formatRtt(std::chrono::microseconds rtt)
-{
-    const double ms = double(rtt.count()) / 1000.0;
-    return ms < 10 ? QStringLiteral("%1 ms").arg(ms, 0, 'f', 1) : QStringLiteral("%1 ms").arg(qRound(ms));
-}
-
 } // namespace
 
 ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
@@ -53,6 +47,8 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
     , m_missed(new QLabel(this))
 {
     m_state->setObjectName(QStringLiteral("connectionState"));
+    m_rtt->setObjectName(QStringLiteral("rttLabel"));
+    m_missed->setObjectName(QStringLiteral("missedLabel"));
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);
@@ -174,12 +170,18 @@ void ConnectionStatusWidget::refresh()
     if (!m_flashOff.isActive())
         paintDot(m_heartbeatDot, toneColor(m_tone), true);
 
+    // Round trips and missed heartbeats describe a session that is up; while it is lost or
+    // being set up they would be figures of the last one.
+    const bool connected = c->state() == signal::SignalChannel::State::Connected;
     const auto rtt = c->rtt().last();
-    m_rtt->setText(rtt ? tr("RTT: %1").arg(formatRtt(*rtt)) : tr("RTT: -"));
+    m_rtt->setText(connected && rtt ? tr("RTT: %1").arg(models::formatRoundTrip(*rtt)) : tr("RTT: -"));
 
     const auto allowed = c->activeConfig().missingHbAllowed.currentValue;
-    m_missed->setText(allowed ? tr("Missed: %1 of %2 allowed").arg(c->missedHeartbeats()).arg(*allowed)
-                              : tr("Missed: %1").arg(c->missedHeartbeats()));
+    if (!connected)
+        m_missed->setText(tr("Missed: -"));
+    else
+        m_missed->setText(allowed ? tr("Missed: %1 of %2 allowed").arg(c->missedHeartbeats()).arg(*allowed)
+                                  : tr("Missed: %1").arg(c->missedHeartbeats()));
 }
 
 void ConnectionStatusWidget::setState(Tone tone, const QString &text)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/SessionTableModel.h"
 
+#include "models/TrafficUnits.h"
+
 #include "signal/SignalChannel.h"
 
 
@@ -9,12 +11,6 @@ namespace dots::models {
 namespace {
 
 using State = signal::SignalChannel::State;
-
-QString milliseconds(std::chrono::microseconds us)
-{
-    const double ms = double(us.count()) / 1000.0;
-    return ms < 10 ? SessionTableModel::tr("%1 ms").arg(ms, 0, 'f', 2) : SessionTableModel::tr("%1 ms").arg(ms, 0, 'f', 0);
-}
 
 bool hasSession(const signal::SignalChannel *c)
 {
@@ -106,7 +102,7 @@ QVariant SessionTableModel::display(const signal::SignalChannel *c, int column) 
         return stateText(int(c->state()));
     case RttColumn:
         if (const auto last = c->rtt().last(); last && hasSession(c))
-            return milliseconds(*last);
+            return formatRoundTrip(*last);
         return QString();
     case HeartbeatColumn: {
         if (!hasSession(c))

@@ -65,4 +65,14 @@ QString formatDuration(std::chrono::seconds duration)
     return QStringLiteral("%1 s").arg(seconds);
 }
 
+QString formatRoundTrip(std::chrono::microseconds rtt)
+{
+    const double ms = double(rtt.count()) / 1000.0;
+    if (ms < 10)
+        return QStringLiteral("%1 ms").arg(ms, 0, 'f', 2);
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(qRound(ms));
+    return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+}
+
 } // namespace dots::models

@@ -24,5 +24,7 @@ RateScale rateScaleFor(double maxValue, bool packets);
 
 // "45 s", "12 min 5 s", "3 h 20 min", "2 d 4 h"
 QString formatDuration(std::chrono::seconds duration);
+// A round-trip time: "0.42 ms", "38 ms", "16.7 s" (a late answer), so the unit fits the value.
+QString formatRoundTrip(std::chrono::microseconds rtt);
 
 } // namespace dots::models

@@ -52,6 +52,9 @@ private slots:
         QCOMPARE(formatDuration(std::chrono::seconds(45)), QStringLiteral("45 s"));
         QCOMPARE(formatDuration(std::chrono::seconds(725)), QStringLiteral("12 min 5 s"));
         QCOMPARE(formatDuration(std::chrono::seconds(12000)), QStringLiteral("3 h 20 min"));
+        QCOMPARE(formatRoundTrip(std::chrono::microseconds(420)), QStringLiteral("0.42 ms"));
+        QCOMPARE(formatRoundTrip(std::chrono::microseconds(38'400)), QStringLiteral("38 ms"));
+        QCOMPARE(formatRoundTrip(std::chrono::microseconds(16'671'000)), QStringLiteral("16.7 s"));
         QCOMPARE(formatDuration(std::chrono::seconds(2 * 86400 + 4 * 3600)), QStringLiteral("2 d 4 h"));
     }
 

@@ -295,6 +295,9 @@ private slots:
         // red when the simulator is killed ...
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus()->stateText().startsWith(QStringLiteral("Session lost")), 20000);
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
+        // No figures of the session that is gone.
+        QCOMPARE(window.connectionStatus()->findChild<QLabel *>(QStringLiteral("missedLabel"))->text(), QStringLiteral("Missed: -"));
+        QCOMPARE(window.connectionStatus()->findChild<QLabel *>(QStringLiteral("rttLabel"))->text(), QStringLiteral("RTT: -"));
         // ... and the desktop is told, in case the console is not in front.
         const auto sessionLostNotice = [&] {
             for (const auto &args : notices)
