@@ -521,24 +521,12 @@
         <translation>Flags %1</translation>
     </message>
     <message>
-        <source>flags %1 0x%2</source>
-        <translation>Flags %1 0x%2</translation>
-    </message>
-    <message>
         <source>type %1 code %2</source>
         <translation>Typ %1 Code %2</translation>
     </message>
     <message>
         <source>type %1</source>
         <translation>Typ %1</translation>
-    </message>
-    <message>
-        <source>fragments %1%2</source>
-        <translation>Fragmente %1%2</translation>
-    </message>
-    <message>
-        <source>not </source>
-        <translation>nicht </translation>
     </message>
     <message>
         <source>rate %1</source>
@@ -555,6 +543,54 @@
     <message>
         <source>reject</source>
         <translation>zurückweisen</translation>
+    </message>
+    <message>
+        <source>packets with don&apos;t-fragment set</source>
+        <translation>Pakete mit gesetztem Don&apos;t-Fragment</translation>
+    </message>
+    <message>
+        <source>fragments</source>
+        <translation>Fragmente</translation>
+    </message>
+    <message>
+        <source>first fragments</source>
+        <translation>erste Fragmente</translation>
+    </message>
+    <message>
+        <source>last fragments</source>
+        <translation>letzte Fragmente</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>except %1</source>
+        <translation>außer %1</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <source>none of TCP flags %1</source>
+        <translation>keines der TCP-Flags %1</translation>
+    </message>
+    <message>
+        <source>any of TCP flags %1</source>
+        <translation>eines der TCP-Flags %1</translation>
+    </message>
+    <message>
+        <source>TCP flags %1 not all set</source>
+        <translation>TCP-Flags %1 nicht alle gesetzt</translation>
+    </message>
+    <message>
+        <source>TCP flags %1 set</source>
+        <translation>TCP-Flags %1 gesetzt</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,53 @@ struct FilterRuleText
     Q_DECLARE_TR_FUNCTIONS(dots::models::FilterRuleText)
 };
 
+// ietf-dots-data-channel fragment-type bits as the traffic they pick.
+QString fragmentWords(const data::FragmentMatch &f)
+{
+    QStringList kinds;
+    for (const QString &type : f.types) {
+        if (type == QLatin1String("df"))
+            kinds << FilterRuleText::tr("packets with don't-fragment set");
+        else if (type == QLatin1String("isf"))
+            kinds << FilterRuleText::tr("fragments");
+        else if (type == QLatin1String("ff"))
+            kinds << FilterRuleText::tr("first fragments");
+        else if (type == QLatin1String("lf"))
+            kinds << FilterRuleText::tr("last fragments");
+        else
+            kinds << type;
+    }
+    // "match": all of the bits (the default), "any": one of them.
+    const QString joined = kinds.join(f.operatorBits.contains(QLatin1String("any")) ? FilterRuleText::tr(" or ")
+                                                                                    : FilterRuleText::tr(" and "));
+    return f.operatorBits.contains(QLatin1String("not")) ? FilterRuleText::tr("except %1").arg(joined)
+                                                         : FilterRuleText::tr("only %1").arg(joined);
+}
+
+// A flags-bitmask over the TCP header's flags (RFC 9293 order) as flag names.
+QString tcpFlagsWords(const data::TcpFlagsBitmask &b)
+{
+    static const std::pair<quint16, const char *> kFlags[] = {{0x001, "FIN"}, {0x002, "SYN"}, {0x004, "RST"},
+                                                              {0x008, "PSH"}, {0x010, "ACK"}, {0x020, "URG"},
+                                                              {0x040, "ECE"}, {0x080, "CWR"}, {0x100, "NS"}};
+    QStringList names;
+    quint16 rest = b.bitmask;
+    for (const auto &[bit, name] : kFlags) {
+        if (b.bitmask & bit) {
+            names << QLatin1String(name);
+            rest &= quint16(~bit);
+        }
+    }
+    if (rest)
+        names << QStringLiteral("0x%1").arg(rest, 3, 16, QLatin1Char('0'));
+    const bool negated = b.operatorBits.contains(QLatin1String("not"));
+    if (b.operatorBits.contains(QLatin1String("any")))
+        return negated ? FilterRuleText::tr("none of TCP flags %1").arg(names.join(QStringLiteral(", ")))
+                       : FilterRuleText::tr("any of TCP flags %1").arg(names.join(QStringLiteral(", ")));
+    return negated ? FilterRuleText::tr("TCP flags %1 not all set").arg(names.join(QLatin1Char('+')))
+                   : FilterRuleText::tr("TCP flags %1 set").arg(names.join(QLatin1Char('+')));
+}
+
 QString portText(const data::PortMatch &p)
 {
     switch (p.op) {
@@ -94,13 +141,11 @@ QString describeAce(const data::Ace &ace)
     if (ace.tcp && !ace.tcp->flags.isEmpty())
         extras << FilterRuleText::tr("flags %1").arg(ace.tcp->flags.join(QLatin1Char(' ')).toUpper());
     if (ace.tcp && ace.tcp->flagsBitmask)
-        extras << FilterRuleText::tr("flags %1 0x%2").arg(ace.tcp->flagsBitmask->operatorBits.join(QLatin1Char(' ')))
-                      .arg(ace.tcp->flagsBitmask->bitmask, 3, 16, QLatin1Char('0'));
+        extras << tcpFlagsWords(*ace.tcp->flagsBitmask);
     if (ace.icmp && ace.icmp->type)
         extras << (ace.icmp->code ? FilterRuleText::tr("type %1 code %2").arg(*ace.icmp->type).arg(*ace.icmp->code) : FilterRuleText::tr("type %1").arg(*ace.icmp->type));
     if (ace.ip && ace.ip->fragment)
-        extras << FilterRuleText::tr("fragments %1%2").arg(ace.ip->fragment->operatorBits.contains(QLatin1String("not")) ? FilterRuleText::tr("not ") : QString(),
-                                            ace.ip->fragment->types.join(QLatin1Char(' ')));
+        extras << fragmentWords(*ace.ip->fragment);
     if (ace.rateLimit)
         extras << FilterRuleText::tr("rate %1").arg(formatBitRate(ace.rateLimit->toDouble() * 8.0));
     QString text = words.join(QLatin1Char(' '));

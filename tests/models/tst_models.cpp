@@ -2,6 +2,7 @@
 // The models the console's views bind to, checked by QAbstractItemModelTester while they change.
 #include "models/AclTableModel.h"
 #include "models/AliasTableModel.h"
+#include "models/FilterRuleText.h"
 #include "models/MitigationTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "models/TrafficUnits.h"
@@ -197,6 +198,25 @@ private slots:
         QCOMPARE(model.index(2, SignalEventLogModel::DirectionColumn).data().toString(), QStringLiteral("sent"));
         QVERIFY(model.index(2, 0).data(SignalEventLogModel::JsonRole).toString().contains(QStringLiteral("\"peer-hb-status\": true")));
         QVERIFY(model.index(1, 0).data(SignalEventLogModel::JsonRole).toString().isEmpty());
+    }
+
+    // Bit fields read as what they pick, not as YANG bit names or hex.
+    void filterRulesSayFlagsAndFragmentsInWords()
+    {
+        data::Ace syn;
+        syn.tcp = data::TcpMatch{};
+        syn.tcp->flagsBitmask = data::TcpFlagsBitmask{{QStringLiteral("match")}, 0x002};
+        QCOMPARE(describeAce(syn), QStringLiteral("drop TCP, TCP flags SYN set"));
+        syn.tcp->flagsBitmask = data::TcpFlagsBitmask{{QStringLiteral("not"), QStringLiteral("any")}, 0x012};
+        QCOMPARE(describeAce(syn), QStringLiteral("drop TCP, none of TCP flags SYN, ACK"));
+
+        data::Ace fragments;
+        fragments.ip = data::IpMatch{};
+        fragments.ip->fragment = data::FragmentMatch{{QStringLiteral("match")}, {QStringLiteral("isf")}};
+        QCOMPARE(describeAce(fragments), QStringLiteral("drop IPv4 traffic, only fragments"));
+        fragments.ip->fragment = data::FragmentMatch{{QStringLiteral("not"), QStringLiteral("any")},
+                                                     {QStringLiteral("ff"), QStringLiteral("lf")}};
+        QCOMPARE(describeAce(fragments), QStringLiteral("drop IPv4 traffic, except first fragments or last fragments"));
     }
 
     void aliasAndAclRowsAreTheirLists()
