@@ -2301,10 +2301,6 @@
         <translation>DOTS-Konsole</translation>
     </message>
     <message>
-        <source>DOTS Console — %1</source>
-        <translation>DOTS-Konsole — %1</translation>
-    </message>
-    <message>
         <source>no server (see the message above)</source>
         <translation>kein Server (siehe Meldung oben)</translation>
     </message>

@@ -92,11 +92,12 @@ void MainWindow::setChannel(signal::SignalChannel *channel)
     m_connection->attach(channel);
     m_notifier->attach(channel);
     if (channel) {
+        // The server only: Qt appends the application display name ("… — DOTS Console").
         connect(channel, &signal::SignalChannel::stateChanged, this, [this] {
-            setWindowTitle(tr("DOTS Console — %1").arg(m_channel->profile().label()));
+            setWindowTitle(m_channel->profile().label());
             updateActions();
         });
-        setWindowTitle(tr("DOTS Console — %1").arg(channel->profile().label()));
+        setWindowTitle(channel->profile().label());
     }
     updateActions();
 }

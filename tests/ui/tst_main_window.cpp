@@ -147,6 +147,8 @@ private slots:
         QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
         QTRY_COMPARE(window.connectionStatus()->stateText(), QStringLiteral("Connected"));
         QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Good);
+        // The server's name; the platform adds "— DOTS Console" (the application display name).
+        QCOMPARE(window.windowTitle(), profile.label());
         QVERIFY(window.newMitigationAction()->isEnabled());
         QCOMPARE(window.findChild<QLabel *>(QStringLiteral("emptyState"))->text(),
                  QStringLiteral("No mitigations. Request one with New mitigation (Ctrl+N)."));
