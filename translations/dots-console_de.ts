@@ -1435,6 +1435,18 @@
         <source>GNU GPL version 3</source>
         <translation>GNU GPL Version 3</translation>
     </message>
+    <message>
+        <source>&amp;Copy support details</source>
+        <translation>Support-Angaben &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Versions, operating system and display platform, for a support ticket</source>
+        <translation>Versionen, Betriebssystem und Anzeige-Plattform, für eine Support-Anfrage</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::AliasDialog</name>

@@ -4,10 +4,14 @@
 #include "BuildInfo.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSysInfo>
 #include <QVBoxLayout>
 
 namespace dots::ui {
@@ -33,6 +37,13 @@ AboutDialog::AboutDialog(QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    QPushButton *copy = buttons->addButton(tr("&Copy support details"), QDialogButtonBox::ActionRole);
+    copy->setObjectName(QStringLiteral("copySupportDetails"));
+    copy->setToolTip(tr("Versions, operating system and display platform, for a support ticket"));
+    connect(copy, &QPushButton::clicked, this, [copy] {
+        QGuiApplication::clipboard()->setText(supportDetails());
+        copy->setText(tr("Copied"));
+    });
 
     auto *row = new QHBoxLayout;
     row->addWidget(icon);
@@ -40,6 +51,21 @@ AboutDialog::AboutDialog(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(buttons);
+}
+
+QString AboutDialog::supportDetails()
+{
+    // Untranslated: support reads it whatever language the console speaks.
+    QStringList lines;
+    lines << QStringLiteral("DOTS Console %1").arg(BuildInfo::consoleVersion())
+          << QStringLiteral("Qt %1 (built with %2)").arg(BuildInfo::qtVersion(), QLatin1String(QT_VERSION_STR))
+          << QStringLiteral("libcoap %1, Q-Block %2").arg(BuildInfo::libcoapVersion(),
+                                                         BuildInfo::libcoapHasQBlock() ? QStringLiteral("yes") : QStringLiteral("no"))
+          << BuildInfo::opensslVersion()
+          << QStringLiteral("%1, kernel %2 %3, %4").arg(QSysInfo::prettyProductName(), QSysInfo::kernelType(),
+                                                        QSysInfo::kernelVersion(), QSysInfo::currentCpuArchitecture())
+          << QStringLiteral("display platform %1, language %2").arg(QGuiApplication::platformName(), QLocale().name());
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 QString AboutDialog::text()

@@ -15,6 +15,8 @@ public:
 
     // The dialog's text as rich text, for the dialog and for tests.
     static QString text();
+    // Plain text for a support ticket: versions, operating system, display platform.
+    static QString supportDetails();
 };
 
 } // namespace dots::ui

@@ -2,6 +2,7 @@
 // The main window on a signal channel talking DTLS to the real simulator: request a
 // mitigation through the dialog, withdraw it, and watch the status bar when the server dies
 // and when it comes back.
+#include "AboutDialog.h"
 #include "AuditLogDock.h"
 #include "ConnectionStatusWidget.h"
 #include "DesktopNotifier.h"
@@ -23,6 +24,7 @@
 #include "store/Database.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,6 +34,7 @@
 #include <QTableView>
 #include <QTreeWidget>
 #include <QTemporaryDir>
+#include <QClipboard>
 #include <QtTest>
 
 using namespace dots;
@@ -71,6 +74,19 @@ private slots:
         QVERIFY(window.dashboard()->isShowingEmptyState());
         const QString text = window.findChild<QLabel *>(QStringLiteral("emptyState"))->text();
         QVERIFY2(text.startsWith(QStringLiteral("No mitigations.")), qPrintable(text));
+    }
+
+    void aboutCopiesSupportDetails()
+    {
+        ui::AboutDialog about;
+        auto *copy = about.findChild<QPushButton *>(QStringLiteral("copySupportDetails"));
+        QVERIFY(copy);
+        QGuiApplication::clipboard()->clear();
+        copy->click();
+        const QString copied = QGuiApplication::clipboard()->text();
+        QVERIFY2(copied.startsWith(QStringLiteral("DOTS Console ")), qPrintable(copied));
+        QVERIFY2(copied.contains(QStringLiteral("libcoap ")) && copied.contains(QStringLiteral("OpenSSL")), qPrintable(copied));
+        QVERIFY2(copied.contains(QStringLiteral("display platform offscreen")), qPrintable(copied));
     }
 
     void eventLogHidesRoutineTrafficButNeverProblems()
