@@ -2528,6 +2528,14 @@
         <source>Mitigations</source>
         <translation>Abwehrmaßnahmen</translation>
     </message>
+    <message>
+        <source>renew mitigation %1 reached the server after all: %2</source>
+        <translation>Verlängerung von Mitigation %1 hat den Server doch erreicht: %2</translation>
+    </message>
+    <message>
+        <source>Mitigation %1 was renewed after all: the server&apos;s answer came late; %2.</source>
+        <translation>Mitigation %1 wurde doch verlängert: die Antwort des Servers kam spät; %2.</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::MitigationDashboard</name>

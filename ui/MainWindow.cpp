@@ -93,6 +93,8 @@ void MainWindow::setChannel(signal::SignalChannel *channel)
     m_notifier->attach(channel);
     if (channel) {
         // The server only: Qt appends the application display name ("… — DOTS Console").
+        connect(channel, &signal::SignalChannel::mitigationChanged, this, &MainWindow::settleRenewalInDoubt);
+        connect(channel, &signal::SignalChannel::mitigationRemoved, this, [this](quint32 mid) { m_renewalsInDoubt.remove(mid); });
         connect(channel, &signal::SignalChannel::stateChanged, this, [this] {
             setWindowTitle(m_channel->profile().label());
             updateActions();
@@ -374,11 +376,36 @@ QCoro::Task<> MainWindow::renewSelected()
     if (!result.ok()) {
         audit(store::AuditAction::Renew, mid, tr("renew mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
         reportFailure(tr("Renewing mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
+        const int row = m_mitigations->rowOfMid(*mid);
+        const auto left = row >= 0 ? m_mitigations->lifetimeLeft(row) : std::nullopt;
+        if (result.error().kind == signal::SignalError::Kind::Transport && left && *left >= 0) {
+            RenewalInDoubt doubt;
+            doubt.lifetimeLeft = *left;
+            doubt.since.start();
+            m_renewalsInDoubt.insert(*mid, doubt);
+        }
     } else {
+        m_renewalsInDoubt.remove(*mid);
         audit(store::AuditAction::Renew, mid,
               tr("renew mitigation %1: %2").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
         reportSuccess(tr("Mitigation %1 renewed: %2.").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
     }
+}
+
+void MainWindow::settleRenewalInDoubt(const signal::MitigationStatus &status)
+{
+    const auto doubt = m_renewalsInDoubt.constFind(status.mid);
+    if (doubt == m_renewalsInDoubt.constEnd() || !status.lifetime)
+        return;
+    // Without the renewal the lifetime only counts down; a few seconds of slack for rounding.
+    const qint64 withoutRenewal = doubt->lifetimeLeft - doubt->since.elapsed() / 1000;
+    if (*status.lifetime != signal::kIndefiniteLifetime && *status.lifetime <= withoutRenewal + 3)
+        return;
+    m_renewalsInDoubt.erase(doubt);
+    audit(store::AuditAction::Renew, status.mid,
+          tr("renew mitigation %1 reached the server after all: %2").arg(status.mid).arg(lifetimeWords(status.lifetime)));
+    reportSuccess(tr("Mitigation %1 was renewed after all: the server's answer came late; %2.")
+                      .arg(status.mid).arg(lifetimeWords(status.lifetime)));
 }
 
 QCoro::Task<> MainWindow::sendEfficacy(signal::AttackStatus attackStatus)

@@ -3,8 +3,11 @@
 
 #include "signal/AttackStatus.h"
 #include "signal/MitigationRequest.h"
+#include "signal/MitigationStatus.h"
 
 #include <QCoro/QCoroTask>
+#include <QElapsedTimer>
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
 
@@ -101,6 +104,16 @@ private:
     void reportSuccess(const QString &text);
     void reportFailure(const QString &text);
     bool confirm(const QString &title, const QString &question);
+
+    // A renewal that got no answer may still have reached the server: the lifetime the row
+    // would show by now if it did not, so that a later notification can tell (seconds left
+    // at the failure, and since when).
+    struct RenewalInDoubt {
+        qint64 lifetimeLeft = 0;
+        QElapsedTimer since;
+    };
+    QHash<quint32, RenewalInDoubt> m_renewalsInDoubt;
+    void settleRenewalInDoubt(const signal::MitigationStatus &status);
 
     models::MitigationTableModel *m_mitigations;
     models::SignalEventLogModel *m_log;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SimulatorProcess.h"
 
+#include <csignal>
+#include <sys/types.h>
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
@@ -89,6 +92,18 @@ void SimulatorProcess::kill()
         return;
     m_process.kill();
     m_process.waitForFinished(5000);
+}
+
+void SimulatorProcess::pause()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process.processId()), SIGSTOP);
+}
+
+void SimulatorProcess::resume()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process.processId()), SIGCONT);
 }
 
 void SimulatorProcess::terminate()

@@ -26,6 +26,10 @@ public:
                               const QStringList &extraArguments = {});
     void kill();       // SIGKILL: a server that disappears without a word
     void terminate();  // SIGTERM and wait
+    // SIGSTOP / SIGCONT: a server that stops answering for a while; what arrives meanwhile is
+    // queued by the kernel and handled, late, after resume().
+    void pause();
+    void resume();
     bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
 
     quint16 dtlsPort() const { return m_dtlsPort; }

@@ -122,6 +122,52 @@ private slots:
         QCOMPARE(shown->rowCount(), 3);
     }
 
+    // A renewal whose answer comes after the client gave up: the failure it reported is
+    // taken back once a notification shows the renewed lifetime.
+    void lateRenewalAnswerTakesTheFailureBack()
+    {
+        QTemporaryDir dir;
+        const QString pkiDir = dir.filePath(QStringLiteral("pki"));
+        QCOMPARE(pki::PkiGenerator::ensure(pkiDir), QString());
+        SimulatorProcess sim;
+        const QString started = sim.startWithScenario(pkiDir, R"({"name": "quiet", "policy": {"notify-interval": 1}})");
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+
+        signal::SignalChannel channel;
+        signal::RetryPolicy retry;
+        retry.deadline = std::chrono::seconds(2); // gives up while the server is paused
+        channel.setRetryPolicy(retry);
+        Model mitigations;
+        models::SignalEventLogModel log;
+        mitigations.attach(&channel);
+        log.attach(&channel);
+        ui::MainWindow window(&mitigations, &log);
+        window.setChannel(&channel);
+        auto connecting = channel.connectToServer(test::demoClientProfile(pkiDir, sim.dtlsPort()));
+        const auto connected = QCoro::waitFor(connecting);
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+
+        signal::MitigationRequest request;
+        request.target.prefixes = {QStringLiteral("198.51.100.0/24")};
+        request.lifetime = 600;
+        auto requesting = channel.requestMitigation(request);
+        const auto accepted = QCoro::waitFor(requesting);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.error().toString()));
+        const quint32 mid = accepted.value().mid;
+        QTRY_VERIFY(mitigations.rowOfMid(mid) >= 0);
+        QTest::qWait(6000); // the lifetime counts down, so a renewal shows
+        window.dashboard()->selectMid(mid);
+
+        sim.pause();
+        auto renewing = window.renewSelected();
+        QCoro::waitFor(renewing);
+        QVERIFY2(window.notice()->text().contains(QStringLiteral("Renewing mitigation %1 failed").arg(mid)),
+                 qPrintable(window.notice()->text()));
+        sim.resume(); // handles the queued renewal and notifies the renewed lifetime
+        QTRY_VERIFY_WITH_TIMEOUT(window.notice()->text().contains(QStringLiteral("Mitigation %1 was renewed after all").arg(mid)), 10000);
+        QVERIFY(*mitigations.lifetimeLeft(mitigations.rowOfMid(mid)) > 596);
+    }
+
     void requestWithdrawAndLoseTheServer()
     {
         QTemporaryDir dir;
