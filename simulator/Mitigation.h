@@ -25,6 +25,7 @@ struct Mitigation {
     MitigationStatus status = MitigationStatus::AttackMitigationInProgress;
     qint64 statusSinceMs = 0;
     std::optional<qint64> startedAtMs; // first time it became active: mitigation-start
+    bool attackSeen = false;           // attack traffic reached the scope since the request
     qint64 terminatingUntilMs = 0;     // end of active-but-terminating (status 5)
 
     // Dropped traffic since the mitigation was triggered.

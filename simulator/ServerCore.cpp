@@ -780,7 +780,20 @@ void ServerCore::advanceTo(qint64 scenarioMs)
 
             const AttackLoad load = m_scenario.loadAt(m_nowMs, m.targets);
             const bool overCapacity = load.bps > pol.capacityBps;
-            // Traffic dropped during the step that just ended, at the state it was in.
+            m.attackSeen = m.attackSeen || load.active();
+            // The status first, so that the notification that says "mitigated" already
+            // carries the traffic dropped in the step that made it so.
+            const bool setUp = m.status != MitigationStatus::AttackMitigationInProgress
+                || m_nowMs - m.statusSinceMs >= qint64(pol.mitigationSetup) * 1000;
+            if (setUp && m.status != MitigationStatus::DotsClientWithdrawnMitigation) {
+                // Set up before any attack came: in place and waiting, not "attack stopped".
+                const MitigationStatus next = !load.active() ? (m.attackSeen ? MitigationStatus::AttackStopped
+                                                                             : MitigationStatus::AttackMitigationInProgress)
+                    : overCapacity ? MitigationStatus::AttackExceededCapability
+                                   : MitigationStatus::AttackSuccessfullyMitigated;
+                if (next != m.status)
+                    setStatus(m, next);
+            }
             if (m.status == MitigationStatus::AttackSuccessfullyMitigated || m.status == MitigationStatus::AttackExceededCapability
                 || m.status == MitigationStatus::DotsClientWithdrawnMitigation) {
                 const double share = overCapacity && load.bps > 0 ? pol.capacityBps / load.bps : 1.0;
@@ -788,18 +801,6 @@ void ServerCore::advanceTo(qint64 scenarioMs)
                 m.pktsDropped += load.pps * pol.dropRatio * share * dt;
             }
             m.activeSeconds += dt;
-
-            if (m.status == MitigationStatus::DotsClientWithdrawnMitigation)
-                continue;
-            const bool setUp = m.status != MitigationStatus::AttackMitigationInProgress
-                || m_nowMs - m.statusSinceMs >= qint64(pol.mitigationSetup) * 1000;
-            if (setUp) {
-                const MitigationStatus next = !load.active() ? MitigationStatus::AttackStopped
-                    : overCapacity                          ? MitigationStatus::AttackExceededCapability
-                                                            : MitigationStatus::AttackSuccessfullyMitigated;
-                if (next != m.status)
-                    setStatus(m, next);
-            }
             if (pol.notifyInterval > 0 && m_nowMs - m.lastNotifiedMs >= qint64(pol.notifyInterval) * 1000)
                 markChanged(m);
         }
