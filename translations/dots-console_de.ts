@@ -2536,6 +2536,18 @@
         <source>Mitigation %1 was renewed after all: the server&apos;s answer came late; %2.</source>
         <translation>Mitigation %1 wurde doch verlängert: die Antwort des Servers kam spät; %2.</translation>
     </message>
+    <message>
+        <source>dropping %1 (%2)</source>
+        <translation>verwirft %1 (%2)</translation>
+    </message>
+    <message>
+        <source>no drop figures yet</source>
+        <translation>noch keine Zahlen zu verworfenem Verkehr</translation>
+    </message>
+    <message>
+        <source>Now: %1, %2, lifetime left %3.</source>
+        <translation>Jetzt: %1, %2, verbleibende Laufzeit %3.</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::MitigationDashboard</name>

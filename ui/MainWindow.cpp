@@ -343,8 +343,20 @@ QCoro::Task<> MainWindow::withdrawSelected()
         co_return;
     const auto status = m_channel->mitigation(*mid);
     const QString target = status ? signal::describeTarget(status->target) : QString();
+    // What is about to stop, as the table shows it now: status, what it drops, time left.
+    QString now;
+    if (const int row = m_mitigations->rowOfMid(*mid); row >= 0) {
+        using Model = models::MitigationTableModel;
+        const auto cell = [&](int column) { return m_mitigations->index(row, column).data().toString(); };
+        const auto shown = m_mitigations->statusAt(row);
+        const bool dropFigures = shown && shown->bpsDropped;
+        const QString dropping = dropFigures ? tr("dropping %1 (%2)").arg(cell(Model::BitRateColumn), cell(Model::PacketRateColumn))
+                                             : tr("no drop figures yet");
+        now = tr("Now: %1, %2, lifetime left %3.").arg(cell(Model::StatusColumn), dropping, cell(Model::LifetimeColumn));
+    }
     if (!confirm(tr("Withdraw mitigation"),
-                 tr("Withdraw mitigation %1 (%2)? The server stops mitigating this target.").arg(*mid).arg(target)))
+                 tr("Withdraw mitigation %1 (%2)? The server stops mitigating this target.").arg(*mid).arg(target)
+                     + (now.isEmpty() ? QString() : QStringLiteral("\n\n") + now)))
         co_return;
     QPointer<MainWindow> self(this);
     statusBar()->showMessage(tr("Withdrawing mitigation %1…").arg(*mid));

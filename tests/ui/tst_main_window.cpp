@@ -319,6 +319,9 @@ private slots:
         window.withdrawAction()->trigger();
         QCOMPARE(questions.size(), 1);
         QVERIFY(questions.first().contains(QString::number(mid)));
+        // It says what is about to stop, as it is now.
+        QVERIFY2(questions.first().contains(QStringLiteral("Now: ")) && questions.first().contains(QStringLiteral("lifetime left")),
+                 qPrintable(questions.first()));
         // Gone, or back from a later notification as "withdrawn, terminating" (status 5).
         const auto withdrawnOrGone = [&] {
             const int row = mitigations.rowOfMid(mid);
