@@ -2548,6 +2548,14 @@
         <source>Now: %1, %2, lifetime left %3.</source>
         <translation>Jetzt: %1, %2, verbleibende Laufzeit %3.</translation>
     </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Docks and window size as at the first start</source>
+        <translation>Leisten und Fenstergröße wie beim ersten Start</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::MitigationDashboard</name>

@@ -21,9 +21,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -77,9 +80,44 @@ MainWindow::MainWindow(models::MitigationTableModel *mitigations, models::Signal
             [this] { m_detailDock->showMitigation(m_dashboard->selectedMid()); });
     connect(m_mitigations, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateActions);
     updateActions();
-    resize(1280, 800);
+    fitToScreen();
     resizeDocks({m_logDock}, {260}, Qt::Vertical);
     resizeDocks({m_detailDock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::fitToScreen()
+{
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    resize(qMin(1280, available.width()), qMin(800, available.height()));
+}
+
+void MainWindow::restoreLayout()
+{
+    m_defaultLayout = saveState();
+    const QSettings settings;
+    if (const QByteArray geometry = settings.value(QStringLiteral("ui/geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray docks = settings.value(QStringLiteral("ui/docks")).toByteArray(); !docks.isEmpty())
+        restoreState(docks);
+}
+
+void MainWindow::resetLayout()
+{
+    if (!m_defaultLayout.isEmpty())
+        restoreState(m_defaultLayout);
+    if (isMaximized())
+        showNormal();
+    fitToScreen();
+    resizeDocks({m_logDock}, {260}, Qt::Vertical);
+    resizeDocks({m_detailDock}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/docks"), saveState());
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow() = default;
@@ -216,6 +254,10 @@ void MainWindow::createActions()
     language->setObjectName(QStringLiteral("languageAction"));
     language->setToolTip(tr("The language of the console's texts (applies at the next start)"));
     connect(language, &QAction::triggered, this, &MainWindow::openLanguageDialog);
+    auto *reset = m_viewMenu->addAction(tr("&Reset layout"));
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    reset->setToolTip(tr("Docks and window size as at the first start"));
+    connect(reset, &QAction::triggered, this, &MainWindow::resetLayout);
     m_viewMenu->addSeparator();
     auto *help = menuBar()->addMenu(tr("&Help"));
     auto *about = help->addAction(tr("&About DOTS Console"));

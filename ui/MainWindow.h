@@ -78,6 +78,11 @@ public:
     // Adds a page (e.g. Aliases, Filters) beside the mitigations dashboard; tabs appear with
     // the first one.
     void addPage(QWidget *page, const QString &title);
+    // Call once every dock is in place: keeps that arrangement for View > Reset layout, then
+    // brings back the size, position and docks of the last session (QSettings "ui/").
+    void restoreLayout();
+    // The first arrangement again, at a size that fits the screen.
+    void resetLayout();
     QTabWidget *pages() const { return m_pages; }
     // Alias and filter names the New mitigation dialog offers (from the data channel).
     using DataChoices = std::function<std::pair<QStringList, QStringList>()>;
@@ -98,7 +103,13 @@ public slots:
     QCoro::Task<> renewSelected();
     QCoro::Task<> sendEfficacy(dots::signal::AttackStatus status);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    // 1280x800, or less when the screen is smaller.
+    void fitToScreen();
+    QByteArray m_defaultLayout;
     void createActions();
     void updateActions();
     void reportSuccess(const QString &text);

@@ -235,6 +235,7 @@ int main(int argc, char *argv[])
                                       std::nullopt, summary);
                      });
     connection.addSessionDock(sessionDock);
+    window.restoreLayout();
     if (parser.isSet(demoOption))
         connection.connectDemo();
     else

@@ -33,6 +33,8 @@
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QClipboard>
 #include <QtTest>
@@ -74,6 +76,32 @@ private slots:
         QVERIFY(window.dashboard()->isShowingEmptyState());
         const QString text = window.findChild<QLabel *>(QStringLiteral("emptyState"))->text();
         QVERIFY2(text.startsWith(QStringLiteral("No mitigations.")), qPrintable(text));
+    }
+
+    // Size, position and docks come back at the next start; View > Reset layout undoes them.
+    void layoutIsKeptAndCanBeReset()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(QStringLiteral("ui"));
+        Model mitigations;
+        models::SignalEventLogModel log;
+        {
+            ui::MainWindow window(&mitigations, &log);
+            QVERIFY(window.width() <= 1280 && window.height() <= 800);
+            window.restoreLayout();
+            window.show();
+            window.eventLog()->hide();
+            window.resize(1100, 650);
+            window.close();
+        }
+        ui::MainWindow again(&mitigations, &log);
+        again.restoreLayout();
+        again.show();
+        QVERIFY(!again.eventLog()->isVisible());
+        QCOMPARE(again.size(), QSize(1100, 650));
+        again.findChild<QAction *>(QStringLiteral("resetLayoutAction"))->trigger();
+        QVERIFY(again.eventLog()->isVisible());
+        QSettings().remove(QStringLiteral("ui"));
     }
 
     void aboutCopiesSupportDetails()
