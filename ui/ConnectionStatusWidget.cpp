@@ -149,7 +149,10 @@ void ConnectionStatusWidget::refresh()
     }
 
     const auto connection = c->connection();
-    m_server->setText(tr("Server: %1").arg(c->profile().label()));
+    // Cut to fit a 1024 px wide screen; whole in the tooltip.
+    const QString server = tr("Server: %1").arg(c->profile().label());
+    m_server->setText(m_server->fontMetrics().elidedText(server, Qt::ElideMiddle, 200));
+    m_server->setToolTip(server);
     m_transport->setText(connection ? (connection->transport == transport::Transport::Dtls ? tr("DTLS (UDP)") : tr("TLS (TCP)"))
                                     : tr("Transport: -"));
     if (connection)
