@@ -3456,14 +3456,6 @@
         <translation>Zurück zu den neuesten Daten (Pos1 oder Doppelklick ins Diagramm). Mausrad oder +/- zoomt, Ziehen oder Pfeiltasten verschieben, Umschalt+Ziehen zoomt auf einen Zeitraum.</translation>
     </message>
     <message>
-        <source>Export PNG…</source>
-        <translation>Als PNG exportieren …</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Als CSV exportieren …</translation>
-    </message>
-    <message>
         <source>Attack details</source>
         <translation>Angriffsdetails</translation>
     </message>
@@ -3514,6 +3506,18 @@
     <message>
         <source>Data not saved: %1</source>
         <translation>Daten nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>Daten als CSV…</translation>
     </message>
 </context>
 <context>

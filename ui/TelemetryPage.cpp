@@ -16,10 +16,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace dots::ui {
@@ -39,7 +41,7 @@ TelemetryPage::TelemetryPage(models::TelemetryModel *model, QWidget *parent)
     m_targets->setObjectName(QStringLiteral("telemetryTargets"));
     m_targets->setModel(model);
     m_targets->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_targets->setMinimumWidth(220);
+    m_targets->setMinimumWidth(170);
     // "203.0.113.0/24 proto udp — attack 2.1 Gbit/s" wraps rather than hiding the rate.
     m_targets->setWordWrap(true);
     m_targets->setResizeMode(QListView::Adjust);
@@ -73,10 +75,16 @@ TelemetryPage::TelemetryPage(models::TelemetryModel *model, QWidget *parent)
                                 "Wheel or +/- zooms, drag or arrow keys pan, Shift+drag zooms to a span."));
     connect(m_liveButton, &QPushButton::clicked, m_chart, &TelemetryChartView::goLive);
     connect(m_chart, &TelemetryChartView::liveChanged, this, [this](bool live) { m_liveButton->setEnabled(!live); });
-    auto *png = new QPushButton(tr("Export PNG…"), this);
-    auto *csv = new QPushButton(tr("Export CSV…"), this);
-    connect(png, &QPushButton::clicked, this, &TelemetryPage::chooseExportPng);
-    connect(csv, &QPushButton::clicked, this, &TelemetryPage::chooseExportCsv);
+    // One button for both exports, so that the row fits beside the targets at 1024 px.
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("telemetryExport"));
+    exportButton->setText(tr("Export"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto *exportMenu = new QMenu(exportButton);
+    connect(exportMenu->addAction(tr("Chart as PNG…")), &QAction::triggered, this, &TelemetryPage::chooseExportPng);
+    connect(exportMenu->addAction(tr("Data as CSV…")), &QAction::triggered, this, &TelemetryPage::chooseExportCsv);
+    exportButton->setMenu(exportMenu);
     connect(m_setupButton, &QPushButton::clicked, this, &TelemetryPage::openSetupDialog);
     m_setupButton->setEnabled(false);
 
@@ -86,8 +94,7 @@ TelemetryPage::TelemetryPage(models::TelemetryModel *model, QWidget *parent)
     toolbar->addWidget(window);
     toolbar->addWidget(m_liveButton);
     toolbar->addStretch(1);
-    toolbar->addWidget(png);
-    toolbar->addWidget(csv);
+    toolbar->addWidget(exportButton);
     toolbar->addWidget(m_setupButton);
 
     auto *lower = new QTabWidget(this);
