@@ -3,6 +3,7 @@
 
 #include "types/Cuid.h"
 #include "signal/Heartbeat.h"
+#include "signal/NegotiatedRetransmission.h"
 #include "signal/ResourcePath.h"
 #include "signal/SignalBody.h"
 #include "signal/SignalLog.h"
@@ -24,11 +25,6 @@ using transport::CoapRequest;
 using transport::Method;
 
 namespace {
-
-std::chrono::milliseconds seconds(double s)
-{
-    return std::chrono::milliseconds(static_cast<qint64>(s * 1000.0));
-}
 
 SignalError cancelled()
 {
@@ -166,11 +162,7 @@ void SignalSession::applyConfig(const ConfigParameters &config)
     m_config = config;
     if (!m_client)
         return; // applied on the next handshake
-    transport::RetransmissionParams params;
-    params.maxRetransmit = config.maxRetransmit.currentValue.value_or(defaults::kMaxRetransmit);
-    params.ackTimeout = seconds(config.ackTimeout.currentValue.value_or(defaults::kAckTimeout).toDouble());
-    params.ackRandomFactor = config.ackRandomFactor.currentValue.value_or(defaults::kAckRandomFactor).toDouble();
-    m_client->setRetransmission(params);
+    m_client->setRetransmission(retransmissionFor(config));
     const int interval = config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
     if (interval <= 0) {
         m_heartbeatTimer.stop(); // heartbeat-interval 0 turns heartbeats off

@@ -151,13 +151,7 @@ void ClientSession::close()
 
 void ClientSession::setRetransmission(const RetransmissionParams &params)
 {
-    m_retransmission = params;
-    if (m_retransmission.ackTimeout < std::chrono::milliseconds(1000))
-        m_retransmission.ackTimeout = std::chrono::milliseconds(1000);
-    if (m_retransmission.ackRandomFactor < 1.0)
-        m_retransmission.ackRandomFactor = 1.0;
-    if (m_retransmission.maxRetransmit < 1)
-        m_retransmission.maxRetransmit = 1;
+    m_retransmission = params.bounded();
     m_retransmissionSet = true;
     applyRetransmission();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "TestData.h"
 
+#include "signal/NegotiatedRetransmission.h"
 #include "signal/SessionConfig.h"
 
 #include <QTest>
@@ -23,6 +24,8 @@ private slots:
     void proposalForUnannouncedParameters();
     void internalConsistency();
     void legacySidAccepted();
+    void retransmissionInForce();
+    void retransmissionBoundedForHugeServerValues();
 };
 
 void SessionConfigTest::defaults()
@@ -185,6 +188,50 @@ void SessionConfigTest::legacySidAccepted()
         R"({"ietf-dots-signal-channel:signal-config":{"mitigating-config":{"sid":1234543241,"heartbeat-interval":{"current-value":30}}}})"));
     QVERIFY2(parsed.ok(), qPrintable(parsed.errorString()));
     QCOMPARE(parsed.value.sid, std::optional<quint32>(1234543241u));
+}
+
+void SessionConfigTest::retransmissionInForce()
+{
+    ConfigParameters p;
+    p.maxRetransmit.currentValue = 5;
+    p.ackTimeout.currentValue = Decimal64::fromHundredths(350);
+    p.ackRandomFactor.currentValue = Decimal64::fromHundredths(200);
+    const auto params = retransmissionFor(p);
+    QCOMPARE(params.maxRetransmit, 5);
+    QCOMPARE(params.ackTimeout.count(), 3500);
+    QCOMPARE(params.ackRandomFactor, 2.0);
+    QCOMPARE(params.maxTransmitWait().count(), 3500 * 63 * 2);
+
+    const auto defaults = retransmissionFor(ConfigParameters());
+    QCOMPARE(defaults.maxRetransmit, 3);
+    QCOMPARE(defaults.ackTimeout.count(), 2000);
+    QCOMPARE(defaults.ackRandomFactor, 1.5);
+}
+
+// Values the YANG types allow but no timer can hold: the largest decimal64 ack-timeout,
+// max-retransmit 65535 (a shift past 63 bits), a huge random factor.
+void SessionConfigTest::retransmissionBoundedForHugeServerValues()
+{
+    ConfigParameters p;
+    p.maxRetransmit.currentValue = 65535;
+    p.ackTimeout.currentValue = Decimal64::fromHundredths(std::numeric_limits<qint64>::max());
+    p.ackRandomFactor.currentValue = Decimal64::fromHundredths(std::numeric_limits<qint64>::max());
+    const auto params = retransmissionFor(p);
+    using transport::RetransmissionParams;
+    QCOMPARE(params.maxRetransmit, RetransmissionParams::kMaxRetransmitLimit);
+    QCOMPARE(params.ackTimeout, RetransmissionParams::kAckTimeoutLimit);
+    QCOMPARE(params.ackRandomFactor, RetransmissionParams::kAckRandomFactorLimit);
+    const qint64 wait = params.maxTransmitWait().count();
+    QVERIFY(wait > 0);
+    QCOMPARE(wait, qint64(double(RetransmissionParams::kAckTimeoutLimit.count())
+                          * double((1 << (RetransmissionParams::kMaxRetransmitLimit + 1)) - 1)
+                          * RetransmissionParams::kAckRandomFactorLimit));
+
+    // The bounds hold for parameters set by hand too (libcoap's own defaults, a profile).
+    RetransmissionParams raw;
+    raw.maxRetransmit = 100;
+    QCOMPARE(raw.bounded().maxRetransmit, RetransmissionParams::kMaxRetransmitLimit);
+    QVERIFY(raw.maxTransmitWait().count() > 0);
 }
 
 QTEST_GUILESS_MAIN(SessionConfigTest)
