@@ -9,8 +9,8 @@
 // the owner's owner) is gone. When an owner closes or is destroyed it therefore
 //   - completes every request still waiting with its "closed" error at once (not at the
 //     request's deadline), and
-//   - withdraws results already handed to the event loop but not yet taken by their
-//     waiters (ResultsInDelivery), replacing them with the same error,
+//   - withdraws answers already handed to the event loop but not yet taken by their
+//     waiters (ResultsInDelivery), replacing them with the same error (failures stay),
 // so that no coroutine resumed after a close sees a response it would act on.
 
 #include "transport/CoapMessage.h"
@@ -56,12 +56,14 @@ struct PendingRequest
         return true;
     }
 
-    // The owner closes: whatever the waiter has not taken yet becomes `error`.
+    // The owner closes: an answer the waiter has not taken yet becomes `error`. A failure
+    // already decided (a timeout, the session lost) stays: it says more than the close, and
+    // nobody acts on it as on an answer.
     void withdraw(const TransportError &error)
     {
         if (taken)
             return;
-        if (!complete(error))
+        if (!complete(error) && result->ok())
             *result = error;
     }
 

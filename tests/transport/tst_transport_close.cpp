@@ -249,6 +249,47 @@ private slots:
         QVERIFY(answered->result->ok());
     }
 
+    // A request that has already failed (here: no answer within its deadline), its waiter's
+    // resumption queued, when the session closes: the waiter gets that failure, which says
+    // more than the close (the close withdraws answers one would act on, not failures).
+    void keepsFailuresNotYetDelivered_data()
+    {
+        QTest::addColumn<bool>("dtls");
+        QTest::newRow("DTLS") << true;
+        QTest::newRow("TLS") << false;
+    }
+    void keepsFailuresNotYetDelivered()
+    {
+        QFETCH(bool, dtls);
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(dtls, !dtls));
+        CoapContext context;
+        ClientSession session(&context, QHostAddress::LocalHost, echo.port(),
+                              dtls ? Transport::Dtls : Transport::Tls, clientPki());
+        QSignalSpy established(&session, &ClientSession::established);
+        session.start(8s);
+        QTRY_COMPARE_WITH_TIMEOUT(established.size(), 1, 10000);
+
+        auto out = std::make_shared<Outcome>();
+        int finishedSeen = 0;
+        connect(&session, &ClientSession::requestFinished, this,
+                [&](const QByteArray &, std::chrono::microseconds, bool wasAnswered) {
+                    ++finishedSeen;
+                    QVERIFY(!wasAnswered);
+                    QVERIFY(!out->result); // its waiter has not resumed yet
+                    session.close();
+                });
+        CoapRequest hang = req(Method::Get, QStringLiteral("/hang"));
+        hang.timeout = 300ms;
+        auto watch = std::make_shared<Watch>();
+        awaitInto(session.request(hang), out, watch);
+        QTRY_VERIFY_WITH_TIMEOUT(out->result.has_value(), 5000);
+        QCOMPARE(finishedSeen, 1);
+        QCOMPARE(session.state(), ClientSession::State::Closed);
+        QVERIFY(!out->result->ok());
+        QCOMPARE(out->result->error().kind, Kind::Timeout);
+    }
+
     // The server side keeps the same rule for its own requests to clients.
     void serverEndsItsRequestsWhenDestroyed()
     {
