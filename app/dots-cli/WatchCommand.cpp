@@ -5,10 +5,12 @@
 #include "ExitCode.h"
 #include "StatusFormat.h"
 
-#include <QCoro/QCoroSignal>
+#include <QCoro/QCoroTimer>
 #include <QDateTime>
 #include <QHash>
 #include <QTimer>
+
+#include <chrono>
 
 namespace dots::cli {
 
@@ -124,9 +126,11 @@ QCoro::Task<int> WatchCommand::run(CommandContext &context)
     snapshot = false;
     if (!listed.ok())
         co_return context.fail(listed.error(), QStringLiteral("listing the mitigations"));
-    if (!stopped) {
-        auto stopSignal = qCoro(&stop, &QTimer::timeout);
-        co_await stopSignal;
+    // Polled rather than awaited as a signal: QCoro 0.8's signal awaiter binds QTimer::timeout's
+    // QPrivateSignal argument through a null pointer (UBSan aborts dots-cli watch).
+    while (!stopped) {
+        auto pause = QCoro::sleepFor(std::chrono::milliseconds(100));
+        co_await pause;
     }
     co_return Success;
 }
