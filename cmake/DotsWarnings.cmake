@@ -3,7 +3,7 @@
 # come in through -isystem from their imported targets).
 function(dots_set_warnings target)
     target_compile_options(${target} PRIVATE
-        -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor -Wcast-align
+        -Wall -Wextra $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> -Wnon-virtual-dtor -Wcast-align
         -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
     if(DOTS_WARNINGS_AS_ERRORS)
         target_compile_options(${target} PRIVATE -Werror)
