@@ -457,6 +457,26 @@
         <source>Filter deletion</source>
         <translation>Filter löschen</translation>
     </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>Outcome not recorded in the audit log: %1</source>
+        <translation>Ergebnis nicht im Audit-Log vermerkt: %1</translation>
+    </message>
+    <message>
+        <source>The request was sent; no answer has been recorded (still waiting, or the program ended first).</source>
+        <translation>Die Anfrage wurde gesendet; keine Antwort vermerkt (sie steht noch aus, oder das Programm endete vorher).</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>dots::models::FilterRuleText</name>
@@ -2481,10 +2501,6 @@
         <translation>Die Sprache der Konsolentexte (gilt ab dem nächsten Start)</translation>
     </message>
     <message>
-        <source>request for %1 failed: %2</source>
-        <translation>Anforderung für %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
         <source>request mitigation %1 for %2, %3</source>
         <translation>Abwehr %1 für %2 angefordert, %3</translation>
     </message>
@@ -2501,24 +2517,8 @@
         <translation>Der Server meldet einen Konflikt: %1.</translation>
     </message>
     <message>
-        <source>withdraw mitigation %1 (%2) failed: %3</source>
-        <translation>Zurückziehen der Abwehr %1 (%2) fehlgeschlagen: %3</translation>
-    </message>
-    <message>
         <source>withdraw mitigation %1 (%2)</source>
         <translation>Abwehr %1 (%2) zurückgezogen</translation>
-    </message>
-    <message>
-        <source>renew mitigation %1 failed: %2</source>
-        <translation>Verlängern der Abwehr %1 fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>renew mitigation %1: %2</source>
-        <translation>Abwehr %1 verlängert: %2</translation>
-    </message>
-    <message>
-        <source>report &quot;%1&quot; for mitigation %2 failed: %3</source>
-        <translation>Meldung „%1“ für Abwehr %2 fehlgeschlagen: %3</translation>
     </message>
     <message>
         <source>report &quot;%1&quot; for mitigation %2</source>
@@ -2555,6 +2555,18 @@
     <message>
         <source>Docks and window size as at the first start</source>
         <translation>Leisten und Fenstergröße wie beim ersten Start</translation>
+    </message>
+    <message>
+        <source>request for %1 failed: no mitigation identifier available (%2)</source>
+        <translation>Anfrage für %1 fehlgeschlagen: keine Mitigation-Kennung verfügbar (%2)</translation>
+    </message>
+    <message>
+        <source>Mitigation request for %1 failed: no mitigation identifier available (%2)</source>
+        <translation>Mitigation-Anfrage für %1 fehlgeschlagen: keine Mitigation-Kennung verfügbar (%2)</translation>
+    </message>
+    <message>
+        <source>renew mitigation %1</source>
+        <translation>Mitigation %1 verlängern</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AuditLogDock.h"
 
+#include "SeverityPalette.h"
+
 #include "models/AuditLogModel.h"
 
 #include <QComboBox>
@@ -21,6 +23,26 @@ namespace dots::ui {
 
 using models::AuditLogModel;
 using store::AuditAction;
+
+namespace {
+
+// Failed outcomes in the severity palette's red, so that a refused action stands out.
+class OutcomeColours : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (role == Qt::ForegroundRole && index.column() == AuditLogModel::OutcomeColumn) {
+            const auto *audit = static_cast<const AuditLogModel *>(sourceModel());
+            if (store::AuditLog::isFailure(audit->entryAt(mapToSource(index).row()).outcome))
+                return toneColor(Tone::Bad);
+        }
+        return QSortFilterProxyModel::data(index, role);
+    }
+};
+
+} // namespace
 
 AuditLogDock::AuditLogDock(AuditLogModel *model, QWidget *parent)
     : QDockWidget(tr("Audit log"), parent)
@@ -54,7 +76,7 @@ AuditLogDock::AuditLogDock(AuditLogModel *model, QWidget *parent)
     m_message->setObjectName(QStringLiteral("auditMessage"));
     m_message->setWordWrap(true);
 
-    auto *proxy = new QSortFilterProxyModel(this);
+    auto *proxy = new OutcomeColours(this);
     proxy->setSourceModel(model);
     proxy->setSortRole(AuditLogModel::SortRole);
     m_view->setObjectName(QStringLiteral("auditView"));
@@ -65,7 +87,6 @@ AuditLogDock::AuditLogDock(AuditLogModel *model, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->horizontalHeader()->setSectionResizeMode(AuditLogModel::SummaryColumn, QHeaderView::Stretch);
 

@@ -168,6 +168,27 @@ void MainWindow::audit(store::AuditAction action, std::optional<quint32> mid, co
     m_audit->record(entry);
 }
 
+qint64 MainWindow::auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                             const QJsonObject &detail)
+{
+    if (!m_audit)
+        return 0;
+    store::AuditEntry entry;
+    entry.action = action;
+    entry.mid = mid;
+    entry.summary = summary;
+    entry.detail = detail;
+    entry.server = m_channel ? m_channel->profile().label() : QString();
+    entry.outcome = store::AuditLog::sentOutcome();
+    return m_audit->record(entry);
+}
+
+void MainWindow::settleAudit(qint64 entry, const QString &outcome)
+{
+    if (m_audit && entry != 0)
+        m_audit->settle(entry, outcome);
+}
+
 void MainWindow::addPage(QWidget *page, const QString &title)
 {
     if (!m_pages) {
@@ -349,6 +370,20 @@ QCoro::Task<> MainWindow::submitMitigation(signal::MitigationRequest request)
     }
     QPointer<MainWindow> self(this);
     const QString target = signal::describeTarget(request.target);
+    // The mid is taken (and stored) first and the request recorded under it before it is sent:
+    // a console killed while the request is on the wire leaves it in the audit log as sent.
+    QString midProblem;
+    const auto mid = m_channel->reserveMid(&midProblem);
+    if (!mid) {
+        audit(store::AuditAction::Request, std::nullopt,
+              tr("request for %1 failed: no mitigation identifier available (%2)").arg(target, midProblem), request.toJson());
+        reportFailure(tr("Mitigation request for %1 failed: no mitigation identifier available (%2)").arg(target, midProblem));
+        co_return;
+    }
+    request.mid = *mid;
+    const qint64 entry = auditSent(store::AuditAction::Request, *mid,
+                                   tr("request mitigation %1 for %2, %3").arg(*mid).arg(target, lifetimeWords(request.lifetime)),
+                                   request.toJson());
     statusBar()->showMessage(tr("Requesting mitigation for %1…").arg(target));
     ++m_busy;
     auto task = m_channel->requestMitigation(request);
@@ -357,15 +392,12 @@ QCoro::Task<> MainWindow::submitMitigation(signal::MitigationRequest request)
         co_return;
     --m_busy;
     if (!result.ok()) {
-        audit(store::AuditAction::Request, std::nullopt,
-              tr("request for %1 failed: %2").arg(target, result.error().toString()), request.toJson());
+        settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         reportFailure(tr("Mitigation request for %1 failed: %2").arg(target, result.error().toString()));
         co_return;
     }
     const signal::MitigationStatus &status = result.value();
-    audit(store::AuditAction::Request, status.mid,
-          tr("request mitigation %1 for %2, %3").arg(status.mid).arg(target, lifetimeWords(status.lifetime)),
-          request.toJson());
+    settleAudit(entry, store::AuditLog::doneOutcome(lifetimeWords(status.lifetime)));
     QString text = tr("Mitigation %1 requested for %2: accepted, %3.").arg(status.mid).arg(target, lifetimeWords(status.lifetime));
     if (const auto &conflict = status.conflictInformation) {
         const QString cause = conflict->conflictCause ? signal::label(*conflict->conflictCause) : tr("unstated cause");
@@ -401,17 +433,17 @@ QCoro::Task<> MainWindow::withdrawSelected()
                      + (now.isEmpty() ? QString() : QStringLiteral("\n\n") + now)))
         co_return;
     QPointer<MainWindow> self(this);
+    const qint64 entry = auditSent(store::AuditAction::Withdraw, mid, tr("withdraw mitigation %1 (%2)").arg(*mid).arg(target));
     statusBar()->showMessage(tr("Withdrawing mitigation %1…").arg(*mid));
     auto task = m_channel->withdrawMitigation(*mid);
     const auto result = co_await task;
     if (!self)
         co_return;
     if (!result.ok()) {
-        audit(store::AuditAction::Withdraw, mid,
-              tr("withdraw mitigation %1 (%2) failed: %3").arg(*mid).arg(target, result.error().toString()));
+        settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         reportFailure(tr("Withdrawing mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
     } else {
-        audit(store::AuditAction::Withdraw, mid, tr("withdraw mitigation %1 (%2)").arg(*mid).arg(target));
+        settleAudit(entry, store::AuditLog::doneOutcome());
         reportSuccess(tr("Mitigation %1 withdrawn.").arg(*mid));
     }
 }
@@ -422,13 +454,14 @@ QCoro::Task<> MainWindow::renewSelected()
     if (!mid || !m_channel)
         co_return;
     QPointer<MainWindow> self(this);
+    const qint64 entry = auditSent(store::AuditAction::Renew, mid, tr("renew mitigation %1").arg(*mid));
     statusBar()->showMessage(tr("Renewing mitigation %1…").arg(*mid));
     auto task = m_channel->renewMitigation(*mid);
     const auto result = co_await task;
     if (!self)
         co_return;
     if (!result.ok()) {
-        audit(store::AuditAction::Renew, mid, tr("renew mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
+        settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         reportFailure(tr("Renewing mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
         const int row = m_mitigations->rowOfMid(*mid);
         const auto left = row >= 0 ? m_mitigations->lifetimeLeft(row) : std::nullopt;
@@ -440,8 +473,7 @@ QCoro::Task<> MainWindow::renewSelected()
         }
     } else {
         m_renewalsInDoubt.remove(*mid);
-        audit(store::AuditAction::Renew, mid,
-              tr("renew mitigation %1: %2").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
+        settleAudit(entry, store::AuditLog::doneOutcome(lifetimeWords(result.value().lifetime)));
         reportSuccess(tr("Mitigation %1 renewed: %2.").arg(*mid).arg(lifetimeWords(result.value().lifetime)));
     }
 }
@@ -469,17 +501,17 @@ QCoro::Task<> MainWindow::sendEfficacy(signal::AttackStatus attackStatus)
         co_return;
     const QString what = attackStatus == signal::AttackStatus::UnderAttack ? tr("still under attack") : tr("attack mitigated");
     QPointer<MainWindow> self(this);
+    const qint64 entry = auditSent(store::AuditAction::Efficacy, mid, tr("report \"%1\" for mitigation %2").arg(what).arg(*mid));
     statusBar()->showMessage(tr("Reporting \"%1\" for mitigation %2…").arg(what).arg(*mid));
     auto task = m_channel->sendEfficacyUpdate(*mid, attackStatus);
     const auto result = co_await task;
     if (!self)
         co_return;
     if (!result.ok()) {
-        audit(store::AuditAction::Efficacy, mid,
-              tr("report \"%1\" for mitigation %2 failed: %3").arg(what).arg(*mid).arg(result.error().toString()));
+        settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         reportFailure(tr("Efficacy update for mitigation %1 failed: %2").arg(*mid).arg(result.error().toString()));
     } else {
-        audit(store::AuditAction::Efficacy, mid, tr("report \"%1\" for mitigation %2").arg(what).arg(*mid));
+        settleAudit(entry, store::AuditLog::doneOutcome());
         reportSuccess(tr("Reported \"%1\" for mitigation %2.").arg(what).arg(*mid));
     }
 }

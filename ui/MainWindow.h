@@ -52,6 +52,11 @@ public:
     void setAuditLog(models::AuditLogModel *audit);
     // Records one operator action against the current server (nothing without an audit log).
     void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary, const QJsonObject &detail = {});
+    // The same for an action about to go on the wire: recorded as sent, then settled with what
+    // became of it. Returns the entry for settleAudit() (0 without an audit log).
+    qint64 auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                     const QJsonObject &detail = {});
+    void settleAudit(qint64 entry, const QString &outcome);
 
     // Something stands in the way of a session (e.g. the demo server did not start).
     void showProblem(const QString &text);

@@ -207,4 +207,32 @@ void CommandContext::audit(store::AuditAction action, std::optional<quint32> mid
         Output::error(QStringLiteral("warning: not recorded in the audit log: %1").arg(appended.error().toString()));
 }
 
+qint64 CommandContext::auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                                 const QJsonObject &detail)
+{
+    if (!m_audit)
+        return 0;
+    store::AuditEntry entry;
+    entry.server = serverLabel();
+    entry.action = action;
+    entry.mid = mid;
+    entry.summary = summary;
+    entry.detail = detail;
+    entry.outcome = store::AuditLog::sentOutcome();
+    auto appended = m_audit->append(entry);
+    if (!appended) {
+        Output::error(QStringLiteral("warning: not recorded in the audit log: %1").arg(appended.error().toString()));
+        return 0;
+    }
+    return appended.value();
+}
+
+void CommandContext::settleAudit(qint64 entry, const QString &outcome)
+{
+    if (!m_audit || entry == 0)
+        return;
+    if (auto settled = m_audit->settle(entry, outcome); !settled)
+        Output::error(QStringLiteral("warning: outcome not recorded in the audit log: %1").arg(settled.error().toString()));
+}
+
 } // namespace dots::cli

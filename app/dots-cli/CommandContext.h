@@ -51,6 +51,12 @@ public:
     // Appends to the audit log; a failure is reported but does not change the outcome.
     void audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                const QJsonObject &detail = {});
+    // For an action about to go on the wire: recorded as sent before it is sent, then settled
+    // with what became of it, so a process killed in between leaves it in the log. Returns the
+    // entry for settleAudit() (0 when nothing was recorded).
+    qint64 auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                     const QJsonObject &detail = {});
+    void settleAudit(qint64 entry, const QString &outcome);
 
     // Opens --state-db (mid counter, audit log). connect() does it; commands that change
     // data-channel state call it before connectData() so that their changes are recorded.

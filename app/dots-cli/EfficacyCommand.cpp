@@ -38,13 +38,17 @@ QCoro::Task<int> EfficacyCommand::run(CommandContext &context)
     auto connecting = context.connect();
     if (const int code = co_await connecting; code != Success)
         co_return code;
+    const qint64 entry = context.auditSent(
+        store::AuditAction::Efficacy, m_mid,
+        QStringLiteral("efficacy update for mitigation %1: %2").arg(m_mid).arg(signal::yangName(m_status)),
+        {{QStringLiteral("attack-status"), signal::yangName(m_status)}});
     auto resultTask = context.channel().sendEfficacyUpdate(m_mid, m_status);
     auto result = co_await resultTask;
-    if (!result.ok())
+    if (!result.ok()) {
+        context.settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         co_return context.fail(result.error(), QStringLiteral("the efficacy update for mitigation %1").arg(m_mid));
-    context.audit(store::AuditAction::Efficacy, m_mid,
-                  QStringLiteral("efficacy update for mitigation %1: %2").arg(m_mid).arg(signal::yangName(m_status)),
-                  {{QStringLiteral("attack-status"), signal::yangName(m_status)}});
+    }
+    context.settleAudit(entry, store::AuditLog::doneOutcome());
     if (context.out().isJson()) {
         QJsonObject o = statusJson(result.value());
         o.insert(QStringLiteral("command"), name());

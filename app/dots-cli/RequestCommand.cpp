@@ -51,18 +51,34 @@ QCoro::Task<int> RequestCommand::run(CommandContext &context)
     auto connecting = context.connect();
     if (const int code = co_await connecting; code != Success)
         co_return code;
-    auto resultTask = context.channel().requestMitigation(m_request);
+    // The mid is taken (and stored) first, then the request recorded under it, then sent: a
+    // process killed while the request is on the wire leaves it in the audit log as sent.
+    signal::MitigationRequest request = m_request;
+    if (request.mid == 0) {
+        QString problem;
+        const auto mid = context.channel().reserveMid(&problem);
+        if (!mid)
+            co_return context.fail(signal::SignalError::make(signal::SignalError::Kind::Invalid,
+                                                             QStringLiteral("no mitigation identifier available"), problem),
+                                   QStringLiteral("the mitigation request"));
+        request.mid = *mid;
+    }
+    const qint64 entry = context.auditSent(store::AuditAction::Request, request.mid,
+                                           QStringLiteral("request mitigation for %1").arg(signal::describeTarget(request.target)),
+                                           request.toJson());
+    auto resultTask = context.channel().requestMitigation(request);
     auto result = co_await resultTask;
-    if (!result.ok())
+    if (!result.ok()) {
+        context.settleAudit(entry, store::AuditLog::failedOutcome(result.error().toString()));
         co_return context.fail(result.error(), QStringLiteral("the mitigation request"));
+    }
+    context.settleAudit(entry, store::AuditLog::doneOutcome());
 
     signal::MitigationStatus status = result.value();
     if (!status.status) {
         auto reporting = firstStatus(context.channel(), status);
         status = co_await reporting;
     }
-    context.audit(store::AuditAction::Request, status.mid,
-                  QStringLiteral("request mitigation for %1").arg(signal::describeTarget(m_request.target)), m_request.toJson());
     if (context.out().isJson()) {
         QJsonObject o = statusJson(status);
         o.insert(QStringLiteral("command"), name());

@@ -12,6 +12,18 @@ AuditLogModel::AuditLogModel(store::AuditLog *log, QObject *parent) : QAbstractT
 {
 }
 
+QString AuditLogModel::outcomeLabel(const QString &stored)
+{
+    if (stored == store::AuditLog::sentOutcome())
+        return tr("sent");
+    const QString done = store::AuditLog::doneOutcome();
+    if (stored == done)
+        return tr("done");
+    if (stored.startsWith(done + QLatin1Char(':')))
+        return tr("done") + stored.mid(done.size());
+    return stored; // "failed: " and the reason, as the program worded it
+}
+
 QString AuditLogModel::actionLabel(AuditAction action)
 {
     switch (action) {
@@ -59,12 +71,13 @@ bool AuditLogModel::matches(const AuditEntry &e) const
         && (f.text.isEmpty() || e.summary.contains(f.text, Qt::CaseInsensitive));
 }
 
-void AuditLogModel::record(AuditEntry entry)
+qint64 AuditLogModel::record(AuditEntry entry)
 {
     if (!entry.timestamp.isValid())
         entry.timestamp = QDateTime::currentDateTimeUtc();
     if (entry.operatorName.isEmpty())
         entry.operatorName = store::AuditLog::currentOperator();
+    entry.id = --m_unstoredIds; // replaced by the store's id when it takes the entry
     if (m_log) {
         auto appended = m_log->append(entry);
         if (appended)
@@ -72,11 +85,28 @@ void AuditLogModel::record(AuditEntry entry)
         else
             emit storeProblem(tr("Not recorded in the audit log: %1").arg(appended.error().toString()));
     }
-    if (!matches(entry))
-        return;
-    beginInsertRows({}, 0, 0);
-    m_entries.prepend(entry);
-    endInsertRows();
+    const qint64 id = entry.id;
+    if (matches(entry)) {
+        beginInsertRows({}, 0, 0);
+        m_entries.prepend(entry);
+        endInsertRows();
+    }
+    return id;
+}
+
+void AuditLogModel::settle(qint64 id, const QString &outcome)
+{
+    if (m_log && id > 0) {
+        if (auto settled = m_log->settle(id, outcome); !settled)
+            emit storeProblem(tr("Outcome not recorded in the audit log: %1").arg(settled.error().toString()));
+    }
+    for (int row = 0; row < m_entries.size(); ++row) {
+        if (m_entries[row].id != id)
+            continue;
+        m_entries[row].outcome = outcome;
+        emit dataChanged(index(row, OutcomeColumn), index(row, OutcomeColumn));
+        break;
+    }
 }
 
 QString AuditLogModel::exportCsv(const QString &path) const
@@ -130,9 +160,14 @@ QVariant AuditLogModel::data(const QModelIndex &index, int role) const
                 return role == SortRole ? QVariant(-1) : QVariant(QString());
             return role == SortRole ? QVariant(qint64(*e.mid)) : QVariant(QString::number(*e.mid));
         case SummaryColumn: return e.summary;
+        case OutcomeColumn: return outcomeLabel(e.outcome);
         default: break;
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == OutcomeColumn && e.outcome == store::AuditLog::sentOutcome())
+        return tr("The request was sent; no answer has been recorded (still waiting, or the program ended first).");
+    if (role == Qt::ToolTipRole && index.column() == OutcomeColumn)
+        return outcomeLabel(e.outcome);
     if (role == Qt::ToolTipRole && index.column() == TimeColumn)
         return tr("%1 UTC").arg(e.timestamp.toUTC().toString(Qt::ISODate));
     if (role == Qt::ToolTipRole && index.column() == SummaryColumn)
@@ -151,6 +186,7 @@ QVariant AuditLogModel::headerData(int section, Qt::Orientation orientation, int
     case ActionColumn: return tr("Action");
     case MidColumn: return tr("Mid");
     case SummaryColumn: return tr("What");
+    case OutcomeColumn: return tr("Outcome");
     default: return {};
     }
 }

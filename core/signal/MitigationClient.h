@@ -46,6 +46,7 @@ public:
     std::optional<MitigationRequest> sentRequest(quint32 mid) const;
 
     QCoro::Task<SignalResult<MitigationStatus>> request(MitigationRequest request);
+    std::optional<quint32> reserveMid(QString *error) { return allocateMid(error); }
     QCoro::Task<SignalResult<MitigationStatus>> renew(quint32 mid);
     QCoro::Task<SignalResult<MitigationStatus>> changeFilterActivation(quint32 mid, QString aclName,
                                                                        ActivationType activation);

@@ -96,6 +96,9 @@ public:
     {
         return m_mitigations.request(std::move(request));
     }
+    // The mid for a request about to be made, taken from the counter (and stored) now, so that
+    // a caller can record the request under its mid before it is sent. nullopt: none left, and why.
+    std::optional<quint32> reserveMid(QString *error) { return m_mitigations.reserveMid(error); }
     // Same mid, same scope again: extends the lifetime (RFC 9132 section 4.4.1).
     QCoro::Task<SignalResult<MitigationStatus>> renewMitigation(quint32 mid) { return m_mitigations.renew(mid); }
     // RFC 9133: switch a filter of a mitigation on or off during an attack, e.g. make an

@@ -83,8 +83,8 @@ Result<qint64> AuditLog::append(AuditEntry entry)
     if (entry.operatorName.isEmpty())
         entry.operatorName = currentOperator();
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO audit_log (ts_ms, operator, server, action, mid, summary, detail) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO audit_log (ts_ms, operator, server, action, mid, summary, detail, outcome) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(entry.timestamp.toMSecsSinceEpoch());
     q.addBindValue(entry.operatorName);
     q.addBindValue(entry.server);
@@ -92,9 +92,23 @@ Result<qint64> AuditLog::append(AuditEntry entry)
     q.addBindValue(entry.mid ? QVariant(qint64(*entry.mid)) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(entry.summary);
     q.addBindValue(QString::fromUtf8(QJsonDocument(entry.detail).toJson(QJsonDocument::Compact)));
+    q.addBindValue(entry.outcome.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(entry.outcome));
     if (auto r = m_db.exec(q, QStringLiteral("append to audit log")); !r)
         return r.error();
     return q.lastInsertId().toLongLong();
+}
+
+Result<void> AuditLog::settle(qint64 id, const QString &outcome)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE audit_log SET outcome = ? WHERE id = ?"));
+    q.addBindValue(outcome);
+    q.addBindValue(id);
+    if (auto r = m_db.exec(q, QStringLiteral("record the outcome in the audit log")); !r)
+        return r.error();
+    if (q.numRowsAffected() != 1)
+        return StoreError {StoreError::Kind::InvalidArgument, QStringLiteral("audit log entry %1 does not exist").arg(id)};
+    return {};
 }
 
 Result<QList<AuditEntry>> AuditLog::query(const AuditFilter &filter) const
@@ -130,7 +144,7 @@ Result<QList<AuditEntry>> AuditLog::query(const AuditFilter &filter) const
         where << QStringLiteral("instr(lower(summary), lower(?)) > 0");
         binds << filter.text;
     }
-    QString sql = QStringLiteral("SELECT id, ts_ms, operator, server, action, mid, summary, detail FROM audit_log");
+    QString sql = QStringLiteral("SELECT id, ts_ms, operator, server, action, mid, summary, detail, outcome FROM audit_log");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     sql += QStringLiteral(" ORDER BY ts_ms DESC, id DESC LIMIT ?");
@@ -156,6 +170,7 @@ Result<QList<AuditEntry>> AuditLog::query(const AuditFilter &filter) const
         e.summary = q.value(6).toString();
         // A damaged detail must not hide the entry itself.
         e.detail = QJsonDocument::fromJson(q.value(7).toString().toUtf8()).object();
+        e.outcome = q.value(8).toString();
         out << e;
     }
     return out;
@@ -165,11 +180,12 @@ QString AuditLog::toCsv(const QList<AuditEntry> &entries)
 {
     QString out = csv::record({QStringLiteral("id"), QStringLiteral("timestamp_utc"), QStringLiteral("operator"),
                                QStringLiteral("server"), QStringLiteral("action"), QStringLiteral("mid"),
-                               QStringLiteral("summary"), QStringLiteral("detail")});
+                               QStringLiteral("summary"), QStringLiteral("detail"), QStringLiteral("outcome")});
     for (const AuditEntry &e : entries) {
         out += csv::record({QString::number(e.id), isoUtc(e.timestamp), e.operatorName, e.server, actionName(e.action),
                             e.mid ? QString::number(*e.mid) : QString(), e.summary,
-                            e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))});
+                            e.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact)),
+                            e.outcome});
     }
     return out;
 }

@@ -53,6 +53,10 @@ struct AuditEntry
     std::optional<quint32> mid;
     QString summary;          // one line for the table view
     QJsonObject detail;       // e.g. the request body
+    // What became of it. Empty for an entry recorded after the fact (the summary says it all).
+    // An action on the wire is recorded before it is sent, as sentOutcome(), and settled once
+    // the answer (or the failure) is known; a process killed in between leaves "sent".
+    QString outcome;
 };
 
 // All members optional; an empty filter returns the newest `limit` entries.
@@ -68,7 +72,8 @@ struct AuditFilter
     int limit = 500;
 };
 
-// Append-only record of operator actions: who did what, when, against which server.
+// Record of operator actions: who did what, when, against which server. Entries are only
+// appended; the one thing written later is the outcome of an action recorded before it was sent.
 class AuditLog
 {
 public:
@@ -76,9 +81,19 @@ public:
 
     static QString currentOperator();
 
+    // Stored outcomes: "sent" while the request is on the wire, then "done" (or "done: <what
+    // the server granted>") or "failed: <why>".
+    static QString sentOutcome() { return QStringLiteral("sent"); }
+    static QString doneOutcome() { return QStringLiteral("done"); }
+    static QString doneOutcome(const QString &what) { return QStringLiteral("done: ") + what; }
+    static QString failedOutcome(const QString &why) { return QStringLiteral("failed: ") + why; }
+    static bool isFailure(const QString &outcome) { return outcome.startsWith(QLatin1String("failed")); }
+
     Result<qint64> append(AuditEntry entry);
+    // Records what became of entry `id` (appended with sentOutcome()).
+    Result<void> settle(qint64 id, const QString &outcome);
     Result<QList<AuditEntry>> query(const AuditFilter &filter = {}) const; // newest first
-    // Columns: id,timestamp_utc,operator,server,action,mid,summary,detail (RFC 4180).
+    // Columns: id,timestamp_utc,operator,server,action,mid,summary,detail,outcome (RFC 4180).
     static QString toCsv(const QList<AuditEntry> &entries);
     Result<void> exportCsv(const AuditFilter &filter, QIODevice &out) const;
 

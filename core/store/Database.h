@@ -21,7 +21,7 @@ class Database
 {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     static Result<std::unique_ptr<Database>> open(const QString &path, const QString &connectionName,
                                                   Mode mode = Mode::ReadWrite);

@@ -34,6 +34,37 @@ class AuditLogModelTest : public QObject
     Q_OBJECT
 
 private slots:
+    // An action on the wire shows "sent" until its answer settles it, in the row and the store;
+    // without a store the row still follows.
+    void outcomeSettledInRowAndStore()
+    {
+        QTemporaryDir dir;
+        auto db = store::Database::open(dir.filePath(QStringLiteral("console.sqlite")), QStringLiteral("audit-outcome"));
+        QVERIFY(db.ok());
+        store::AuditLog log(*db.value());
+        AuditLogModel model(&log);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        store::AuditEntry sent = entry(AuditAction::Request, 4, QStringLiteral("request mitigation 4 for 203.0.113.0/24"));
+        sent.outcome = store::AuditLog::sentOutcome();
+        const qint64 id = model.record(sent);
+        QVERIFY(id > 0);
+        QCOMPARE(model.index(0, AuditLogModel::OutcomeColumn).data().toString(), QStringLiteral("sent"));
+        QVERIFY(model.index(0, AuditLogModel::OutcomeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("no answer")));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.settle(id, store::AuditLog::failedOutcome(QStringLiteral("no response")));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0, AuditLogModel::OutcomeColumn).data().toString(), QStringLiteral("failed: no response"));
+        QCOMPARE(log.query().value().first().outcome, QStringLiteral("failed: no response"));
+        model.settle(id, store::AuditLog::doneOutcome(QStringLiteral("lifetime 1 h")));
+        QCOMPARE(model.index(0, AuditLogModel::OutcomeColumn).data().toString(), QStringLiteral("done: lifetime 1 h"));
+
+        AuditLogModel unstored(nullptr);
+        const qint64 local = unstored.record(sent);
+        QVERIFY(local < 0);
+        unstored.settle(local, store::AuditLog::doneOutcome());
+        QCOMPARE(unstored.index(0, AuditLogModel::OutcomeColumn).data().toString(), QStringLiteral("done"));
+    }
+
     void recordsSurviveARestartAndExport()
     {
         QTemporaryDir dir;

@@ -41,6 +41,8 @@ private slots:
     void sidAcrossReopen();
     void auditAppendAndQuery();
     void auditFilters();
+    void auditOutcomeSettledLater();
+    void schemaThreeGainsAuditOutcome();
     void auditActionNamesAreStable();
     void csvQuoting();
     void auditExportCsv();
@@ -79,6 +81,8 @@ void StoreTest::createsSchemaInWalMode()
     QCOMPARE(q.value(0).toString().toLower(), QStringLiteral("wal"));
     QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), Database::kSchemaVersion);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA synchronous")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 2); // FULL
 }
 
 void StoreTest::reopenKeepsSchema()
@@ -128,7 +132,7 @@ void StoreTest::damagedPagesAreAnError()
         AuditLog log(*db);
         for (int i = 0; i < 300; ++i)
             QVERIFY(log.append({0, {}, QStringLiteral("op"), QStringLiteral("srv"), AuditAction::Request, quint32(i),
-                                QString(200, QLatin1Char('x')), {}}));
+                                QString(200, QLatin1Char('x')), {}, {}}));
         QVERIFY(db->exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), QStringLiteral("checkpoint")));
     }
     QFile f(dbPath());
@@ -177,7 +181,7 @@ void StoreTest::readOnlyModeRefusesWrites()
     QVERIFY(!a);
     QCOMPARE(a.error().kind, StoreError::Kind::ReadOnly);
     AuditLog log(*r.value());
-    const auto appended = log.append({0, {}, {}, QStringLiteral("srv"), AuditAction::Other, {}, QStringLiteral("x"), {}});
+    const auto appended = log.append({0, {}, {}, QStringLiteral("srv"), AuditAction::Other, {}, QStringLiteral("x"), {}, {}});
     QVERIFY(!appended);
     QCOMPARE(appended.error().kind, StoreError::Kind::ReadOnly);
 }
@@ -334,6 +338,11 @@ void StoreTest::schemaOneUpgradesKeepingMids()
         QSqlQuery q(old);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE mid_counter (server TEXT NOT NULL, cuid TEXT NOT NULL, last_mid INTEGER NOT NULL,"
                                       " updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid)) WITHOUT ROWID")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, ts_ms INTEGER NOT NULL,"
+                                      " operator TEXT NOT NULL, server TEXT NOT NULL, action TEXT NOT NULL, mid INTEGER,"
+                                      " summary TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}')")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE mitigation_history (server TEXT NOT NULL, cuid TEXT NOT NULL, mid INTEGER NOT NULL,"
+                                      " state TEXT NOT NULL, updated_ms INTEGER NOT NULL, PRIMARY KEY (server, cuid, mid)) WITHOUT ROWID")));
         QVERIFY(q.exec(QStringLiteral("INSERT INTO mid_counter VALUES ('srv', 'cuid', 77, 0)")));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=1")));
         q.finish();
@@ -376,6 +385,68 @@ void StoreTest::auditAppendAndQuery()
     QCOMPARE(got.mid, std::optional<quint32>(7));
     QCOMPARE(got.summary, e.summary);
     QCOMPARE(got.detail, e.detail);
+}
+
+// An action is recorded as "sent" before its request goes on the wire and settled later; what a
+// killed process leaves behind still says that the request was sent.
+void StoreTest::auditOutcomeSettledLater()
+{
+    qint64 id = 0;
+    {
+        auto db = openOk(dbPath(), QStringLiteral("outcome"));
+        QVERIFY(db);
+        AuditLog log(*db);
+        AuditEntry e;
+        e.server = QStringLiteral("srv");
+        e.action = AuditAction::Withdraw;
+        e.mid = 9;
+        e.summary = QStringLiteral("withdraw mitigation 9");
+        e.outcome = AuditLog::sentOutcome();
+        const auto appended = log.append(e);
+        QVERIFY2(appended, appended ? "" : qPrintable(appended.error().message));
+        id = appended.value();
+        AuditEntry plain;
+        plain.server = QStringLiteral("srv");
+        plain.summary = QStringLiteral("recorded after the fact");
+        QVERIFY(log.append(plain));
+        const auto rows = log.query();
+        QCOMPARE(rows.value().size(), 2);
+        QCOMPARE(rows.value().at(1).outcome, QStringLiteral("sent"));
+        QCOMPARE(rows.value().at(0).outcome, QString());
+    }
+    auto db = openOk(dbPath(), QStringLiteral("outcome-again"));
+    QVERIFY(db);
+    AuditLog log(*db);
+    QCOMPARE(log.query().value().at(1).outcome, QStringLiteral("sent")); // survived the reopen
+    QVERIFY(log.settle(id, QStringLiteral("done")));
+    QCOMPARE(log.query().value().at(1).outcome, QStringLiteral("done"));
+    const auto missing = log.settle(id + 100, QStringLiteral("done"));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, StoreError::Kind::InvalidArgument);
+}
+
+void StoreTest::schemaThreeGainsAuditOutcome()
+{
+    {
+        auto db = openOk(dbPath(), QStringLiteral("v3"));
+        QVERIFY(db);
+        AuditEntry e;
+        e.server = QStringLiteral("srv");
+        e.summary = QStringLiteral("before the upgrade");
+        QVERIFY(AuditLog(*db).append(e));
+        QSqlQuery q(db->connection());
+        // Back to what schema version 3 looked like.
+        QVERIFY(q.exec(QStringLiteral("ALTER TABLE audit_log DROP COLUMN outcome")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=3")));
+    }
+    auto db = openOk(dbPath(), QStringLiteral("v4"));
+    QVERIFY(db);
+    QCOMPARE(db->schemaVersion(), 4);
+    const auto rows = AuditLog(*db).query();
+    QVERIFY(rows);
+    QCOMPARE(rows.value().size(), 1);
+    QCOMPARE(rows.value().first().summary, QStringLiteral("before the upgrade"));
+    QCOMPARE(rows.value().first().outcome, QString());
 }
 
 void StoreTest::auditFilters()
@@ -520,9 +591,9 @@ void StoreTest::auditExportCsv()
     QVERIFY(buf.open(QIODevice::WriteOnly));
     QVERIFY(log.exportCsv({}, buf));
     const QString text = QString::fromUtf8(buf.data());
-    const QString expected = QStringLiteral("id,timestamp_utc,operator,server,action,mid,summary,detail\r\n")
+    const QString expected = QStringLiteral("id,timestamp_utc,operator,server,action,mid,summary,detail,outcome\r\n")
         + QString::number(id.value())
-        + QStringLiteral(",2024-05-01T12:00:00.250Z,alice,\"lab, east\",config-change,,\"set \"\"heartbeat\"\"\nto 60\",\"{\"\"k\"\":\"\"v\"\"}\"\r\n");
+        + QStringLiteral(",2024-05-01T12:00:00.250Z,alice,\"lab, east\",config-change,,\"set \"\"heartbeat\"\"\nto 60\",\"{\"\"k\"\":\"\"v\"\"}\",\r\n");
     QCOMPARE(text, expected);
 }
 

@@ -86,6 +86,12 @@ QString SimulatorProcess::start(const QString &pkiDirectory, const QStringList &
     return {};
 }
 
+QString SimulatorProcess::readOutput()
+{
+    m_output += QString::fromUtf8(m_process.readAll());
+    return m_output;
+}
+
 void SimulatorProcess::kill()
 {
     if (!isRunning())

@@ -36,6 +36,9 @@ public:
     quint16 tlsPort() const { return m_tlsPort; }
     quint16 httpsPort() const { return m_httpsPort; } // data channel (RESTCONF)
     QString output() const { return m_output; }
+    // Everything the simulator wrote so far (stdout and stderr), read now: with
+    // --print-messages, one JSON line per message it received or sent.
+    QString readOutput();
     static QString executable();
     // The personality the simulator runs with ("rfc" unless the environment says otherwise).
     static QString personality();

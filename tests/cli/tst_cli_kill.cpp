@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// dots-cli killed with SIGKILL while it works: real processes, real signals, a real
+// simulator on 127.0.0.1. Afterwards the state database opens without repair, no mid was
+// ever sent twice or lower than one before it (RFC 9132 section 4.4.1), and every request
+// that reached the server has its audit entry (the order the program keeps: mid stored,
+// audit entry stored, then the request sent).
+#include "CliRun.h"
+#include "SimulatorProcess.h"
+
+#include "store/AuditLog.h"
+#include "store/Database.h"
+
+#include <QDeadlineTimer>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dots;
+
+class TestCliKill : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The mids of the mitigation requests (PUT mitigate/cuid=../mid=N) the server received,
+    // in the order they came; the repeated copies of one NON request count once.
+    static QList<quint32> midsReceived(const QString &simulatorOutput)
+    {
+        static const QRegularExpression mid(QStringLiteral("/mitigate/cuid=[^/]+/mid=(\\d+)"));
+        QList<quint32> mids;
+        for (const QString &line : simulatorOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            if (o.value(QStringLiteral("dir")).toString() != QLatin1String("in")
+                || o.value(QStringLiteral("method")).toString() != QLatin1String("PUT"))
+                continue;
+            const auto m = mid.match(o.value(QStringLiteral("path")).toString());
+            if (!m.hasMatch())
+                continue;
+            const quint32 value = m.captured(1).toUInt();
+            if (mids.isEmpty() || mids.last() != value)
+                mids << value;
+        }
+        return mids;
+    }
+
+private slots:
+    void killedWhileRequestingKeepsMidsAndAudit()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        SimulatorProcess sim;
+        const QString started = sim.start(dir.filePath(QStringLiteral("pki")), {"--print-messages", "--speed", "20"});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+        const QString stateDb = dir.filePath(QStringLiteral("state.sqlite"));
+        const auto pki = [&](const char *file) { return dir.filePath(QStringLiteral("pki/") + QLatin1String(file)); };
+        const QStringList connection{"--server", "127.0.0.1", "--port", QString::number(sim.dtlsPort()),
+                                     "--cert", pki("client.crt"), "--key", pki("client.key"), "--ca", pki("ca.crt"),
+                                     "--state-db", stateDb};
+
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("kill timings from seed %u", seed);
+        QRandomGenerator random(seed);
+        constexpr int kRounds = 18;
+        int killedAfterSending = 0, killedAnyTime = 0, finished = 0;
+        for (int round = 0; round < kRounds; ++round) {
+            const int before = int(midsReceived(sim.readOutput()).size());
+            QProcess cli;
+            cli.start(CliRun::program(), connection + QStringList{"request", "--prefix",
+                                                                  QStringLiteral("203.0.113.%1/32").arg(round),
+                                                                  "--lifetime", "600"});
+            QVERIFY(cli.waitForStarted(5000));
+            switch (round % 3) {
+            case 0: {
+                // The moment the server has the request: the process is settling its audit entry.
+                QDeadlineTimer deadline(10000);
+                while (!deadline.hasExpired() && midsReceived(sim.readOutput()).size() == before
+                       && cli.state() == QProcess::Running)
+                    QTest::qWait(2);
+                QTest::qWait(int(random.bounded(30)));
+                ++killedAfterSending;
+                break;
+            }
+            case 1:
+                // Anywhere from start-up to the end: opening the store, the handshake, the request.
+                QTest::qWait(int(random.bounded(700)));
+                ++killedAnyTime;
+                break;
+            default:
+                QVERIFY(cli.waitForFinished(20000));
+                ++finished;
+                break;
+            }
+            if (cli.state() == QProcess::Running) {
+                cli.kill(); // SIGKILL
+                QVERIFY(cli.waitForFinished(5000));
+                QCOMPARE(cli.exitStatus(), QProcess::CrashExit);
+            } else {
+                // Done before the kill came (or never meant to be killed): then it succeeded.
+                QVERIFY2(cli.exitStatus() == QProcess::NormalExit && cli.exitCode() == 0,
+                         qPrintable(QStringLiteral("round %1: exit %2\n%3").arg(round).arg(cli.exitCode())
+                                        .arg(QString::fromUtf8(cli.readAllStandardError()))));
+            }
+        }
+        qInfo("%d killed right after the server had the request, %d killed at random, %d finished",
+              killedAfterSending, killedAnyTime, finished);
+
+        const QList<quint32> mids = midsReceived(sim.readOutput());
+        QVERIFY2(mids.size() >= killedAfterSending + finished, qPrintable(sim.output().right(2000)));
+        for (int i = 1; i < mids.size(); ++i)
+            QVERIFY2(mids[i] > mids[i - 1], qPrintable(QStringLiteral("mid %1 came after mid %2").arg(mids[i]).arg(mids[i - 1])));
+
+        // Opens as it is: no journal to replay by hand, no damage.
+        auto opened = store::Database::open(stateDb, QStringLiteral("after-kill"));
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
+        store::Database &db = *opened.value();
+        QSqlQuery check(db.connection());
+        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
+        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
+
+        store::AuditFilter requests;
+        requests.action = store::AuditAction::Request;
+        requests.limit = -1;
+        const auto entries = store::AuditLog(db).query(requests);
+        QVERIFY(entries.ok());
+        QHash<quint32, store::AuditEntry> byMid;
+        for (const store::AuditEntry &e : entries.value()) {
+            QVERIFY(e.mid);
+            QVERIFY2(!byMid.contains(*e.mid), qPrintable(QStringLiteral("two audit entries for mid %1").arg(*e.mid)));
+            byMid.insert(*e.mid, e);
+        }
+        int settled = 0;
+        for (const quint32 mid : mids) {
+            QVERIFY2(byMid.contains(mid), qPrintable(QStringLiteral("mid %1 reached the server but not the audit log").arg(mid)));
+            const QString outcome = byMid.value(mid).outcome;
+            QVERIFY2(outcome == store::AuditLog::sentOutcome() || outcome == store::AuditLog::doneOutcome(), qPrintable(outcome));
+            settled += outcome == store::AuditLog::doneOutcome();
+        }
+        QVERIFY(settled >= finished);
+        qInfo("%d requests reached the server: %d settled in the audit log, %d left as sent by the kill",
+              int(mids.size()), settled, int(mids.size()) - settled);
+
+        // The counter is at or above every mid sent, so the next run goes on from there.
+        QSqlQuery top(db.connection());
+        QVERIFY(top.exec(QStringLiteral("SELECT MAX(last_mid) FROM mid_counter")) && top.next());
+        QVERIFY2(top.value(0).toLongLong() >= qint64(mids.last()),
+                 qPrintable(QStringLiteral("counter %1, last mid sent %2").arg(top.value(0).toLongLong()).arg(mids.last())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliKill)
+#include "tst_cli_kill.moc"
