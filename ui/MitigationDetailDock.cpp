@@ -26,17 +26,33 @@ namespace {
 
 constexpr auto kTimeFormat = "yyyy-MM-dd HH:mm:ss";
 
+// A server may list thousands of items (laying such labels out froze the console): the first
+// ones and how many more.
+constexpr qsizetype kItemsShown = 20;
+
+QString andMore(qsizetype total)
+{
+    return total > kItemsShown ? QObject::tr("(and %1 more)").arg(total - kItemsShown) : QString();
+}
+
 QString orNone(const QStringList &items)
 {
-    return items.isEmpty() ? QObject::tr("—") : items.join(QStringLiteral("\n"));
+    if (items.isEmpty())
+        return QObject::tr("—");
+    QStringList shown = items.mid(0, kItemsShown);
+    if (items.size() > kItemsShown)
+        shown << andMore(items.size());
+    return shown.join(QStringLiteral("\n"));
 }
 
 QString portsText(const QList<dots::PortRange> &ranges)
 {
     QStringList items;
-    for (const auto &r : ranges)
+    for (const auto &r : ranges.mid(0, kItemsShown))
         items << (r.upperPort ? QStringLiteral("%1–%2").arg(r.lowerPort).arg(*r.upperPort) : QString::number(r.lowerPort));
-    return items.isEmpty() ? QObject::tr("all ports") : items.join(QStringLiteral(", "));
+    if (items.isEmpty())
+        return QObject::tr("all ports");
+    return items.join(QStringLiteral(", ")) + (ranges.size() > kItemsShown ? QLatin1Char(' ') + andMore(ranges.size()) : QString());
 }
 
 QString protocolsText(const QList<quint8> &protocols)

@@ -9,7 +9,8 @@
 
 namespace dots::signal {
 
-// "203.0.113.0/24 ports 80-443 proto tcp"; "-" when empty. For tables, logs and terminals.
+// "203.0.113.0/24 ports 80-443 proto tcp"; "-" when empty; past eight names or port ranges
+// "(and N more)". For tables, logs and terminals.
 QString describeTarget(const Target &target);
 // "3600 s", "indefinite", "-" when unknown.
 QString describeLifetime(std::optional<qint64> lifetime);

@@ -411,6 +411,16 @@ void MitigationMessagesTest::targetText()
     target.portRanges = {PortRange{80, quint16(443)}, PortRange{8080, std::nullopt}};
     target.protocols = {6, 17};
     QCOMPARE(describeTarget(target), QStringLiteral("203.0.113.0/24 alias:web ports 80-443,8080 proto tcp,udp"));
+    // A server may list thousands (a hostile one did, 280 kB): one line stays one line.
+    Target huge;
+    for (int i = 0; i < 4000; ++i)
+        huge.aliasNames << QStringLiteral("alias-%1").arg(i);
+    for (int i = 0; i < 300; ++i)
+        huge.portRanges << PortRange{quint16(1000 + 2 * i), std::nullopt};
+    huge.prefixes = {QStringLiteral("203.0.113.0/24")};
+    QCOMPARE(describeTarget(huge), QStringLiteral("203.0.113.0/24 alias:alias-0 alias:alias-1 alias:alias-2 alias:alias-3 "
+                                                  "alias:alias-4 alias:alias-5 alias:alias-6 (and 3993 more) "
+                                                  "ports 1000,1002,1004,1006,1008,1010,1012,1014 (and 292 more)"));
     QCOMPARE(describeLifetime(std::nullopt), QStringLiteral("-"));
     QCOMPARE(describeLifetime(-1), QStringLiteral("indefinite"));
     QCOMPARE(describeLifetime(3600), QStringLiteral("3600 s"));
