@@ -80,8 +80,18 @@ QCoro::Task<> SignalChannel::setUpAfterHandshake()
     auto config = co_await configRead;
     if (stale())
         co_return;
-    if (!config.ok())
-        qCWarning(lcSignal) << "session configuration not read:" << config.error().toString();
+    if (!config.ok()) {
+        const SignalError &error = config.error();
+        if (error.kind == SignalError::Kind::Transport && error.transportError.kind == transport::TransportError::Kind::Timeout) {
+            // Nothing at all came back: a server that completes the handshake and then stays
+            // silent must not look connected.
+            m_session.failSetUp(tr("the handshake succeeded but the server does not answer (reading the session "
+                                   "configuration: %1); trying again")
+                                    .arg(error.message));
+            co_return;
+        }
+        qCWarning(lcSignal) << "session configuration not read:" << error.toString();
+    }
 
     auto listRead = m_mitigations.refresh();
     auto listed = co_await listRead;

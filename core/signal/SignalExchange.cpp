@@ -48,6 +48,11 @@ QCoro::Task<SignalResult<CoapResponse>> SignalExchange::exchange(CoapRequest req
     QPointer<transport::CoapClient> client(m_session->client());
     if (confirmable) {
         request.confirmable = true;
+        // No longer than a Non-confirmable exchange would wait: RFC 7252's MAX_TRANSMIT_WAIT
+        // (45 s with the defaults, more with a server's larger ack-timeout) is long for an
+        // analyst to look at "waiting".
+        if (request.timeout == std::chrono::milliseconds::zero())
+            request.timeout = m_session->retryPolicy().deadline;
         auto sent = client->request(request);
         auto result = co_await sent;
         if (!self)

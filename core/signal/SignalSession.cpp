@@ -118,6 +118,10 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalSession::open(ServerP
         co_return SignalError::make(SignalError::Kind::NotConnected, tr("the signal channel was closed"));
     if (generation != m_generation)
         co_return cancelled();
+    if (m_state == State::Lost) {
+        reconnectLoop();
+        co_return SignalError::make(SignalError::Kind::NotConnected, m_stateReason);
+    }
     co_return connected.value();
 }
 
@@ -143,6 +147,8 @@ QCoro::Task<> SignalSession::runSetUp()
     m_missedHeartbeats = 0;
     m_heartbeatInFlight = false;
     emit observationsEnded();
+    if (m_state == State::Connecting && m_client && m_client->connection())
+        setState(State::Connecting, tr("%1: waiting for the server's first answer").arg(m_client->connection()->describe()));
     if (!m_setUp) {
         markConnected();
         co_return;
@@ -155,6 +161,14 @@ void SignalSession::markConnected()
 {
     applyConfig(m_config);
     setState(State::Connected, m_client && m_client->connection() ? m_client->connection()->describe() : QString());
+}
+
+void SignalSession::failSetUp(const QString &reason)
+{
+    if (m_state == State::Connected || m_state == State::Disconnected)
+        return;
+    m_heartbeatTimer.stop();
+    setState(State::Lost, reason);
 }
 
 void SignalSession::applyConfig(const ConfigParameters &config)
@@ -198,7 +212,10 @@ QCoro::Task<> SignalSession::reconnectLoop()
             co_await setUp;
             if (!self)
                 co_return;
-            break;
+            if (m_state != State::Lost || !m_wanted || generation != m_generation)
+                break;
+            delay = std::min(delay * 2, std::chrono::milliseconds(30000)); // heard nothing: again later
+            continue;
         }
         setState(State::Lost, tr("reconnect failed: %1").arg(connected.error().message));
         delay = std::min(delay * 2, std::chrono::milliseconds(30000));

@@ -58,6 +58,9 @@ public:
     QCoro::Task<SignalResult<transport::ConnectionInfo>> open(ServerProfile profile);
     void close();
     void markConnected();
+    // The set-up after the handshake heard nothing from the server: the session counts as
+    // lost (in these words) and is tried again, instead of looking connected.
+    void failSetUp(const QString &reason);
     // The session parameters in force (idle or mitigating): retransmission and heartbeats.
     void applyConfig(const ConfigParameters &config);
 
