@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CommandLine.h"
 
+#include "Hostility.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -81,8 +83,12 @@ QString CommandLine::parse(const QStringList &arguments)
         QStringLiteral("Longest mitigation lifetime granted, in seconds; longer and indefinite requests get this "
                        "(overrides the scenario)."),
         QStringLiteral("seconds"));
+    const QCommandLineOption hostileOpt(QStringLiteral("hostile"),
+        QStringLiteral("Be a server a client must survive: %1. Sessions come up honestly; what the server says about "
+                       "mitigations is spoiled (see README.md).").arg(hostilityNames().join(QStringLiteral(", "))),
+        QStringLiteral("mode"));
     parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt,
-                       conflictOpt, personalityOpt, maxLifetimeOpt});
+                       conflictOpt, personalityOpt, maxLifetimeOpt, hostileOpt});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty())
@@ -120,6 +126,9 @@ QString CommandLine::parse(const QStringList &arguments)
             return QStringLiteral("--max-lifetime \"%1\": expected whole seconds from 1 to 4294967295").arg(parser.value(maxLifetimeOpt));
         maxLifetime = seconds;
     }
+    hostile = parser.value(hostileOpt);
+    if (!hostile.isEmpty() && !hostilityFromName(hostile))
+        return QStringLiteral("--hostile \"%1\": expected one of %2").arg(hostile, hostilityNames().join(QStringLiteral(", ")));
     personality = parser.value(personalityOpt);
     if (personality != QLatin1String("rfc") && personality != QLatin1String("reference"))
         return QStringLiteral("--personality \"%1\": expected rfc or reference").arg(personality);

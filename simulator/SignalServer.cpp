@@ -53,6 +53,10 @@ SignalServer::SignalServer(Scenario scenario, QObject *parent)
     });
     m_ticker.setInterval(kTickMs);
     connect(&m_ticker, &QTimer::timeout, this, &SignalServer::tick);
+    // Hostility::ObserveFlood: every observed mitigation notified each millisecond.
+    m_flood.setTimerType(Qt::PreciseTimer);
+    m_flood.setInterval(1);
+    connect(&m_flood, &QTimer::timeout, this, [this] { m_coap.notify(QStringLiteral("/.well-known/dots/mitigate"), false); });
 }
 
 bool SignalServer::listen(const QHostAddress &address, quint16 port, transport::Transport transport)
@@ -71,6 +75,7 @@ void SignalServer::start()
 void SignalServer::close()
 {
     m_ticker.stop();
+    m_flood.stop();
     m_coap.close();
 }
 
@@ -167,6 +172,11 @@ transport::ServerResponse SignalServer::handle(const transport::ServerRequest &r
         out.payload = answer.diagnostic.toUtf8();
     }
     print("out", request, answer.body.isEmpty() ? QJsonValue() : QJsonValue(answer.body), answer.diagnostic, out.code);
+    if (m_hostility != Hostility::None) {
+        out = spoil(m_hostility, request, out);
+        if (m_hostility == Hostility::Silent)
+            return out;
+    }
     if (m_core.policy().personality == Personality::Reference) {
         const QString resource = request.uriPath.value(2);
         out.nonConfirmable = resource == QLatin1String("mitigate") || resource == QLatin1String("tm")
@@ -196,6 +206,8 @@ void SignalServer::tick()
 // miss when the next one is due and declares signal loss after missing-hb-allowed.
 void SignalServer::sendHeartbeats(qint64 wallMs)
 {
+    if (m_hostility == Hostility::Silent)
+        return;
     const QList<HeartbeatMonitor::Due> due = m_core.heartbeatsDue(wallMs);
     if (due.isEmpty())
         return;
@@ -255,6 +267,8 @@ QCoro::Task<> SignalServer::sendHeartbeat(transport::ServerPeer peer, QString cu
 void SignalServer::publishChanges()
 {
     m_publishQueued = false;
+    if (m_hostility == Hostility::Silent)
+        return;
     QSet<QString> notified;
     for (const ResourceChange &c : m_core.takeChanges()) {
         const QString prefix = c.kind == ResourceChange::Kind::Mitigation ? QStringLiteral("/.well-known/dots/mitigate/cuid=") + c.cuid
@@ -265,7 +279,18 @@ void SignalServer::publishChanges()
         notified.insert(prefix);
         // RFC 9132 §4.4.2.1: notifications are Non-confirmable.
         m_coap.notify(prefix, false);
+        if (m_hostility == Hostility::DuplicateNotifications)
+            m_coap.notify(prefix, false);
     }
+}
+
+void SignalServer::setHostility(Hostility mode)
+{
+    m_hostility = mode;
+    if (mode == Hostility::ObserveFlood)
+        m_flood.start();
+    else
+        m_flood.stop();
 }
 
 } // namespace dots::simulator

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "Hostility.h"
 #include "ServerCore.h"
 
 #include "transport/CoapServer.h"
@@ -33,6 +34,9 @@ public:
     // Every message received and sent, as one JSON object per call.
     void setMessageSink(std::function<void(const QJsonObject &)> sink) { m_sink = std::move(sink); }
 
+    // --hostile: spoil what the server says (Hostility.h); None is the honest server.
+    void setHostility(Hostility mode);
+
     void start();
     void close();
     ServerCore &core() { return m_core; }
@@ -50,6 +54,8 @@ private:
     ServerCore m_core;
     transport::CoapServer m_coap;
     QTimer m_ticker;
+    QTimer m_flood; // Hostility::ObserveFlood
+    Hostility m_hostility = Hostility::None;
     QElapsedTimer m_clock;
     double m_speed = 1.0;
     bool m_publishQueued = false;

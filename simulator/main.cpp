@@ -81,6 +81,8 @@ int main(int argc, char *argv[])
     SignalServer server(std::move(scenario));
     server.setSpeed(cl.speed);
     server.setPki(pki);
+    if (!cl.hostile.isEmpty())
+        server.setHostility(*hostilityFromName(cl.hostile));
     if (cl.printMessages) {
         server.setMessageSink([](const QJsonObject &line) {
             std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);
@@ -124,6 +126,8 @@ int main(int argc, char *argv[])
             ? QLatin1Char('[') + cl.https->address.toString() + QLatin1Char(']') : cl.https->address.toString();
         std::fprintf(stderr, "dots-simulator: listening on https://%s:%u\n", qPrintable(host), unsigned(port));
     }
+    if (!cl.hostile.isEmpty())
+        std::fprintf(stderr, "dots-simulator: hostile (%s): not an honest DOTS server\n", qPrintable(cl.hostile));
     std::fprintf(stderr, "dots-simulator: scenario %s, speed %g\n",
                  cl.scenario.isEmpty() ? "none (no attacks)" : qPrintable(scenarioName.isEmpty() ? cl.scenario : scenarioName),
                  cl.speed);

@@ -269,6 +269,10 @@
         <source>tsid %1: empty</source>
         <translation>tsid %1: leer</translation>
     </message>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(und %1 weitere)</translation>
+    </message>
 </context>
 <context>
     <name>dots::models::AclTableModel</name>
@@ -1103,6 +1107,13 @@
     </message>
 </context>
 <context>
+    <name>dots::signal::SignalChannel</name>
+    <message>
+        <source>the handshake succeeded but the server does not answer (reading the session configuration: %1); trying again</source>
+        <translation>der Handshake gelang, aber der Server antwortet nicht (Lesen der Sitzungskonfiguration: %1); neuer Versuch folgt</translation>
+    </message>
+</context>
+<context>
     <name>dots::signal::SignalExchange</name>
     <message>
         <source>the signal channel was closed</source>
@@ -1221,6 +1232,10 @@
     <message>
         <source>%1 for the server&apos;s heartbeat</source>
         <translation>%1 auf den Heartbeat des Servers</translation>
+    </message>
+    <message>
+        <source>%1: waiting for the server&apos;s first answer</source>
+        <translation>%1: warte auf die erste Antwort des Servers</translation>
     </message>
 </context>
 <context>

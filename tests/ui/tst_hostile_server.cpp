@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The console against a hostile DOTS server (dots-simulator --hostile MODE) over real DTLS:
+// malformed CBOR, wrong types, huge bodies, mitigations nobody asked for, duplicated and
+// flooding notifications, a server that stops answering after the handshake. For each, the
+// console stays up, its event loop never stalls for long (measured), its memory stays
+// bounded, the analyst is told in words, and what it knew is still there.
+#include "ConnectionStatusWidget.h"
+#include "MainWindow.h"
+#include "MitigationDashboard.h"
+#include "NoticeBar.h"
+#include "DemoClientProfile.h"
+#include "SimulatorProcess.h"
+#include "models/MitigationTableModel.h"
+#include "models/SignalEventLogModel.h"
+#include "pki/PkiGenerator.h"
+#include "signal/SignalChannel.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace dots;
+using Model = models::MitigationTableModel;
+
+namespace {
+
+// Resident memory of this process in MiB (/proc/self/statm, pages).
+double residentMiB()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.value(1).toDouble() * 4096.0 / (1024.0 * 1024.0);
+}
+
+// The longest time the event loop went without running a 5 ms timer.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_longest = std::max(m_longest, m_clock.restart());
+        });
+    }
+    void start() { m_longest = 0; m_clock.start(); m_timer.start(5); }
+    qint64 longestGapMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+QStringList problemsIn(const models::SignalEventLogModel &log)
+{
+    QStringList problems;
+    for (int row = 0; row < log.rowCount(); ++row) {
+        const QString problem = log.index(row, 0).data(models::SignalEventLogModel::ProblemRole).toString();
+        if (!problem.isEmpty())
+            problems << problem;
+    }
+    return problems;
+}
+
+} // namespace
+
+class HostileServerTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QCOMPARE(pki::PkiGenerator::ensure(pkiDir()), QString());
+    }
+
+    void consoleSurvives_data()
+    {
+        QTest::addColumn<QString>("mode");
+        for (const char *mode : {"malformed-cbor", "wrong-types", "huge-bodies", "unknown-mitigations",
+                                 "duplicate-notifications", "observe-flood", "silent"})
+            QTest::newRow(mode) << QString::fromLatin1(mode);
+    }
+    void consoleSurvives()
+    {
+        QFETCH(QString, mode);
+        SimulatorProcess sim;
+        const QString started = sim.start(pkiDir(), {"--hostile", mode, "--speed", "20"});
+        QVERIFY2(started.isEmpty(), qPrintable(started));
+
+        signal::SignalChannel channel;
+        signal::RetryPolicy retry;
+        retry.deadline = std::chrono::seconds(3);
+        channel.setRetryPolicy(retry);
+        Model mitigations;
+        models::SignalEventLogModel log;
+        mitigations.attach(&channel);
+        log.attach(&channel);
+        ui::MainWindow window(&mitigations, &log);
+        window.setChannel(&channel);
+        window.show();
+        int messages = 0;
+        connect(&channel, &signal::SignalChannel::messageExchanged, this, [&messages] { ++messages; });
+        StallMeter stalls;
+        stalls.start();
+        const double memoryBefore = residentMiB();
+
+        auto connecting = channel.connectToServer(test::demoClientProfile(pkiDir(), sim.dtlsPort()));
+        const auto connected = QCoro::waitFor(connecting);
+        qInfo("%s: connect %s", qPrintable(mode), connected.ok() ? "ok" : qPrintable(connected.error().toString()));
+
+        signal::MitigationRequest request = test::sampleRequest(QStringLiteral("203.0.113.0/24"));
+        auto submitting = window.submitMitigation(request);
+        QCoro::waitFor(submitting);
+        QTest::qWait(3000); // the server goes on being hostile
+        const double memoryAfter = residentMiB();
+        const QStringList problems = problemsIn(log);
+        const QString notice = window.notice()->text();
+        qInfo("%s: %d messages, %d rows, notice \"%s\", problems: %s", qPrintable(mode), messages, mitigations.rowCount(),
+              qPrintable(notice), qPrintable(problems.mid(0, 2).join(QStringLiteral(" | ")).left(300)));
+        qInfo("%s: longest stall %lld ms, resident memory %.1f -> %.1f MiB", qPrintable(mode), stalls.longestGapMs(),
+              memoryBefore, memoryAfter);
+
+        // Up, responsive, bounded.
+        QVERIFY(sim.isRunning());
+        QVERIFY2(stalls.longestGapMs() < 50, qPrintable(QString::number(stalls.longestGapMs())));
+        QVERIFY2(memoryAfter - memoryBefore < 64, qPrintable(QString::number(memoryAfter - memoryBefore)));
+        QVERIFY(log.rowCount() <= log.capacity());
+
+        if (mode == QLatin1String("silent")) {
+            // Nothing came back: the console does not look connected and says why, the request
+            // failed, and nothing was invented.
+            QVERIFY(!connected.ok());
+            const QString state = window.connectionStatus()->stateText();
+            QVERIFY2(state.contains(QStringLiteral("the server does not answer")), qPrintable(state));
+            QCOMPARE(window.connectionStatus()->tone(), ui::Tone::Bad);
+            QVERIFY2(notice.contains(QStringLiteral("failed")), qPrintable(notice));
+            QCOMPARE(mitigations.rowCount(), 0);
+            return;
+        }
+        QVERIFY2(connected.ok(), qPrintable(connected.error().toString()));
+        // What the console knows is kept: the request the server accepted, and only that one
+        // (scopes of mitigations it never asked for are not taken for its own).
+        QCOMPARE(mitigations.rowCount(), 1);
+        QVERIFY2(notice.contains(QStringLiteral("accepted")), qPrintable(notice));
+        const QString target = mitigations.index(0, Model::TargetColumn).data().toString();
+        QVERIFY2(target.size() < 700, qPrintable(target.left(800))); // one line, whatever the server lists
+        if (mode != QLatin1String("huge-bodies"))
+            QVERIFY2(target.startsWith(QStringLiteral("203.0.113.0/24")), qPrintable(target));
+        if (mode == QLatin1String("malformed-cbor"))
+            QVERIFY2(!problems.isEmpty() && problems.first().startsWith(QStringLiteral("malformed CBOR")), qPrintable(problems.join('|')));
+        if (mode == QLatin1String("wrong-types"))
+            QVERIFY2(!problems.isEmpty() && problems.first().contains(QStringLiteral("lifetime: expected an integer")),
+                     qPrintable(problems.join('|')));
+        if (mode == QLatin1String("huge-bodies"))
+            QVERIFY2(target.contains(QStringLiteral("more)")), qPrintable(target));
+        if (mode == QLatin1String("observe-flood"))
+            QVERIFY2(messages > 1000, qPrintable(QString::number(messages))); // the flood did come
+    }
+
+private:
+    QString pkiDir() const { return m_dir.filePath(QStringLiteral("pki")); }
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(HostileServerTest)
+#include "tst_hostile_server.moc"
