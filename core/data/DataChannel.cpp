@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QSslKey>
+#include <QTimer>
 #include <QSslSocket>
 
 #include <QCoro/QCoroAbstractSocket>
@@ -157,8 +158,35 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::send(QByteArray ve
     QNetworkReply *reply = m_nam.sendCustomRequest(request, verb, body);
     bool encrypted = false;
     connect(reply, &QNetworkReply::encrypted, reply, [&encrypted] { encrypted = true; });
+    // The transfer timeout only notices a server that goes quiet; one that trickles a byte now
+    // and then, or sends without end, is stopped here.
+    bool tooLarge = false;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, &tooLarge](qint64 received, qint64 total) {
+        if (received > kMaxAnswerBytes || total > kMaxAnswerBytes) {
+            tooLarge = true;
+            reply->abort();
+        }
+    });
+    bool tooSlow = false;
+    QTimer wholeAnswer;
+    wholeAnswer.setSingleShot(true);
+    connect(&wholeAnswer, &QTimer::timeout, reply, [reply, &tooSlow] {
+        tooSlow = true;
+        reply->abort();
+    });
+    wholeAnswer.start(wholeAnswerMs());
     co_await reply;
+    wholeAnswer.stop();
     std::unique_ptr<QNetworkReply, void (*)(QNetworkReply *)> owner(reply, [](QNetworkReply *r) { r->deleteLater(); });
+    const QString server = url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toString();
+    if (tooLarge)
+        co_return DataError::make(DataError::Kind::Malformed,
+            QStringLiteral("%1 %2: the answer from %3 is larger than %4 MiB; not read further")
+                .arg(QString::fromLatin1(verb), url.path(QUrl::FullyDecoded), server).arg(kMaxAnswerBytes / (1024 * 1024)));
+    if (tooSlow)
+        co_return DataError::make(DataError::Kind::Network,
+            QStringLiteral("%1 %2: %3 did not finish its answer within %4 s")
+                .arg(QString::fromLatin1(verb), url.path(QUrl::FullyDecoded), server).arg(wholeAnswerMs() / 1000.0));
 
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!statusAttribute.isValid()) {
@@ -190,6 +218,16 @@ QCoro::Task<DataResult<DataChannel::HttpAnswer>> DataChannel::send(QByteArray ve
     answer.status = statusAttribute.toInt();
     answer.body = reply->readAll();
     answer.contentType = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
+    if (reply->error() != QNetworkReply::NoError && answer.status < 400)
+        // The status line came, the rest did not: what arrived is not the answer.
+        co_return DataError::make(DataError::Kind::Network,
+            QStringLiteral("%1 %2: the answer from %3 was cut off (%4 of %5 bytes): %6")
+                .arg(QString::fromLatin1(verb), url.path(QUrl::FullyDecoded), server)
+                .arg(answer.body.size())
+                .arg(reply->header(QNetworkRequest::ContentLengthHeader).isValid()
+                         ? QString::number(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong())
+                         : QStringLiteral("?"),
+                     reply->errorString()));
     if (answer.status >= 400) {
         DataError e;
         e.kind = DataError::Kind::Restconf;
@@ -275,6 +313,12 @@ DataResult<QJsonObject> DataChannel::jsonObjectIn(const QString &path, const Dat
 {
     if (!answer)
         return answer.error();
+    // RESTCONF answers data as application/yang-data+json (RFC 8040 section 5.2); an HTML
+    // error page from a proxy or a load balancer is not data, whatever it looks like.
+    const QByteArray type = answer.value().contentType.split(';').first().trimmed().toLower();
+    if (!answer.value().body.isEmpty() && !type.isEmpty() && !type.endsWith("json"))
+        return malformed(QStringLiteral("GET %1: the server answered %2, not %3").arg(path, QString::fromLatin1(type),
+                                                                                      QString::fromLatin1(kYangJson)));
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(answer.value().body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())

@@ -128,7 +128,10 @@ private:
     QUrl m_serverUrl;
     QUrl m_root;
     QString m_cuid;
-    int m_timeoutMs = 10000;
+    int m_timeoutMs = 10000; // without a byte from the server
+    // The whole answer, however it trickles in, and its size: an answer is a few kB of JSON.
+    int wholeAnswerMs() const { return 3 * m_timeoutMs; }
+    static constexpr qint64 kMaxAnswerBytes = 16 * 1024 * 1024;
     quint64 m_generation = 0;
     std::optional<Capabilities> m_capabilities;
 };
