@@ -3,7 +3,7 @@
 # what they need, everything instrumented for coverage and built with ASan and UBSan. The
 # console, the command-line tools and the Qt Test suites are left out of that build.
 option(DOTS_FUZZ "Build the libFuzzer targets (clang) instead of the applications and tests" OFF)
-set(DOTS_FUZZ_SECONDS 10 CACHE STRING "How long ctest runs each fuzz target in the DOTS_FUZZ build")
+set(DOTS_FUZZ_SECONDS 5 CACHE STRING "How long ctest runs each fuzz target in the DOTS_FUZZ build")
 if(DOTS_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
         message(FATAL_ERROR "DOTS_FUZZ needs clang (libFuzzer): cmake --preset fuzz")
