@@ -157,19 +157,17 @@ void MainWindow::setAuditLog(models::AuditLogModel *audit)
 void MainWindow::audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                        const QJsonObject &detail)
 {
-    if (!m_audit)
-        return;
-    store::AuditEntry entry;
-    entry.action = action;
-    entry.mid = mid;
-    entry.summary = summary;
-    entry.detail = detail;
-    entry.server = m_channel ? m_channel->profile().label() : QString();
-    m_audit->record(entry);
+    recordAudit(action, mid, summary, detail, {});
 }
 
 qint64 MainWindow::auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                              const QJsonObject &detail)
+{
+    return recordAudit(action, mid, summary, detail, store::AuditLog::sentOutcome());
+}
+
+qint64 MainWindow::recordAudit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                               const QJsonObject &detail, const QString &outcome)
 {
     if (!m_audit)
         return 0;
@@ -179,7 +177,7 @@ qint64 MainWindow::auditSent(store::AuditAction action, std::optional<quint32> m
     entry.summary = summary;
     entry.detail = detail;
     entry.server = m_channel ? m_channel->profile().label() : QString();
-    entry.outcome = store::AuditLog::sentOutcome();
+    entry.outcome = outcome;
     return m_audit->record(entry);
 }
 

@@ -112,6 +112,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    qint64 recordAudit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                       const QJsonObject &detail, const QString &outcome);
     // 1280x800, or less when the screen is smaller.
     void fitToScreen();
     QByteArray m_defaultLayout;

@@ -195,20 +195,17 @@ int CommandContext::fail(const data::DataError &error, const QString &what) cons
 void CommandContext::audit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                            const QJsonObject &detail)
 {
-    if (!m_audit)
-        return;
-    store::AuditEntry entry;
-    entry.server = serverLabel();
-    entry.action = action;
-    entry.mid = mid;
-    entry.summary = summary;
-    entry.detail = detail;
-    if (auto appended = m_audit->append(entry); !appended)
-        Output::error(QStringLiteral("warning: not recorded in the audit log: %1").arg(appended.error().toString()));
+    recordAudit(action, mid, summary, detail, {});
 }
 
 qint64 CommandContext::auditSent(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
                                  const QJsonObject &detail)
+{
+    return recordAudit(action, mid, summary, detail, store::AuditLog::sentOutcome());
+}
+
+qint64 CommandContext::recordAudit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                                   const QJsonObject &detail, const QString &outcome)
 {
     if (!m_audit)
         return 0;
@@ -218,7 +215,7 @@ qint64 CommandContext::auditSent(store::AuditAction action, std::optional<quint3
     entry.mid = mid;
     entry.summary = summary;
     entry.detail = detail;
-    entry.outcome = store::AuditLog::sentOutcome();
+    entry.outcome = outcome;
     auto appended = m_audit->append(entry);
     if (!appended) {
         Output::error(QStringLiteral("warning: not recorded in the audit log: %1").arg(appended.error().toString()));

@@ -64,6 +64,8 @@ public:
     int openStore();
 
 private:
+    qint64 recordAudit(store::AuditAction action, std::optional<quint32> mid, const QString &summary,
+                       const QJsonObject &detail, const QString &outcome);
 
     GlobalOptions m_options;
     Output m_output;

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerSsl.h"
+
 #include "data/HostMeta.h"
 #include "pki/PkiGenerator.h"
 
 #include <QAbstractHttpServer>
-#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
-#include <QSslConfiguration>
-#include <QSslKey>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -26,18 +25,7 @@ public:
 
     HostileRestconfServer(const dots::pki::PkiFiles &files, Mode mode) : m_mode(mode)
     {
-        QFile certFile(files.serverCertificate), keyFile(files.serverKey);
-        certFile.open(QIODevice::ReadOnly);
-        keyFile.open(QIODevice::ReadOnly);
-        const QByteArray keyPem = keyFile.readAll();
-        QSslKey key(keyPem, QSsl::Ec);
-        if (key.isNull())
-            key = QSslKey(keyPem, QSsl::Rsa);
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setLocalCertificate(QSslCertificate(certFile.readAll()));
-        ssl.setPrivateKey(key);
-        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        sslSetup(ssl);
+        sslSetup(serverSsl(files));
     }
 
     qint64 bytesSent = 0; // of spoiled answers

@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ServerSsl.h"
+
 #include "data/HostMeta.h"
 #include "pki/PkiGenerator.h"
 
 #include <QAbstractHttpServer>
-#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QSet>
-#include <QSslConfiguration>
-#include <QSslKey>
 
 // An RFC 8783 server that reads RESTCONF strictly where go-dots and our simulator do not: a list
 // without entries is no data resource, so GET on aliases answers 404 and GET on acls 204 without
@@ -20,18 +19,7 @@ class StrictRestconfServer : public QAbstractHttpServer
 public:
     explicit StrictRestconfServer(const dots::pki::PkiFiles &files)
     {
-        QFile certFile(files.serverCertificate), keyFile(files.serverKey);
-        certFile.open(QIODevice::ReadOnly);
-        keyFile.open(QIODevice::ReadOnly);
-        const QByteArray keyPem = keyFile.readAll();
-        QSslKey key(keyPem, QSsl::Ec);
-        if (key.isNull())
-            key = QSslKey(keyPem, QSsl::Rsa);
-        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        ssl.setLocalCertificate(QSslCertificate(certFile.readAll()));
-        ssl.setPrivateKey(key);
-        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
-        sslSetup(ssl);
+        sslSetup(serverSsl(files));
     }
 
     int registrations = 0;      // POSTs of a dots-client
