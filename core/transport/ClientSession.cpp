@@ -237,9 +237,11 @@ QCoro::Task<Result<CoapResponse>> ClientSession::cancelObservation(QByteArray to
         co_return TransportError::make(Kind::InvalidRequest, QStringLiteral("no such observation"));
     if (m_state != State::Established || !m_session) {
         m_observations.remove(token);
+        m_observeOrder.forget(token);
         co_return TransportError::make(Kind::NotConnected);
     }
     CoapRequest request = m_observations.take(token);
+    m_observeOrder.forget(token);
     auto pending = std::make_shared<PendingRequest>();
     pending->token = token;
     request.observe = ObserveAction::Deregister;
@@ -291,6 +293,7 @@ void ClientSession::failAllPending(const TransportError &error)
     for (const auto &p : pending)
         finish(p, error);
     const auto observations = std::exchange(m_observations, {});
+    m_observeOrder.clear();
     for (auto it = observations.cbegin(); it != observations.cend(); ++it)
         emit observationEnded(it.key(), it.value(), error);
 }
@@ -411,6 +414,14 @@ bool ClientSession::onCoapResponse(coap_session_t *session, const coap_pdu_t *se
     const bool known = m_pending.contains(token) || m_observations.contains(token);
     if (!known)
         return false; // e.g. a notification for an observation we dropped: RST it
+    const auto waiting = m_pending.value(token);
+    const bool observing = m_observations.contains(token) || (waiting && waiting->request.observe == ObserveAction::Register);
+    if (observing && response.observe && m_info.transport == Transport::Dtls
+        && !m_observeOrder.isFresh(token, *response.observe)) {
+        qCInfo(lcSession) << "notification with Observe" << *response.observe
+                          << "is older than one already applied: ignored";
+        return true; // acknowledged if Confirmable, never applied
+    }
 
     m_context->post([self = QPointer(this), response = std::move(response)]() mutable {
         if (!self)
@@ -424,6 +435,7 @@ bool ClientSession::onCoapResponse(coap_session_t *session, const coap_pdu_t *se
         if (self->m_observations.contains(response.token)) {
             if (!response.isSuccess()) {
                 const CoapRequest request = self->m_observations.take(response.token);
+                self->m_observeOrder.forget(response.token);
                 emit self->observationEnded(
                     response.token, request,
                     TransportError::make(Kind::None,
@@ -547,9 +559,18 @@ TransportError ClientSession::classifyTlsFailure() const
 
 TransportError ClientSession::classifyClose(coap_event_t event) const
 {
-    if (m_state == State::Established)
-        return TransportError::make(Kind::SessionLost, {},
-                                    QStringLiteral("%1 (%2)").arg(eventName(event), m_lastWarning));
+    if (m_state == State::Established) {
+        // libcoap reports a closed TLS connection as DTLS_CLOSED too.
+        const bool tls = m_info.transport == Transport::Tls;
+        QString what = event == COAP_EVENT_DTLS_CLOSED ? (tls ? QStringLiteral("the TLS connection was closed")
+                                                              : QStringLiteral("the DTLS session was closed"))
+            : event == COAP_EVENT_TCP_CLOSED           ? QStringLiteral("the TCP connection was closed")
+            : event == COAP_EVENT_SESSION_CLOSED       ? QStringLiteral("the session was closed")
+                                                       : QStringLiteral("the session failed (%1)").arg(eventName(event));
+        if (!m_lastWarning.isEmpty())
+            what += QStringLiteral(": ") + m_lastWarning;
+        return TransportError::make(Kind::SessionLost, {}, what);
+    }
     // Not established yet: say why the connection never came up.
     if (m_certificateError.isError() || !m_alertReceived.isEmpty())
         return classifyTlsFailure();

@@ -3,6 +3,7 @@
 
 #include "transport/CoapMessage.h"
 #include "transport/ConnectionInfo.h"
+#include "transport/ObserveOrder.h"
 #include "transport/PkiConfig.h"
 #include "transport/Result.h"
 #include "transport/RetransmissionParams.h"
@@ -122,6 +123,7 @@ private:
     std::unique_ptr<ResultsInDelivery> m_delivering;
     QHash<int, QByteArray> m_tokenByMid;
     QHash<QByteArray, CoapRequest> m_observations;
+    ObserveOrder m_observeOrder; // over DTLS only: TLS delivers in order
 };
 
 } // namespace dots::transport

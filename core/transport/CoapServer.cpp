@@ -9,6 +9,7 @@
 #include "transport/RetransmissionParams.h"
 
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include <coap3/coap.h>
 
@@ -34,6 +35,14 @@ struct CoapServer::ObservationState
     QByteArray token;
     ServerRequest request;
     coap_pdu_t *requestPdu = nullptr; // kept for Block2 of large notifications
+    // The last two notifications sent, for resendPrevious().
+    struct Sent
+    {
+        ServerResponse answer;
+        quint32 observe = 0;
+    };
+    std::optional<Sent> previous;
+    std::optional<Sent> last;
 
     ~ObservationState()
     {
@@ -192,6 +201,22 @@ void CoapServer::handleRequest(coap_resource_t *resource, coap_session_t *sessio
     req.observe = canObserve ? observeAction(request) : ObserveAction::None;
 
     ServerResponse answer = m_handlers.dispatch(req);
+    if (answer.reset) {
+        if (coap_session_get_proto(session) == COAP_PROTO_DTLS) {
+            coap_send_rst(session, request);
+        } else {
+            // Closed once libcoap has finished with this request.
+            coap_session_reference(session);
+            m_context->post([session] {
+                coap_session_disconnected(session, COAP_NACK_NOT_DELIVERABLE);
+                coap_session_release(session);
+            });
+        }
+        // An empty Non-confirmable response is never sent.
+        coap_pdu_set_type(response, COAP_MESSAGE_NON);
+        coap_pdu_set_code(response, COAP_EMPTY_CODE);
+        return;
+    }
 
     // An existing observation with this token on this session is replaced or cancelled.
     auto sameObservation = [&](const std::shared_ptr<ObservationState> &o) {
@@ -269,19 +294,13 @@ int CoapServer::sendNotifications(const QString &pathPrefix, const ServerRespons
             answer = m_handlers.dispatch(req);
         }
         const bool keeps = CoapCode::codeClass(answer.code) == 2;
-        coap_pdu_t *pdu = coap_pdu_init(confirmable ? COAP_MESSAGE_CON : COAP_MESSAGE_NON,
-                                        coap_pdu_code_t(answer.code), coap_new_message_id(o->session),
-                                        coap_session_max_pdu_size(o->session));
-        if (pdu) {
-            coap_add_token(pdu, size_t(o->token.size()),
-                           reinterpret_cast<const uint8_t *>(o->token.constData()));
-            std::optional<quint32> observe;
-            if (keeps)
-                observe = m_observeSequence++;
-            fillResponse(m_resource, o->session, o->requestPdu, pdu, nullptr, answer, observe);
-            if (coap_send(o->session, pdu) != COAP_INVALID_MID)
-                ++count;
+        std::optional<quint32> observe;
+        if (keeps) {
+            observe = m_observeSequence++;
+            o->previous = std::exchange(o->last, ObservationState::Sent{answer, *observe});
         }
+        if (sendNotification(*o, answer, observe, confirmable))
+            ++count;
         if (!keeps) {
             const qsizetype index = m_observations.indexOf(o);
             if (index >= 0)
@@ -290,6 +309,63 @@ int CoapServer::sendNotifications(const QString &pathPrefix, const ServerRespons
     }
     m_context->scheduleProcess();
     return count;
+}
+
+bool CoapServer::sendNotification(ObservationState &o, const ServerResponse &answer, std::optional<quint32> observe,
+                                  bool confirmable)
+{
+    coap_pdu_t *pdu = coap_pdu_init(confirmable ? COAP_MESSAGE_CON : COAP_MESSAGE_NON, coap_pdu_code_t(answer.code),
+                                    coap_new_message_id(o.session), coap_session_max_pdu_size(o.session));
+    if (!pdu)
+        return false;
+    coap_add_token(pdu, size_t(o.token.size()), reinterpret_cast<const uint8_t *>(o.token.constData()));
+    fillResponse(m_resource, o.session, o.requestPdu, pdu, nullptr, answer, observe);
+    return coap_send(o.session, pdu) != COAP_INVALID_MID;
+}
+
+int CoapServer::resendPrevious(const QString &pathPrefix)
+{
+    if (m_context->isProcessing()) {
+        m_context->post([self = QPointer(this), pathPrefix] {
+            if (self)
+                self->resendPrevious(pathPrefix);
+        });
+        return 0;
+    }
+    const QStringList prefix = CoapRequest::splitPath(pathPrefix);
+    int count = 0;
+    for (const auto &o : std::as_const(m_observations)) {
+        if (o->previous && RequestHandlers::hasPrefix(o->request.uriPath, prefix)
+            && sendNotification(*o, o->previous->answer, o->previous->observe, false))
+            ++count;
+    }
+    m_context->scheduleProcess();
+    return count;
+}
+
+bool CoapServer::sendUnsolicited(quint64 peerId, const ServerResponse &response)
+{
+    if (m_context->isProcessing()) {
+        m_context->post([self = QPointer(this), peerId, response] {
+            if (self)
+                self->sendUnsolicited(peerId, response);
+        });
+        return true;
+    }
+    coap_session_t *session = sessionOf(peerId);
+    if (!session)
+        return false;
+    coap_pdu_t *pdu = coap_pdu_init(COAP_MESSAGE_NON, coap_pdu_code_t(response.code), coap_new_message_id(session),
+                                    coap_session_max_pdu_size(session));
+    if (!pdu)
+        return false;
+    // Eight random bytes: a token the client has not used, but for a chance of 2^-64.
+    quint64 token = QRandomGenerator::global()->generate64();
+    coap_add_token(pdu, sizeof token, reinterpret_cast<const uint8_t *>(&token));
+    fillResponse(nullptr, session, nullptr, pdu, nullptr, response, std::nullopt);
+    const bool sent = coap_send(session, pdu) != COAP_INVALID_MID;
+    m_context->scheduleProcess();
+    return sent;
 }
 
 void CoapServer::removeObservation(qsizetype index)

@@ -77,6 +77,15 @@ public:
     int endObservations(const QString &pathPrefix, const ServerResponse &finalResponse,
                         bool confirmable = false);
     QList<Observation> observations() const;
+
+    // For a server that must misbehave on purpose (dots-simulator --hostile):
+    // sends again, to each matching observation, the notification before the last one with its
+    // old Observe number, as a datagram delayed in the network arrives late (RFC 7641
+    // section 3.4); returns how many were sent.
+    int resendPrevious(const QString &pathPrefix);
+    // Sends `response` as a Non-confirmable response with a token the client never used.
+    bool sendUnsolicited(quint64 peerId, const ServerResponse &response);
+
     QList<ServerPeer> peers() const;
 
     // Send a request to a connected client (RFC 9132 section 4.7: the server's heartbeat)
@@ -116,6 +125,8 @@ private:
     void endAllRequests(const TransportError &error);
     void sessionGone(coap_session_t *session, bool deleted);
     int sendNotifications(const QString &pathPrefix, const ServerResponse *fixed, bool confirmable);
+    bool sendNotification(ObservationState &observation, const ServerResponse &answer,
+                          std::optional<quint32> observe, bool confirmable);
     void removeObservation(qsizetype index);
 
     std::unique_ptr<CoapContext> m_context;

@@ -24,6 +24,9 @@ struct ServerResponse
     bool omitObserveOption = false;
     // Repeat the request's Uri-Path options in the response.
     bool echoUriPath = false;
+    // A hostile server: no answer at all, but the exchange torn down in the middle, with a
+    // Reset (RST) over DTLS and the connection closed over TLS.
+    bool reset = false;
 
     static ServerResponse withCode(quint8 code) { ServerResponse r; r.code = code; return r; }
     static ServerResponse cbor(quint8 code, const QByteArray &body)

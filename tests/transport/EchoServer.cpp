@@ -54,6 +54,12 @@ EchoServer::EchoServer(const PkiConfig &pki) : m_server(std::make_unique<CoapSer
         body.replace(0, 8, QByteArray::number(m_counter).rightJustified(8, '0'));
         return ServerResponse::cbor(CoapCode::Content, body);
     });
+    m_server->setHandler(QStringLiteral("/reset"), [this](const ServerRequest &r) {
+        requests.append(r);
+        ServerResponse answer;
+        answer.reset = true; // RST over DTLS, the connection closed over TLS
+        return answer;
+    });
     m_server->setHandler(QStringLiteral("/hang"), [this](const ServerRequest &r) {
         requests.append(r);
         return ServerResponse::withCode(0); // empty ACK: "separate response follows" (it never does)

@@ -17,6 +17,7 @@ class TestPki;
 //   /obs/...    GET: "value N" for the current counter; observable; bump() changes N
 //   /bigobs     GET: 5000 bytes starting with the counter; observable
 //   /hang       CON: empty ACK and never a response
+//   /reset      no answer: a Reset over DTLS, the connection closed over TLS
 //   /nonanswer  like /echo, but the answer is Non-confirmable with the request's message ID,
 //               Uri-Path echoed, as the reference DOTS server answers
 class EchoServer

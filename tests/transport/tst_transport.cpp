@@ -304,6 +304,100 @@ private slots:
         QCOMPARE(echo.server().notify(QStringLiteral("/obs")), 0);
     }
 
+    // RFC 7641 section 3.4: a notification that arrives after a newer one (a datagram late
+    // in the network, or a server that sends one again) is not applied over DTLS.
+    void lateNotificationIsIgnored()
+    {
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(true, false));
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(true));
+        auto up = runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()));
+        QVERIFY(up && up->ok());
+        QSignalSpy notes(&client, &CoapClient::notificationReceived);
+        auto first = runFor(client.observe(req(Method::Get, QStringLiteral("/obs/cuid=abc"))));
+        QVERIFY(first && first->ok());
+
+        echo.bump();
+        QCOMPARE(echo.server().notify(QStringLiteral("/obs")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 1, 5000);
+        QCOMPARE(echo.server().resendPrevious(QStringLiteral("/obs")), 0); // nothing before the first
+        echo.bump();
+        QCOMPARE(echo.server().notify(QStringLiteral("/obs")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 2, 5000);
+        QCOMPARE(echo.server().resendPrevious(QStringLiteral("/obs")), 1); // "value 1" once more, late
+        echo.bump();
+        QCOMPARE(echo.server().notify(QStringLiteral("/obs")), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 3, 5000);
+        QTest::qWait(300);
+        QStringList seen;
+        for (const auto &n : std::as_const(notes))
+            seen << QString::fromUtf8(n.at(1).value<CoapResponse>().payload);
+        QCOMPARE(seen, (QStringList{QStringLiteral("value 1 for /obs/cuid=abc"), QStringLiteral("value 2 for /obs/cuid=abc"),
+                                    QStringLiteral("value 3 for /obs/cuid=abc")}));
+        // The session is untouched by it.
+        auto echoed = runFor(client.request(req(Method::Get, QStringLiteral("/echo/after"))));
+        QVERIFY(echoed && echoed->ok());
+    }
+
+    // A response with a token we never sent is refused (RST) and changes nothing.
+    void responseWithUnknownTokenIsRefused_data() { addTransportRows(); }
+    void responseWithUnknownTokenIsRefused()
+    {
+        QFETCH(bool, dtls);
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(dtls, !dtls));
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(dtls));
+        QSignalSpy connected(&echo.server(), &CoapServer::peerConnected);
+        auto up = runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()));
+        QVERIFY(up && up->ok());
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 5000);
+        QSignalSpy notes(&client, &CoapClient::notificationReceived);
+        const quint64 peer = connected.first().first().value<ServerPeer>().id;
+        for (int i = 0; i < 20; ++i)
+            QVERIFY(echo.server().sendUnsolicited(peer, ServerResponse::cbor(CoapCode::Content, cborish())));
+        auto echoed = runFor(client.request(req(Method::Put, QStringLiteral("/echo/after"), cborish())));
+        QVERIFY(echoed);
+        QVERIFY2(echoed->ok(), qPrintable(describe(echoed->error())));
+        QCOMPARE(echoed->value().code, CoapCode::Created);
+        QCOMPARE(notes.size(), 0);
+        QVERIFY(client.isConnected());
+    }
+
+    // A server that tears the exchange down instead of answering: the request fails at once
+    // with what happened, not after its deadline.
+    void requestResetByServer_data() { addTransportRows(); }
+    void requestResetByServer()
+    {
+        QFETCH(bool, dtls);
+        EchoServer echo(serverPki());
+        QVERIFY(echo.start(dtls, !dtls));
+        CoapClient client;
+        client.setPki(clientPki());
+        client.setConnectOptions(only(dtls));
+        auto up = runFor(client.connectToHost(QStringLiteral("127.0.0.1"), echo.port()));
+        QVERIFY(up && up->ok());
+        QElapsedTimer clock;
+        clock.start();
+        auto reset = runFor(client.request(req(Method::Put, QStringLiteral("/reset/now"), cborish())));
+        QVERIFY(reset);
+        QVERIFY(!reset->ok());
+        qInfo("%s after %lld ms", qPrintable(describe(reset->error())), clock.elapsed());
+        QCOMPARE(reset->error().kind, dtls ? Kind::Reset : Kind::SessionLost);
+        QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!reset->error().toString().isEmpty());
+        if (dtls) {
+            // A Reset ends one exchange, not the session.
+            auto echoed = runFor(client.request(req(Method::Get, QStringLiteral("/echo/after"))));
+            QVERIFY(echoed && echoed->ok());
+        } else {
+            QTRY_VERIFY_WITH_TIMEOUT(!client.isConnected(), 5000);
+        }
+    }
+
     void observeEndedByServer()
     {
         EchoServer echo(serverPki());
