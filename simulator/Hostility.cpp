@@ -28,6 +28,9 @@ constexpr Name kNames[] = {
     {Hostility::DuplicateNotifications, "duplicate-notifications"},
     {Hostility::ObserveFlood, "observe-flood"},
     {Hostility::Silent, "silent"},
+    {Hostility::UnknownTokens, "unknown-tokens"},
+    {Hostility::ReorderedNotifications, "reordered-notifications"},
+    {Hostility::ResetMidRequest, "reset-mid-request"},
 };
 
 bool isMitigationResource(const transport::ServerRequest &request)
@@ -73,6 +76,12 @@ transport::ServerResponse spoil(Hostility mode, const transport::ServerRequest &
 {
     if (mode == Hostility::Silent)
         return transport::ServerResponse::withCode(0); // CON: an empty ACK and nothing after; NON: nothing
+    if (mode == Hostility::ResetMidRequest && isMitigationResource(request)
+        && (request.method == transport::Method::Put || request.method == transport::Method::Delete)) {
+        // The server has acted on it; the client never hears so.
+        answer.reset = true;
+        return answer;
+    }
     if (!isMitigationResource(request) || answer.payload.isEmpty()
         || answer.contentFormat != transport::ContentFormatDotsCbor)
         return answer;
@@ -120,6 +129,9 @@ transport::ServerResponse spoil(Hostility mode, const transport::ServerRequest &
     case Hostility::DuplicateNotifications:
     case Hostility::ObserveFlood:
     case Hostility::Silent:
+    case Hostility::UnknownTokens:
+    case Hostility::ReorderedNotifications:
+    case Hostility::ResetMidRequest:
         break;
     }
     return answer;

@@ -22,6 +22,9 @@ enum class Hostility {
     DuplicateNotifications, // every notification sent twice
     ObserveFlood,           // a notification of every observed mitigation each millisecond
     Silent,                 // every request after the handshake goes unanswered
+    UnknownTokens,          // each mitigation answer followed by three copies with tokens nobody used
+    ReorderedNotifications, // after each notification, the one before it again, late (older Observe)
+    ResetMidRequest,        // PUT and DELETE on mitigations torn down: RST (DTLS), connection closed (TLS)
 };
 
 std::optional<Hostility> hostilityFromName(QStringView name);

@@ -174,8 +174,13 @@ transport::ServerResponse SignalServer::handle(const transport::ServerRequest &r
     print("out", request, answer.body.isEmpty() ? QJsonValue() : QJsonValue(answer.body), answer.diagnostic, out.code);
     if (m_hostility != Hostility::None) {
         out = spoil(m_hostility, request, out);
-        if (m_hostility == Hostility::Silent)
+        if (m_hostility == Hostility::Silent || out.reset)
             return out;
+        if (m_hostility == Hostility::UnknownTokens && request.uriPath.value(2) == QLatin1String("mitigate")
+            && !out.payload.isEmpty()) {
+            for (int copy = 0; copy < 3; ++copy)
+                m_coap.sendUnsolicited(request.peer.id, out);
+        }
     }
     if (m_core.policy().personality == Personality::Reference) {
         const QString resource = request.uriPath.value(2);
@@ -281,6 +286,8 @@ void SignalServer::publishChanges()
         m_coap.notify(prefix, false);
         if (m_hostility == Hostility::DuplicateNotifications)
             m_coap.notify(prefix, false);
+        if (m_hostility == Hostility::ReorderedNotifications)
+            m_coap.resendPrevious(prefix);
     }
 }
 

@@ -48,13 +48,14 @@ signals:
 
 // Errors after which another copy may still get through. A session that ends under copies in
 // flight ends the exchange: the analyst hears at once that the session was lost rather than
-// after the deadline (copies sent while no session is up still wait for a reconnect).
+// after the deadline (copies sent while no session is up still wait for a reconnect). A Reset
+// (RST) ends it too: the server, inside the secure session, said it will not process the
+// message, and would say so to every copy.
 bool worthRetrying(const TransportError &error)
 {
     switch (error.kind) {
     case Kind::Timeout:
     case Kind::NotConnected:
-    case Kind::Reset:
         return true;
     default:
         return false;

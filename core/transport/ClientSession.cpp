@@ -484,6 +484,24 @@ void ClientSession::onCoapNack(coap_session_t *session, const coap_pdu_t *sent,
     });
 }
 
+// libcoap 4.3.1 calls no NACK handler for a Reset to a Non-confirmable message; it only logs
+// "got RST for mid=0x1a2b" (without a session tag). Such a request is over: the server will not
+// answer it, so it ends now rather than at its deadline.
+void ClientSession::noticeResetOfNonConfirmable(const QString &message)
+{
+    static const QLatin1String gotRst("got RST for mid=0x");
+    const qsizetype at = message.indexOf(gotRst);
+    if (at < 0)
+        return;
+    bool ok = false;
+    const int mid = message.mid(at + gotRst.size()).section(QLatin1Char(' '), 0, 0).trimmed().toInt(&ok, 16);
+    if (!ok || !m_tokenByMid.contains(mid))
+        return;
+    const auto pending = m_pending.value(m_tokenByMid.value(mid));
+    if (pending && !pending->request.confirmable)
+        onCoapNack(m_session, nullptr, COAP_NACK_RST, coap_mid_t(mid));
+}
+
 bool ClientSession::onPeerCertificate(coap_session_t *session, const QByteArray &der,
                                       unsigned depth, bool chainValid)
 {
@@ -505,6 +523,8 @@ void ClientSession::onCoapLog(int level, const QString &message)
         return;
     if (level > LOG_WARNING)
         return;
+    if (m_state == State::Established)
+        noticeResetOfNonConfirmable(message);
     // libcoap prefixes session messages with coap_session_str(); others (socket
     // errors during connect) carry no tag and are kept only while connecting.
     const QString tag = CoapContext::sessionTag(m_session);

@@ -98,6 +98,7 @@ private:
     void failAllPending(const TransportError &error);
     void endAllRequests(const TransportError &error);
     void applyRetransmission();
+    void noticeResetOfNonConfirmable(const QString &message);
     std::chrono::milliseconds timeoutFor(const CoapRequest &request) const;
 
     QPointer<CoapContext> m_context;

@@ -390,6 +390,16 @@ private slots:
         QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(!reset->error().toString().isEmpty());
         if (dtls) {
+            // Non-confirmable too: the Reset is matched by message ID.
+            CoapRequest non = req(Method::Put, QStringLiteral("/reset/non"), cborish());
+            non.confirmable = false;
+            non.timeout = 5s;
+            clock.restart();
+            auto nonReset = runFor(client.request(non));
+            QVERIFY(nonReset && !nonReset->ok());
+            qInfo("NON: %s after %lld ms", qPrintable(describe(nonReset->error())), clock.elapsed());
+            QCOMPARE(nonReset->error().kind, Kind::Reset);
+            QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
             // A Reset ends one exchange, not the session.
             auto echoed = runFor(client.request(req(Method::Get, QStringLiteral("/echo/after"))));
             QVERIFY(echoed && echoed->ok());
