@@ -5,6 +5,7 @@
 #include "AliasesPage.h"
 #include "BuildInfo.h"
 #include "ConsoleConnection.h"
+#include "ConsoleStore.h"
 #include "DemoServer.h"
 #include "FiltersPage.h"
 #include "MainWindow.h"
@@ -22,13 +23,10 @@
 #include "models/SessionTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "profiles/ProfileStore.h"
+#include "store/AuditLog.h"
 #include "models/TelemetryModel.h"
 #include "TelemetryPage.h"
 #include "signal/SignalChannel.h"
-#include "store/AuditLog.h"
-#include "store/Database.h"
-#include "store/MidAllocator.h"
-#include "store/TelemetryIdCounter.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -142,25 +140,10 @@ int main(int argc, char *argv[])
     telemetry.attach(&channel);
     ui::MainWindow window(&mitigations, &log);
 
-    // The mid counter and the audit log survive restarts in one SQLite file. Without it the
-    // console still works, but says that nothing is being recorded.
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
-    const QString dbPath = dataDir + QStringLiteral("/console.sqlite");
-    auto opened = store::Database::open(dbPath, QStringLiteral("dots-console"));
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<store::MidAllocator> mids;
-    std::unique_ptr<store::TelemetryIdCounter> telemetryIds;
-    std::unique_ptr<store::AuditLog> auditLog;
-    if (opened) {
-        db = std::move(opened).value();
-        mids = std::make_unique<store::MidAllocator>(*db);
-        auditLog = std::make_unique<store::AuditLog>(*db);
-        channel.setMidAllocator(mids.get());
-        telemetryIds = std::make_unique<store::TelemetryIdCounter>(*db);
-        channel.setTelemetryIdCounter(telemetryIds.get());
-    }
-    models::AuditLogModel audit(auditLog.get());
+    // The mid counter and the audit log survive restarts in one SQLite file.
+    ConsoleStore consoleStore(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/console.sqlite"),
+                              &channel);
+    models::AuditLogModel audit(consoleStore.auditLog());
     audit.reload();
     window.setAuditLog(&audit);
 
@@ -202,10 +185,10 @@ int main(int argc, char *argv[])
                                                                              : 0);
     }
     window.show();
-    if (!opened)
+    if (!consoleStore.problem().isEmpty())
         window.notice()->showProblem(QObject::tr("The audit log and mid counter cannot be kept in %1: %2. Actions are "
                                                  "shown for this run only.")
-                                         .arg(QDir::toNativeSeparators(dbPath), opened.error().toString()));
+                                         .arg(QDir::toNativeSeparators(consoleStore.path()), consoleStore.problem()));
 
     std::unique_ptr<ScreenshotTimer> screenshot;
     if (parser.isSet(screenshotOption))
@@ -244,8 +227,6 @@ int main(int argc, char *argv[])
     // Closing the console ends the session first, then (with `connection`) the demo server.
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &app, [&] {
         channel.disconnectFromServer();
-        channel.setMidAllocator(nullptr);
-        channel.setTelemetryIdCounter(nullptr);
     });
     return app.exec();
 }

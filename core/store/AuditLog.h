@@ -87,6 +87,10 @@ public:
     static QString doneOutcome() { return QStringLiteral("done"); }
     static QString doneOutcome(const QString &what) { return QStringLiteral("done: ") + what; }
     static QString failedOutcome(const QString &why) { return QStringLiteral("failed: ") + why; }
+    static bool isDone(const QString &outcome)
+    {
+        return outcome == doneOutcome() || outcome.startsWith(doneOutcome(QString()));
+    }
     static bool isFailure(const QString &outcome) { return outcome.startsWith(QLatin1String("failed")); }
 
     Result<qint64> append(AuditEntry entry);

@@ -5,18 +5,15 @@
 // that reached the server has its audit entry (the order the program keeps: mid stored,
 // audit entry stored, then the request sent).
 #include "CliRun.h"
+#include "KillAftermath.h"
 #include "SimulatorProcess.h"
 
-#include "store/AuditLog.h"
-#include "store/Database.h"
 
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QScopeGuard>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -25,28 +22,6 @@ using namespace dots;
 class TestCliKill : public QObject
 {
     Q_OBJECT
-
-private:
-    // The mids of the mitigation requests (PUT mitigate/cuid=../mid=N) the server received,
-    // in the order they came; the repeated copies of one NON request count once.
-    static QList<quint32> midsReceived(const QString &simulatorOutput)
-    {
-        static const QRegularExpression mid(QStringLiteral("/mitigate/cuid=[^/]+/mid=(\\d+)"));
-        QList<quint32> mids;
-        for (const QString &line : simulatorOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
-            if (o.value(QStringLiteral("dir")).toString() != QLatin1String("in")
-                || o.value(QStringLiteral("method")).toString() != QLatin1String("PUT"))
-                continue;
-            const auto m = mid.match(o.value(QStringLiteral("path")).toString());
-            if (!m.hasMatch())
-                continue;
-            const quint32 value = m.captured(1).toUInt();
-            if (mids.isEmpty() || mids.last() != value)
-                mids << value;
-        }
-        return mids;
-    }
 
 private slots:
     void killedWhileRequestingKeepsMidsAndAudit()
@@ -168,46 +143,17 @@ private slots:
               killedAfterSending, killedAnyTime, finished, unreachable);
         QVERIFY2(unreachable <= 2, "more than two rounds could not connect to the simulator");
 
-        const QList<quint32> mids = midsReceived(sim.readOutput());
+        const QList<quint32> mids = test::mitigationMidsReceived(sim.readOutput());
         QVERIFY2(mids.size() >= killedAfterSending + finished, qPrintable(sim.output().right(2000)));
         for (int i = 1; i < mids.size(); ++i)
             QVERIFY2(mids[i] > mids[i - 1], qPrintable(QStringLiteral("mid %1 came after mid %2").arg(mids[i]).arg(mids[i - 1])));
-
-        // Opens as it is: no journal to replay by hand, no damage.
-        auto opened = store::Database::open(stateDb, QStringLiteral("after-kill"));
-        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().toString()));
-        store::Database &db = *opened.value();
-        QSqlQuery check(db.connection());
-        QVERIFY(check.exec(QStringLiteral("PRAGMA integrity_check")) && check.next());
-        QCOMPARE(check.value(0).toString(), QStringLiteral("ok"));
-
-        store::AuditFilter requests;
-        requests.action = store::AuditAction::Request;
-        requests.limit = -1;
-        const auto entries = store::AuditLog(db).query(requests);
-        QVERIFY(entries.ok());
-        QHash<quint32, store::AuditEntry> byMid;
-        for (const store::AuditEntry &e : entries.value()) {
-            QVERIFY(e.mid);
-            QVERIFY2(!byMid.contains(*e.mid), qPrintable(QStringLiteral("two audit entries for mid %1").arg(*e.mid)));
-            byMid.insert(*e.mid, e);
-        }
-        int settled = 0;
-        for (const quint32 mid : mids) {
-            QVERIFY2(byMid.contains(mid), qPrintable(QStringLiteral("mid %1 reached the server but not the audit log").arg(mid)));
-            const QString outcome = byMid.value(mid).outcome;
-            QVERIFY2(outcome == store::AuditLog::sentOutcome() || outcome == store::AuditLog::doneOutcome(), qPrintable(outcome));
-            settled += outcome == store::AuditLog::doneOutcome();
-        }
-        QVERIFY(settled >= finished);
+        // Opens as it is (no journal to replay by hand, no damage), with an audit entry for
+        // every mid the server received and a counter that goes on from the last.
+        const test::StoreAftermath after = test::checkStoreAfterKill(stateDb, mids);
+        QVERIFY2(after.problems.isEmpty(), qPrintable(after.problems.join(QLatin1Char('\n'))));
+        QVERIFY(after.settled >= finished);
         qInfo("%d requests reached the server: %d settled in the audit log, %d left as sent by the kill",
-              int(mids.size()), settled, int(mids.size()) - settled);
-
-        // The counter is at or above every mid sent, so the next run goes on from there.
-        QSqlQuery top(db.connection());
-        QVERIFY(top.exec(QStringLiteral("SELECT MAX(last_mid) FROM mid_counter")) && top.next());
-        QVERIFY2(top.value(0).toLongLong() >= qint64(mids.last()),
-                 qPrintable(QStringLiteral("counter %1, last mid sent %2").arg(top.value(0).toLongLong()).arg(mids.last())));
+              int(mids.size()), after.settled, int(mids.size()) - after.settled);
     }
 };
 
