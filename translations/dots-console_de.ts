@@ -1375,6 +1375,14 @@
         <source>request could not be built</source>
         <translation>Anfrage konnte nicht erstellt werden</translation>
     </message>
+    <message>
+        <source>the server shares no protocol version or cipher suite with the console</source>
+        <translation>der Server teilt keine Protokollversion und keine Cipher-Suite mit der Konsole</translation>
+    </message>
+    <message>
+        <source>the server&apos;s security is weaker than DOTS allows</source>
+        <translation>die Sicherheit des Servers ist schwächer, als DOTS es erlaubt</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::AboutDialog</name>

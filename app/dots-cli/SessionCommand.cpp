@@ -84,6 +84,7 @@ QCoro::Task<int> SessionCommand::run(CommandContext &context)
             o.insert(QStringLiteral("port"), connection->port);
             o.insert(QStringLiteral("peer-name"), connection->peerName);
             o.insert(QStringLiteral("handshake-ms"), qint64(connection->handshakeTime.count()));
+            o.insert(QStringLiteral("security"), connection->security);
         }
         context.out().json(o);
     } else {
@@ -91,6 +92,7 @@ QCoro::Task<int> SessionCommand::run(CommandContext &context)
             context.out().text(QStringLiteral("connected     %1").arg(connection->describe()));
             context.out().text(QStringLiteral("server name   %1").arg(connection->peerName));
             context.out().text(QStringLiteral("handshake     %1 ms").arg(connection->handshakeTime.count()));
+            context.out().text(QStringLiteral("security      %1").arg(connection->security));
         }
         context.out().text(QStringLiteral("cuid          %1").arg(channel.cuid()));
         context.out().text(QStringLiteral("heartbeat     RTT %1 ms").arg(rttMs, 0, 'f', 2));

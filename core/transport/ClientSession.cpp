@@ -6,6 +6,7 @@
 #include "transport/CoapPdu.h"
 #include "transport/PeerCertificate.h"
 #include "transport/PendingRequest.h"
+#include "transport/SecurityProfile.h"
 
 #include <QLoggingCategory>
 
@@ -333,6 +334,7 @@ void ClientSession::onCoapEvent(coap_session_t *session, coap_event_t event)
     case COAP_EVENT_DTLS_CONNECTED: {
         m_tlsConnected = true;
         m_info.serverCertificate = PeerCertificate::fromSession(session);
+        m_info.security = SecurityProfile::negotiated(session);
         // The verify callback normally rejected a wrong name already; check again here
         // in case it was not consulted (e.g. a resumed session).
         if (!PeerCertificate::matchesName(m_info.serverCertificate, m_info.peerName)) {
@@ -341,6 +343,13 @@ void ClientSession::onCoapEvent(coap_session_t *session, coap_event_t event)
                 TransportError::tr("server certificate is for %1, not %2")
                     .arg(PeerCertificate::names(m_info.serverCertificate).join(QStringLiteral(", ")),
                          m_info.peerName));
+            m_context->post([self, error] {
+                if (self)
+                    self->fail(error);
+            });
+        } else if (const QString weak = SecurityProfile::weakness(session); !weak.isEmpty()) {
+            // Refused before any DOTS message goes over it.
+            const TransportError error = TransportError::make(Kind::WeakSecurity, {}, weak);
             m_context->post([self, error] {
                 if (self)
                     self->fail(error);
@@ -572,6 +581,12 @@ TransportError ClientSession::classifyTlsFailure() const
         const QString detail = QStringLiteral("TLS alert from server: %1").arg(m_alertReceived);
         if (isClientCertificateAlert(m_alertReceived))
             return TransportError::make(Kind::ClientCertificateRejected, {}, detail);
+        if (m_alertReceived.contains(QLatin1String("handshake failure")) || m_alertReceived.contains(QLatin1String("protocol version")))
+            // What a server sends when nothing the console offers (TLS 1.2 or later, OpenSSL's
+            // suites at its security level) is among what it accepts, e.g. TLS 1.1 only.
+            return TransportError::make(
+                Kind::TlsFailure,
+                TransportError::tr("the server shares no protocol version or cipher suite with the console"), detail);
         return TransportError::make(Kind::TlsFailure, {}, detail);
     }
     return TransportError::make(Kind::TlsFailure, {}, m_lastWarning);

@@ -7,6 +7,7 @@
 #include "transport/PeerCertificate.h"
 #include "transport/PendingRequest.h"
 #include "transport/RetransmissionParams.h"
+#include "transport/SecurityProfile.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -202,16 +203,10 @@ void CoapServer::handleRequest(coap_resource_t *resource, coap_session_t *sessio
 
     ServerResponse answer = m_handlers.dispatch(req);
     if (answer.reset) {
-        if (coap_session_get_proto(session) == COAP_PROTO_DTLS) {
+        if (coap_session_get_proto(session) == COAP_PROTO_DTLS)
             coap_send_rst(session, request);
-        } else {
-            // Closed once libcoap has finished with this request.
-            coap_session_reference(session);
-            m_context->post([session] {
-                coap_session_disconnected(session, COAP_NACK_NOT_DELIVERABLE);
-                coap_session_release(session);
-            });
-        }
+        else
+            closeLater(session);
         // An empty Non-confirmable response is never sent.
         coap_pdu_set_type(response, COAP_MESSAGE_NON);
         coap_pdu_set_code(response, COAP_EMPTY_CODE);
@@ -368,6 +363,16 @@ bool CoapServer::sendUnsolicited(quint64 peerId, const ServerResponse &response)
     return sent;
 }
 
+// Ends a session once libcoap has finished what it is doing with it.
+void CoapServer::closeLater(coap_session_t *session)
+{
+    coap_session_reference(session);
+    m_context->post([session] {
+        coap_session_disconnected(session, COAP_NACK_NOT_DELIVERABLE);
+        coap_session_release(session);
+    });
+}
+
 void CoapServer::removeObservation(qsizetype index)
 {
     const auto state = m_observations.takeAt(index);
@@ -427,6 +432,17 @@ void CoapServer::onCoapEvent(coap_session_t *session, coap_event_t event)
         break;
     case COAP_EVENT_DTLS_CONNECTED: {
         Peer &peer = peerFor(session);
+        if (QString weak = SecurityProfile::weakness(session); !weak.isEmpty()) {
+            // As strict as the client: no DOTS message over less than RFC 9132 section 8.
+            const QHostAddress address = peer.info.address;
+            const QString reason = weak.replace(QStringLiteral("the server chose"), QStringLiteral("the client negotiated"));
+            m_context->post([self = QPointer(this), address, reason] {
+                if (self)
+                    emit self->handshakeFailed(address, reason);
+            });
+            closeLater(session);
+            break;
+        }
         if (!peer.announced) {
             peer.announced = true;
             const ServerPeer info = peer.info;

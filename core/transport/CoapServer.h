@@ -128,6 +128,7 @@ private:
     bool sendNotification(ObservationState &observation, const ServerResponse &answer,
                           std::optional<quint32> observe, bool confirmable);
     void removeObservation(qsizetype index);
+    void closeLater(coap_session_t *session);
 
     std::unique_ptr<CoapContext> m_context;
     coap_resource_t *m_resource = nullptr;

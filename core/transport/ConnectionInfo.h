@@ -21,6 +21,7 @@ struct ConnectionInfo
     Transport transport = Transport::Dtls;
     QString peerName;           // name the server certificate was checked against
     QByteArray serverCertificate; // DER of the server's leaf certificate
+    QString security;           // what the handshake negotiated: "TLS 1.3, TLS_AES_128_GCM_SHA256"
     std::chrono::milliseconds handshakeTime{0};
 
     QString describe() const;   // "127.0.0.1 port 4646 over DTLS (coaps, UDP)"

@@ -81,7 +81,8 @@ TransportError HappyEyeballs::mostTelling(const QList<TransportError> &errors)
         if (e.isCertificateProblem())
             return 0;
         switch (e.kind) {
-        case Kind::InvalidConfiguration: return 0;
+        case Kind::InvalidConfiguration:
+        case Kind::WeakSecurity: return 0;
         case Kind::TlsFailure: return 1;
         case Kind::HandshakeTimeout: return 2;
         case Kind::ConnectionRefused: return 3;

@@ -42,6 +42,8 @@ const char *defaultText(TransportError::Kind kind)
         return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server certificate is not valid");
     case Kind::ClientCertificateRejected:
         return QT_TRANSLATE_NOOP("dots::transport::TransportError", "server rejected our client certificate");
+    case Kind::WeakSecurity:
+        return QT_TRANSLATE_NOOP("dots::transport::TransportError", "the server's security is weaker than DOTS allows");
     case Kind::TlsFailure:
         return QT_TRANSLATE_NOOP("dots::transport::TransportError", "secure connection failed");
     case Kind::Timeout:
@@ -80,6 +82,7 @@ QString TransportError::kindName(Kind kind)
     case Kind::ServerNameMismatch: return QStringLiteral("ServerNameMismatch");
     case Kind::InvalidServerCertificate: return QStringLiteral("InvalidServerCertificate");
     case Kind::ClientCertificateRejected: return QStringLiteral("ClientCertificateRejected");
+    case Kind::WeakSecurity: return QStringLiteral("WeakSecurity");
     case Kind::TlsFailure: return QStringLiteral("TlsFailure");
     case Kind::Timeout: return QStringLiteral("Timeout");
     case Kind::Reset: return QStringLiteral("Reset");

@@ -21,6 +21,7 @@ struct TransportError
         ServerNameMismatch,        // chain is fine but the certificate is for another name
         InvalidServerCertificate,  // expired, not yet valid, wrong usage...
         ClientCertificateRejected, // the server refused our client certificate
+        WeakSecurity,              // the server negotiated less than RFC 9132 section 8 allows
         TlsFailure,                // any other (D)TLS failure
         Timeout,                   // request not answered (retransmissions exhausted or deadline)
         Reset,                     // peer answered with RST

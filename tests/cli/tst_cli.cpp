@@ -97,6 +97,9 @@ private slots:
         QVERIFY2(QRegularExpression(QStringLiteral("RTT [0-9.]+ ms")).match(run.out).hasMatch(), qPrintable(run.describe()));
         QVERIFY2(run.out.contains(QLatin1String("idle          heartbeat-interval 30 s")), qPrintable(run.describe()));
         QVERIFY2(run.out.contains(QLatin1String("mitigating    heartbeat-interval 30 s")), qPrintable(run.describe()));
+        // The negotiated protocol and suite (RFC 9132 section 8): (D)TLS 1.2 or 1.3, an AEAD suite.
+        QVERIFY2(QRegularExpression(QStringLiteral("security +D?TLS 1\\.[23], [A-Z0-9_-]*(GCM|CCM|CHACHA20)")).match(run.out).hasMatch(),
+                 qPrintable(run.describe()));
         // What the build can do for large bodies is stated, whichever it is.
         QVERIFY2(QRegularExpression(QStringLiteral("block-wise +Block1/Block2(; no Q-Block| and Q-Block)")).match(run.out).hasMatch(),
                  qPrintable(run.describe()));
@@ -116,6 +119,7 @@ private slots:
         QCOMPARE(o.value("cuid").toString().size(), 22);
         QCOMPARE(o.value("q-block").toBool(), dots::transport::CoapFeatures::qBlockSupported());
         QVERIFY(o.value("heartbeat-rtt-ms").toDouble() > 0);
+        QVERIFY2(o.value("security").toString().startsWith(QStringLiteral("TLS 1.")), qPrintable(o.value("security").toString()));
         QCOMPARE(o.value("idle-config").toObject().value("missing-hb-allowed").toInt(), 15);
         QCOMPARE(o.value("mitigating-config").toObject().value("ack-timeout").toDouble(), 2.0);
     }
