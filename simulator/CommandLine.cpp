@@ -87,8 +87,12 @@ QString CommandLine::parse(const QStringList &arguments)
         QStringLiteral("Be a server a client must survive: %1. Sessions come up honestly; what the server says about "
                        "mitigations is spoiled (see README.md).").arg(hostilityNames().join(QStringLiteral(", "))),
         QStringLiteral("mode"));
+    const QCommandLineOption gatewayOpt(QStringLiteral("gateway"),
+        QStringLiteral("Behave as a DOTS gateway in front of the server (RFC 8768): add Hop-Limit to everything sent to "
+                       "the client. (A request that arrives with Hop-Limit 1 is answered 5.08 Hop Limit Reached by "
+                       "libcoap, gateway or not.)"));
     parser.addOptions({coapsOpt, tcpOpt, httpsOpt, certOpt, keyOpt, caOpt, pkiOpt, scenarioOpt, speedOpt, printOpt, configOpt,
-                       conflictOpt, personalityOpt, maxLifetimeOpt, hostileOpt});
+                       conflictOpt, personalityOpt, maxLifetimeOpt, hostileOpt, gatewayOpt});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty())
@@ -129,6 +133,7 @@ QString CommandLine::parse(const QStringList &arguments)
     hostile = parser.value(hostileOpt);
     if (!hostile.isEmpty() && !hostilityFromName(hostile))
         return QStringLiteral("--hostile \"%1\": expected one of %2").arg(hostile, hostilityNames().join(QStringLiteral(", ")));
+    gateway = parser.isSet(gatewayOpt);
     personality = parser.value(personalityOpt);
     if (personality != QLatin1String("rfc") && personality != QLatin1String("reference"))
         return QStringLiteral("--personality \"%1\": expected rfc or reference").arg(personality);

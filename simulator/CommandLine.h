@@ -31,6 +31,7 @@ struct CommandLine {
     std::optional<qint64> maxLifetime; // seconds; longer requests (and -1) are granted this
     QString personality; // rfc (default) or reference
     QString hostile;     // a Hostility name, or empty for the honest server
+    bool gateway = false; // RFC 8768: relay as a DOTS gateway would (Hop-Limit)
 
     // Parses `arguments` (argv, program name first). --help and --version print and exit
     // through QCommandLineParser. Returns the problem in words, or empty.

@@ -31,6 +31,9 @@ QString codeName(quint8 code)
 }
 
 constexpr int kTickMs = 250;
+// RFC 8768 section 3: the Hop-Limit a gateway inserts when a request has none. (The decrement
+// and the 5.08 for a request that arrives with Hop-Limit 1 are libcoap's, on every endpoint.)
+constexpr quint32 kDefaultHopLimit = 16;
 
 } // namespace
 
@@ -190,6 +193,8 @@ transport::ServerResponse SignalServer::handle(const transport::ServerRequest &r
         out.echoUriPath = true;
     }
 
+    if (m_gateway)
+        out.hopLimit = kDefaultHopLimit - 1; // added by this gateway, decremented as it forwards
     if (!request.isNotification && !m_publishQueued) {
         // Notify after this response has gone out.
         m_publishQueued = true;
@@ -233,6 +238,8 @@ QCoro::Task<> SignalServer::sendHeartbeat(transport::ServerPeer peer, QString cu
     request.method = transport::Method::Put;
     request.uriPath = signal::resource::heartbeat();
     request.confirmable = false;
+    if (m_gateway)
+        request.hopLimit = kDefaultHopLimit - 1;
     // Answered or not before the next one is due.
     request.timeout = std::chrono::milliseconds(std::max<qint64>(intervalMs, 1000));
     const auto encoded = codec::encodeJson(QJsonDocument(body));

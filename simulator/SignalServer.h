@@ -36,6 +36,9 @@ public:
 
     // --hostile: spoil what the server says (Hostility.h); None is the honest server.
     void setHostility(Hostility mode);
+    // --gateway (RFC 8768): Hop-Limit added to what goes to the client, as a gateway that
+    // inserted it (16) and forwarded once would send it.
+    void setGateway(bool gateway) { m_gateway = gateway; }
 
     void start();
     void close();
@@ -56,6 +59,7 @@ private:
     QTimer m_ticker;
     QTimer m_flood; // Hostility::ObserveFlood
     Hostility m_hostility = Hostility::None;
+    bool m_gateway = false;
     QElapsedTimer m_clock;
     double m_speed = 1.0;
     bool m_publishQueued = false;

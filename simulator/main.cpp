@@ -83,6 +83,7 @@ int main(int argc, char *argv[])
     server.setPki(pki);
     if (!cl.hostile.isEmpty())
         server.setHostility(*hostilityFromName(cl.hostile));
+    server.setGateway(cl.gateway);
     if (cl.printMessages) {
         server.setMessageSink([](const QJsonObject &line) {
             std::fputs(QJsonDocument(line).toJson(QJsonDocument::Compact).constData(), stdout);

@@ -1171,6 +1171,10 @@
         <source>%1 refused (%2): %3</source>
         <translation>%1 abgelehnt (%2): %3</translation>
     </message>
+    <message>
+        <source>a gateway on the way found a forwarding loop (Hop-Limit reached); the gateways&apos; routes need fixing</source>
+        <translation>ein Gateway auf dem Weg hat eine Weiterleitungsschleife erkannt (Hop-Limit erreicht); die Routen der Gateways müssen korrigiert werden</translation>
+    </message>
 </context>
 <context>
     <name>dots::signal::SignalLog</name>
@@ -1181,6 +1185,10 @@
     <message>
         <source>unexpected content format %1</source>
         <translation>unerwartetes Content-Format %1</translation>
+    </message>
+    <message>
+        <source> (Hop-Limit %1)</source>
+        <translation> (Hop-Limit %1)</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1244,10 @@
     <message>
         <source>%1: waiting for the server&apos;s first answer</source>
         <translation>%1: warte auf die erste Antwort des Servers</translation>
+    </message>
+    <message>
+        <source> (Hop-Limit %1)</source>
+        <translation> (Hop-Limit %1)</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,10 @@ SignalError SignalExchange::errorFromResponse(const CoapResponse &response, cons
     case transport::CoapCode::Conflict: meaning = tr("the server reports a conflict"); break;
     case transport::CoapCode::PreconditionFailed: meaning = tr("the server has no such mitigation to update"); break;
     case transport::CoapCode::UnprocessableEntity: meaning = tr("the server cannot accept these values"); break;
+    case transport::CoapCode::HopLimitReached:
+        // RFC 8768: a DOTS gateway found the request going round in a loop of gateways.
+        meaning = tr("a gateway on the way found a forwarding loop (Hop-Limit reached); the gateways' routes need fixing");
+        break;
     case transport::CoapCode::ServiceUnavailable:
         meaning = response.maxAge ? tr("the server is busy; try again in %1 s").arg(*response.maxAge)
                                   : tr("the server is busy");

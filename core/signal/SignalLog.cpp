@@ -40,6 +40,8 @@ void SignalLog::incoming(const transport::CoapResponse &response, const QString 
     message.time = QDateTime::currentDateTimeUtc();
     // The log speaks the analyst's language; codes, methods and paths stay as on the wire.
     message.summary = tr("%1 for %2").arg(response.codeString(), context);
+    if (response.hopLimit) // RFC 8768: a DOTS gateway relayed it
+        message.summary += tr(" (Hop-Limit %1)").arg(*response.hopLimit);
     if (!response.payload.isEmpty()) {
         // An error answer without a content format carries a diagnostic text (RFC 7252 section
         // 5.5.2); anything else is expected to be dots+cbor, even when a peer omits the format.

@@ -298,6 +298,8 @@ transport::ServerResponse SignalSession::answerServerHeartbeat(const transport::
     in.kind = SignalMessage::Kind::Heartbeat;
     in.time = QDateTime::currentDateTimeUtc();
     in.summary = tr("%1 %2 (from the server)").arg(transport::methodName(request.method), request.path());
+    if (request.hopLimit) // RFC 8768: a DOTS gateway relayed it
+        in.summary += tr(" (Hop-Limit %1)").arg(*request.hopLimit);
 
     transport::ServerResponse answer = transport::ServerResponse::withCode(transport::CoapCode::Changed);
     std::optional<bool> peerHbStatus;

@@ -44,6 +44,7 @@ inline constexpr quint8 UnprocessableEntity = make(4, 22);
 inline constexpr quint8 InternalServerError = make(5, 0);
 inline constexpr quint8 NotImplemented = make(5, 1);
 inline constexpr quint8 ServiceUnavailable = make(5, 3);
+inline constexpr quint8 HopLimitReached = make(5, 8); // RFC 8768
 // "2.01" style text
 QString toString(quint8 code);
 } // namespace CoapCode
@@ -58,6 +59,7 @@ struct CoapRequest
     QByteArray payload;
     std::optional<int> contentFormat; // defaults to 271 when a payload is present
     std::optional<int> accept;
+    std::optional<quint32> hopLimit; // RFC 8768 (a gateway's forwarding, or a test's)
     bool confirmable = true;
     std::optional<QByteArray> ifMatch;
     ObserveAction observe = ObserveAction::None;
@@ -77,6 +79,7 @@ struct CoapResponse
     std::optional<int> contentFormat;
     std::optional<quint32> maxAge;
     std::optional<quint32> observe;
+    std::optional<quint32> hopLimit; // RFC 8768: set by a DOTS gateway on the way
     QByteArray etag;
     bool confirmable = false; // message type the response arrived in (CON or NON/ACK)
 

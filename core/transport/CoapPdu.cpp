@@ -71,6 +71,7 @@ CoapResponse response(const coap_pdu_t *pdu)
         r.contentFormat = int(*cf);
     r.maxAge = uintOption(pdu, COAP_OPTION_MAXAGE);
     r.observe = uintOption(pdu, COAP_OPTION_OBSERVE);
+    r.hopLimit = uintOption(pdu, COAP_OPTION_HOP_LIMIT);
     const auto etags = options(pdu, COAP_OPTION_ETAG);
     if (!etags.isEmpty())
         r.etag = etags.first();
@@ -129,6 +130,8 @@ coap_pdu_t *request(coap_session_t *session, const CoapRequest &request, bool la
         addOption(COAP_OPTION_URI_QUERY, query.toUtf8());
     if (request.accept)
         addOption(COAP_OPTION_ACCEPT, uintBytes(quint32(*request.accept)));
+    if (request.hopLimit)
+        addOption(COAP_OPTION_HOP_LIMIT, uintBytes(*request.hopLimit));
     const int added = coap_add_optlist_pdu(pdu, &options);
     coap_delete_optlist(options);
     if (!added) {
@@ -171,6 +174,7 @@ ServerRequest serverRequest(const coap_pdu_t *pdu)
     req.ifMatch = options(pdu, COAP_OPTION_IF_MATCH);
     req.confirmable = coap_pdu_get_type(pdu) == COAP_MESSAGE_CON;
     req.token = token(pdu);
+    req.hopLimit = uintOption(pdu, COAP_OPTION_HOP_LIMIT);
     return req;
 }
 
@@ -193,6 +197,10 @@ void fillResponse(coap_resource_t *resource, coap_session_t *session, const coap
                             reinterpret_cast<const uint8_t *>(utf8.constData()));
         }
     }
+    // Option 16 sorts after Content-Format and Max-Age, which libcoap may add below; its
+    // coap_add_option() inserts options in wire order whatever the order of the calls.
+    if (answer.hopLimit)
+        addUintOption(pdu, COAP_OPTION_HOP_LIMIT, *answer.hopLimit);
     // The piggybacked ACK becomes a NON with the request's message ID (libcoap set it).
     if (answer.nonConfirmable && coap_pdu_get_type(pdu) == COAP_MESSAGE_ACK)
         coap_pdu_set_type(pdu, COAP_MESSAGE_NON);

@@ -21,6 +21,7 @@ struct ServerRequest
     ObserveAction observe = ObserveAction::None;
     bool confirmable = true;
     QByteArray token;
+    std::optional<quint32> hopLimit; // RFC 8768
     ServerPeer peer;
     // True when the handler is asked for the representation to notify observers with.
     bool isNotification = false;

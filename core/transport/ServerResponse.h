@@ -14,6 +14,7 @@ struct ServerResponse
     QByteArray payload;
     std::optional<int> contentFormat; // set it (e.g. ContentFormatDotsCbor) when there is a payload
     std::optional<quint32> maxAge;
+    std::optional<quint32> hopLimit; // RFC 8768, as a gateway adds it
     QByteArray etag;
     // Wire habits of some servers, for a simulator that must behave like them:
     // answer with a Non-confirmable message even when the request was Confirmable; it keeps
