@@ -104,6 +104,7 @@ QCoro::Task<> SignalChannel::setUpAfterHandshake()
     }
     applyActiveConfig();
     m_session.markConnected();
+    m_config.keepFresh();
     // Telemetry is optional for a server: set it up beside the session, not before it.
     m_telemetry.setUp();
 }

@@ -103,6 +103,17 @@ QCoro::Task<SignalResult<CoapResponse>> SignalExchange::put(QStringList path, QJ
 QCoro::Task<SignalResult<QJsonObject>> SignalExchange::get(QStringList path, QString what, QString undecodable,
                                                            bool confirmable)
 {
+    auto read = getRepresentation(std::move(path), std::move(what), std::move(undecodable), confirmable);
+    auto representation = co_await read;
+    if (!representation.ok())
+        co_return representation.error();
+    co_return representation.value().body;
+}
+
+QCoro::Task<SignalResult<SignalExchange::Representation>> SignalExchange::getRepresentation(QStringList path, QString what,
+                                                                                           QString undecodable,
+                                                                                           bool confirmable)
+{
     CoapRequest coap;
     coap.method = Method::Get;
     coap.uriPath = path;
@@ -117,7 +128,7 @@ QCoro::Task<SignalResult<QJsonObject>> SignalExchange::get(QStringList path, QSt
     const auto body = decodeSignalBody(r.payload, &problem);
     if (!body)
         co_return SignalError::make(SignalError::Kind::Malformed, undecodable, problem);
-    co_return *body;
+    co_return Representation{*body, r.maxAge};
 }
 
 QCoro::Task<SignalResult<Done>> SignalExchange::remove(QStringList path, QString what, bool confirmable)

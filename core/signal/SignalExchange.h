@@ -32,10 +32,17 @@ public:
     QCoro::Task<SignalResult<transport::CoapResponse>> put(QStringList path, QJsonObject body, QString what,
                                                            QString unencodable, bool confirmable,
                                                            std::optional<QByteArray> ifMatch = std::nullopt);
+    // A 2.05's decoded body and how long it stays fresh (Max-Age; unset: CoAP's 60 s).
+    struct Representation {
+        QJsonObject body;
+        std::optional<quint32> maxAge;
+    };
     // GET: the decoded body of a 2.05, or a typed error; `undecodable` for an answer that
     // cannot be decoded.
     QCoro::Task<SignalResult<QJsonObject>> get(QStringList path, QString what, QString undecodable,
                                                bool confirmable);
+    QCoro::Task<SignalResult<Representation>> getRepresentation(QStringList path, QString what, QString undecodable,
+                                                                bool confirmable);
     // DELETE: done on 2.02, else a typed error.
     QCoro::Task<SignalResult<Done>> remove(QStringList path, QString what, bool confirmable);
     // GET with Observe, Non-confirmable: the first answer, or nothing when the registration
