@@ -31,6 +31,7 @@ constexpr Name kNames[] = {
     {Hostility::UnknownTokens, "unknown-tokens"},
     {Hostility::ReorderedNotifications, "reordered-notifications"},
     {Hostility::ResetMidRequest, "reset-mid-request"},
+    {Hostility::InboundFlood, "inbound-flood"},
 };
 
 bool isMitigationResource(const transport::ServerRequest &request)
@@ -132,6 +133,7 @@ transport::ServerResponse spoil(Hostility mode, const transport::ServerRequest &
     case Hostility::UnknownTokens:
     case Hostility::ReorderedNotifications:
     case Hostility::ResetMidRequest:
+    case Hostility::InboundFlood:
         break;
     }
     return answer;

@@ -25,6 +25,9 @@ enum class Hostility {
     UnknownTokens,          // each mitigation answer followed by three copies with tokens nobody used
     ReorderedNotifications, // after each notification, the one before it again, late (older Observe)
     ResetMidRequest,        // PUT and DELETE on mitigations torn down: RST (DTLS), connection closed (TLS)
+    InboundFlood,           // the link towards the client flooded (RFC 9132 §4.7): from its first heartbeat on, the
+                            // client's requests are acted on but never answered; the server's own heartbeats
+                            // (peer-hb-status true) still get through
 };
 
 std::optional<Hostility> hostilityFromName(QStringView name);

@@ -45,6 +45,7 @@ SignalServer::SignalServer(Scenario scenario, QObject *parent)
     connect(&m_coap, &transport::CoapServer::peerDisconnected, this, [this](const transport::ServerPeer &peer) {
         // The cuid stays known to the core: its mitigations outlive the session.
         const QString cuid = m_cuidByPeer.take(peer.id);
+        m_floodedPeers.remove(peer.id);
         if (!cuid.isEmpty())
             m_core.sessionClosed(cuid);
     });
@@ -175,6 +176,12 @@ transport::ServerResponse SignalServer::handle(const transport::ServerRequest &r
         out.payload = answer.diagnostic.toUtf8();
     }
     print("out", request, answer.body.isEmpty() ? QJsonValue() : QJsonValue(answer.body), answer.diagnostic, out.code);
+    if (m_hostility == Hostility::InboundFlood) {
+        if (request.uriPath.value(2) == QLatin1String("hb"))
+            m_floodedPeers.insert(request.peer.id);
+        if (m_floodedPeers.contains(request.peer.id))
+            return transport::ServerResponse::withCode(0); // acted on; the answer drowns on the way
+    }
     if (m_hostility != Hostility::None) {
         out = spoil(m_hostility, request, out);
         if (m_hostility == Hostility::Silent || out.reset)

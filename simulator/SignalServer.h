@@ -9,6 +9,7 @@
 #include <QCoro/QCoroTask>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 
@@ -64,6 +65,7 @@ private:
     double m_speed = 1.0;
     bool m_publishQueued = false;
     QHash<quint64, QString> m_cuidByPeer;
+    QSet<quint64> m_floodedPeers; // Hostility::InboundFlood: sessions that sent a heartbeat
     std::function<void(const QJsonObject &)> m_sink;
 };
 

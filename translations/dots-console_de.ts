@@ -640,10 +640,6 @@
         <translation>Der Server schlägt einen neuen Versuch in %1 s vor</translation>
     </message>
     <message>
-        <source>Last known state: the session to the server is lost (received %1)</source>
-        <translation>Letzter bekannter Stand: Die Sitzung zum Server ist verloren (empfangen %1)</translation>
-    </message>
-    <message>
         <source>Mid</source>
         <translation>Mid</translation>
     </message>
@@ -690,6 +686,18 @@
     <message>
         <source>pps-dropped %1 packets per second, as the server sent it</source>
         <translation>pps-dropped %1 Pakete pro Sekunde, wie vom Server gesendet</translation>
+    </message>
+    <message>
+        <source>nothing heard from the server for two heartbeat intervals</source>
+        <translation>seit zwei Heartbeat-Intervallen nichts vom Server gehört</translation>
+    </message>
+    <message>
+        <source>the session to the server is lost</source>
+        <translation>die Sitzung zum Server ist verloren</translation>
+    </message>
+    <message>
+        <source>Last known state: %1 (received %2)</source>
+        <translation>Letzter bekannter Stand: %1 (empfangen %2)</translation>
     </message>
 </context>
 <context>
@@ -773,6 +781,34 @@
     <message>
         <source>Negotiated configuration</source>
         <translation>Ausgehandelte Konfiguration</translation>
+    </message>
+    <message>
+        <source>no answers, server hears us</source>
+        <translation>keine Antworten, Server hört uns</translation>
+    </message>
+    <message>
+        <source>connected — no answers</source>
+        <translation>verbunden — keine Antworten</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>No answer from the server for more than two heartbeat intervals, but its own heartbeats say it receives ours: the link towards us is likely flooded. The session is kept (RFC 9132 section 4.7).</source>
+        <translation>Seit mehr als zwei Heartbeat-Intervallen keine Antwort vom Server, aber seine eigenen Heartbeats melden, dass er unsere empfängt: Die Leitung zu uns ist wahrscheinlich überflutet. Die Sitzung bleibt bestehen (RFC 9132 Abschnitt 4.7).</translation>
+    </message>
+    <message>
+        <source>No answer from the server for more than two heartbeat intervals: requests may not be getting through.</source>
+        <translation>Seit mehr als zwei Heartbeat-Intervallen keine Antwort vom Server: Anfragen kommen möglicherweise nicht durch.</translation>
+    </message>
+    <message>
+        <source>Time since the server last answered a request, a heartbeat or sent a notification</source>
+        <translation>Zeit, seit der Server zuletzt eine Anfrage oder einen Heartbeat beantwortet oder eine Benachrichtigung gesendet hat</translation>
+    </message>
+    <message>
+        <source>Last answer</source>
+        <translation>Letzte Antwort</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1140,14 @@
     <message>
         <source>session configuration reset</source>
         <translation>Zurücksetzen der Sitzungskonfiguration</translation>
+    </message>
+    <message>
+        <source>the session configuration could not be read again (%1); keeping the values in force</source>
+        <translation>die Sitzungskonfiguration konnte nicht erneut gelesen werden (%1); die geltenden Werte bleiben</translation>
+    </message>
+    <message>
+        <source>session configuration</source>
+        <translation>Sitzungskonfiguration</translation>
     </message>
 </context>
 <context>
@@ -1825,10 +1869,6 @@
         <translation>Transport: -</translation>
     </message>
     <message>
-        <source>Heartbeat: -</source>
-        <translation>Heartbeat: -</translation>
-    </message>
-    <message>
         <source>RTT: -</source>
         <translation>RTT: -</translation>
     </message>
@@ -1869,18 +1909,6 @@
         <translation>TLS (TCP)</translation>
     </message>
     <message>
-        <source> (every %1 s)</source>
-        <translation> (alle %1 s)</translation>
-    </message>
-    <message>
-        <source>Heartbeat: answered %1 ago</source>
-        <translation>Heartbeat: vor %1 beantwortet</translation>
-    </message>
-    <message>
-        <source>Heartbeat: first one pending</source>
-        <translation>Heartbeat: erster ausstehend</translation>
-    </message>
-    <message>
         <source>RTT: %1</source>
         <translation>RTT: %1</translation>
     </message>
@@ -1891,6 +1919,32 @@
     <message>
         <source>Missed: %1</source>
         <translation>Verpasst: %1</translation>
+    </message>
+    <message>
+        <source>Time since the server last answered a heartbeat or request, or sent a notification; amber once nothing came for two heartbeat intervals</source>
+        <translation>Zeit, seit der Server zuletzt einen Heartbeat oder eine Anfrage beantwortet oder eine Benachrichtigung gesendet hat; gelb, sobald zwei Heartbeat-Intervalle lang nichts kam</translation>
+    </message>
+    <message>
+        <source>Last answer: -</source>
+        <translation>Letzte Antwort: -</translation>
+    </message>
+    <message>
+        <source>Connected, nothing heard for %1</source>
+        <translation>Verbunden, seit %1 nichts gehört</translation>
+    </message>
+    <message>
+        <source>Last answer %1 ago</source>
+        <translation>Letzte Antwort vor %1</translation>
+    </message>
+    <message>
+        <source>Server hears us; its answers do not reach us</source>
+        <translation>Server hört uns; seine Antworten erreichen uns nicht</translation>
+    </message>
+    <message>
+        <source>
+Heartbeats every %1 s.</source>
+        <translation>
+Heartbeats alle %1 s.</translation>
     </message>
 </context>
 <context>
@@ -2641,6 +2695,10 @@
             <numerusform>%n Abwehrmaßnahmen</numerusform>
         </translation>
     </message>
+    <message>
+        <source> — last known state, nothing heard from the server</source>
+        <translation> — letzter bekannter Stand, nichts vom Server gehört</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::MitigationDetailDock</name>
@@ -2768,8 +2826,8 @@
         <translation>Gestartet %1</translation>
     </message>
     <message>
-        <source>Last known state: the session to the server is lost.</source>
-        <translation>Letzter bekannter Stand: Die Sitzung zum Server ist verloren.</translation>
+        <source>Last known state: %1.</source>
+        <translation>Letzter bekannter Stand: %1.</translation>
     </message>
 </context>
 <context>

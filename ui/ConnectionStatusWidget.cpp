@@ -48,6 +48,13 @@ ConnectionStatusWidget::ConnectionStatusWidget(QWidget *parent)
 {
     m_state->setObjectName(QStringLiteral("connectionState"));
     m_rtt->setObjectName(QStringLiteral("rttLabel"));
+    m_heartbeat->setObjectName(QStringLiteral("lastAnswerLabel"));
+    m_lastAnswerTip = tr("Time since the server last answered a heartbeat or request, or sent a notification; "
+                         "amber once nothing came for two heartbeat intervals");
+    m_heartbeat->setToolTip(m_lastAnswerTip);
+    // The age changes every second: room for any age under a minute, so that nothing beside it moves.
+    m_heartbeat->setMinimumWidth(m_heartbeat->fontMetrics().horizontalAdvance(
+        tr("Last answer %1 ago").arg(models::formatDuration(std::chrono::seconds(59)))));
     m_missed->setObjectName(QStringLiteral("missedLabel"));
     QFont bold = m_state->font();
     bold.setBold(true);
@@ -108,7 +115,7 @@ void ConnectionStatusWidget::showDisconnected(const QString &reason)
     setState(Tone::Bad, reason.isEmpty() ? tr("Disconnected") : tr("Disconnected: %1").arg(reason));
     m_server->setText(tr("Server: none"));
     m_transport->setText(tr("Transport: -"));
-    m_heartbeat->setText(tr("Heartbeat: -"));
+    m_heartbeat->setText(tr("Last answer: -"));
     m_rtt->setText(tr("RTT: -"));
     m_missed->setText(tr("Missed: -"));
     paintDot(m_heartbeatDot, toneColor(Tone::Neutral), true);
@@ -134,8 +141,14 @@ void ConnectionStatusWidget::refresh()
     const QString reason = c->stateReason();
     switch (c->state()) {
     case State::Connected:
-        setState(c->missedHeartbeats() > 0 ? Tone::Warning : Tone::Good,
-                 c->missedHeartbeats() > 0 ? tr("Connected, heartbeats missing") : tr("Connected"));
+        if (c->isQuiet() && c->serverHearsUs())
+            setState(Tone::Warning, tr("Server hears us; its answers do not reach us"));
+        else if (c->isQuiet())
+            setState(Tone::Warning, tr("Connected, nothing heard for %1").arg(models::formatDuration(std::chrono::seconds(
+                                        qMax<qint64>(0, c->lastAnswer().secsTo(QDateTime::currentDateTimeUtc()))))));
+        else
+            setState(c->missedHeartbeats() > 0 ? Tone::Warning : Tone::Good,
+                     c->missedHeartbeats() > 0 ? tr("Connected, heartbeats missing") : tr("Connected"));
         break;
     case State::Connecting:
         setState(Tone::Warning, tr("Connecting…"));
@@ -151,7 +164,7 @@ void ConnectionStatusWidget::refresh()
     const auto connection = c->connection();
     // Cut to fit a 1024 px wide screen; whole in the tooltip.
     const QString server = tr("Server: %1").arg(c->profile().label());
-    m_server->setText(m_server->fontMetrics().elidedText(server, Qt::ElideMiddle, 200));
+    m_server->setText(m_server->fontMetrics().elidedText(server, Qt::ElideMiddle, 170));
     m_server->setToolTip(server);
     m_transport->setText(connection ? (connection->transport == transport::Transport::Dtls ? tr("DTLS (UDP)") : tr("TLS (TCP)"))
                                     : tr("Transport: -"));
@@ -159,17 +172,21 @@ void ConnectionStatusWidget::refresh()
         m_transport->setToolTip(connection->describe());
 
     // The interval alongside the age, so "25 s ago" reads as fine when it is every 30 s.
-    const QDateTime last = c->lastHeartbeatAnswered();
+    // Any answer counts: under load a mitigation answer may come back when heartbeats do not.
+    // Whether the age is worrying is the colour's job (amber after two heartbeat intervals);
+    // the interval itself is in the tooltip, which keeps the bar short enough for 1024 px.
+    const QDateTime last = c->lastAnswer();
     const auto interval = c->activeConfig().heartbeatInterval.currentValue;
-    const QString every = interval ? tr(" (every %1 s)").arg(*interval) : QString();
-    if (last.isValid()) {
+    const bool hasSession = c->state() == signal::SignalChannel::State::Connected
+        || c->state() == signal::SignalChannel::State::Lost;
+    if (last.isValid() && hasSession) {
         const qint64 age = qMax<qint64>(0, last.secsTo(QDateTime::currentDateTimeUtc()));
-        m_heartbeat->setText(tr("Heartbeat: answered %1 ago").arg(models::formatDuration(std::chrono::seconds(age))) + every);
-    } else if (c->state() == signal::SignalChannel::State::Connected) {
-        m_heartbeat->setText(tr("Heartbeat: first one pending") + every);
+        m_heartbeat->setText(tr("Last answer %1 ago").arg(models::formatDuration(std::chrono::seconds(age))));
     } else {
-        m_heartbeat->setText(tr("Heartbeat: -"));
+        m_heartbeat->setText(tr("Last answer: -"));
     }
+    m_heartbeat->setToolTip(m_lastAnswerTip + (interval && *interval > 0 ? tr("\nHeartbeats every %1 s.").arg(*interval)
+                                                                          : QString()));
     if (!m_flashOff.isActive())
         paintDot(m_heartbeatDot, toneColor(m_tone), true);
 
@@ -193,8 +210,7 @@ void ConnectionStatusWidget::setState(Tone tone, const QString &text)
     paintDot(m_stateDot, toneColor(tone));
     // Long reasons are cut in the bar and shown whole in the tooltip.
     m_state->setText(m_state->fontMetrics().elidedText(text, Qt::ElideRight, 420));
-    m_state->setStyleSheet(QStringLiteral("color: %1;").arg(tone == Tone::Warning ? QStringLiteral("#8a5a00")
-                                                                                  : toneColor(tone).name()));
+    m_state->setStyleSheet(QStringLiteral("color: %1;").arg(toneOnLightColor(tone).name()));
     m_state->setToolTip(text);
 }
 

@@ -16,8 +16,9 @@ namespace dots::signal { class SignalChannel; }
 namespace dots::ui {
 
 // The right side of the status bar: answers "am I connected and is it healthy" in words and
-// colour. Server, DTLS/TLS, a heartbeat light with the age of the last answer, the last
-// round-trip time and the heartbeats missed in a row.
+// colour. Server, DTLS/TLS, a heartbeat light with the age of the last answer (amber once
+// nothing came for two heartbeat intervals), the last round-trip time and the heartbeats
+// missed in a row.
 class ConnectionStatusWidget : public QWidget
 {
     Q_OBJECT
@@ -46,6 +47,7 @@ private:
     QLabel *m_heartbeat;
     QLabel *m_rtt;
     QLabel *m_missed;
+    QString m_lastAnswerTip;
     Tone m_tone = Tone::Neutral;
     QTimer m_tick;       // ages the "last heartbeat" text
     QTimer m_flashOff;   // the heartbeat light blinks, then rests

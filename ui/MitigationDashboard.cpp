@@ -147,8 +147,10 @@ void MitigationDashboard::updateEmptyState()
     const int shown = m_proxy->rowCount();
     const QString count = tr("%n mitigation(s)", nullptr, total);
     QString text = total == shown ? count : tr("%1 shown of %2").arg(shown).arg(count);
-    if (m_model->isStale() && total > 0)
+    if (m_model->staleness() == models::MitigationTableModel::Staleness::Lost && total > 0)
         text += tr(" — last known state, the session is lost");
+    else if (m_model->staleness() == models::MitigationTableModel::Staleness::Quiet && total > 0)
+        text += tr(" — last known state, nothing heard from the server");
     m_count->setText(text);
     if (total == 0)
         m_empty->setText(m_canRequest ? tr("No mitigations. Request one with New mitigation (Ctrl+N).")

@@ -39,7 +39,9 @@ QVariant MitigationProxyModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && index.data(models::MitigationTableModel::StaleRole).toBool()) {
         const QString tip = QSortFilterProxyModel::data(index, role).toString();
-        return tr("Last known state: the session to the server is lost.") + (tip.isEmpty() ? QString() : QStringLiteral("\n") + tip);
+        // The source's tooltip already ends with the reason and the time it was received.
+        return tip.isEmpty() ? tr("Last known state: %1.").arg(index.data(models::MitigationTableModel::StaleReasonRole).toString())
+                             : tip;
     }
     return QSortFilterProxyModel::data(index, role);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SessionView.h"
 
+#include "QuietSessionDelegate.h"
 #include "SeverityPalette.h"
 #include "models/SessionTableModel.h"
 #include "signal/SignalChannel.h"
@@ -8,6 +9,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -121,12 +123,19 @@ SessionView::SessionView(models::SessionTableModel *sessions, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setFocusPolicy(Qt::NoFocus);
-    // One session, one row: no empty space under it.
-    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->defaultSectionSize()
-                            + 2 * m_table->frameWidth());
+    // One session, one row: no empty space under it, and room for the horizontal scroll bar
+    // when a narrow window needs one, so that it never covers the row.
+    const auto fitOneRow = [this](int, int maximum) {
+        m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() + m_table->verticalHeader()->defaultSectionSize()
+                                + 2 * m_table->frameWidth()
+                                + (maximum > 0 ? m_table->horizontalScrollBar()->sizeHint().height() : 0));
+    };
+    fitOneRow(0, 0);
+    connect(m_table->horizontalScrollBar(), &QScrollBar::rangeChanged, this, fitOneRow);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_table->setColumnWidth(models::SessionTableModel::ServerColumn, 230);
-    m_table->setColumnWidth(models::SessionTableModel::StateColumn, 150);
+    m_table->setColumnWidth(models::SessionTableModel::StateColumn, 170);
+    m_table->setItemDelegate(new QuietSessionDelegate(m_table));
     m_table->setColumnWidth(models::SessionTableModel::HeartbeatColumn, 100);
     m_table->setColumnWidth(models::SessionTableModel::MissedColumn, 130);
     // Never narrower than a column's title, which is longer in some languages.

@@ -23,6 +23,12 @@ QColor toneTextColor(Tone tone)
     return (tone == Tone::Warning || tone == Tone::Neutral) ? QColor(0x21, 0x21, 0x21) : QColor(Qt::white);
 }
 
+QColor toneOnLightColor(Tone tone)
+{
+    // The amber fill is too pale for text on white.
+    return tone == Tone::Warning ? QColor(0x8a, 0x5a, 0x00) : toneColor(tone);
+}
+
 Tone toneOfSeverity(int severity)
 {
     if (severity < 0)

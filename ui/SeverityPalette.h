@@ -12,6 +12,7 @@ enum class Tone { Neutral, Info, Good, Warning, Bad };
 
 QColor toneColor(Tone tone);        // fill of a badge or dot
 QColor toneTextColor(Tone tone);    // readable text on that fill
+QColor toneOnLightColor(Tone tone); // text in the tone itself on a light background (amber darkened)
 // signal::StatusSeverity as int (MitigationTableModel::SeverityRole); -1 = no status yet.
 Tone toneOfSeverity(int severity);
 

@@ -29,13 +29,16 @@ void MitigationTableModel::attach(signal::SignalChannel *channel)
         return;
     for (const MitigationStatus &status : channel->mitigations())
         upsert(status);
-    setStale(channel->state() == signal::SignalChannel::State::Lost);
+    const auto followSession = [this, channel] {
+        setStaleness(channel->state() == signal::SignalChannel::State::Lost ? Staleness::Lost
+                     : channel->isQuiet()                                   ? Staleness::Quiet
+                                                                            : Staleness::Live);
+    };
+    followSession();
     m_connections << connect(channel, &signal::SignalChannel::mitigationChanged, this, &MitigationTableModel::upsert)
                   << connect(channel, &signal::SignalChannel::mitigationRemoved, this, &MitigationTableModel::remove)
-                  << connect(channel, &signal::SignalChannel::stateChanged, this,
-                             [this](signal::SignalChannel::State state) {
-                                 setStale(state == signal::SignalChannel::State::Lost);
-                             });
+                  << connect(channel, &signal::SignalChannel::stateChanged, this, followSession)
+                  << connect(channel, &signal::SignalChannel::quietChanged, this, followSession);
 }
 
 int MitigationTableModel::rowOfMid(quint32 mid) const
@@ -106,11 +109,21 @@ void MitigationTableModel::clear()
     m_countdown.stop();
 }
 
-void MitigationTableModel::setStale(bool stale)
+QString MitigationTableModel::staleReason() const
 {
-    if (m_stale == stale)
+    switch (m_staleness) {
+    case Staleness::Live: return {};
+    case Staleness::Quiet: return tr("nothing heard from the server for two heartbeat intervals");
+    case Staleness::Lost: return tr("the session to the server is lost");
+    }
+    return {};
+}
+
+void MitigationTableModel::setStaleness(Staleness staleness)
+{
+    if (m_staleness == staleness)
         return;
-    m_stale = stale;
+    m_staleness = staleness;
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
@@ -178,7 +191,9 @@ QVariant MitigationTableModel::data(const QModelIndex &index, int role) const
     case StatusNameRole:
         return row.status.status ? signal::yangName(*row.status.status) : QString();
     case StaleRole:
-        return m_stale;
+        return isStale();
+    case StaleReasonRole:
+        return staleReason();
     default:
         return {};
     }
@@ -258,10 +273,10 @@ QVariant MitigationTableModel::toolTip(const Row &row, int column) const
         tip = tr("bps-dropped %1 bytes per second, as the server sent it").arg(*s.bpsDropped);
     else if (column == PacketRateColumn && s.ppsDropped)
         tip = tr("pps-dropped %1 packets per second, as the server sent it").arg(*s.ppsDropped);
-    if (m_stale)
+    if (isStale())
         tip += (tip.isEmpty() ? QString() : QStringLiteral("\n"))
-            + tr("Last known state: the session to the server is lost (received %1)")
-                  .arg(row.received.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+            + tr("Last known state: %1 (received %2)")
+                  .arg(staleReason(), row.received.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
     return tip.isEmpty() ? QVariant() : QVariant(tip);
 }
 

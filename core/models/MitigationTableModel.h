@@ -43,7 +43,8 @@ public:
         SeverityRole,                // signal::StatusSeverity as int; -1 before the first status
         MidRole,
         StatusNameRole,              // RFC 9132 name, e.g. "attack-mitigation-in-progress"
-        StaleRole,                   // true while the session is lost
+        StaleRole,                   // true while the session is lost or nothing is heard on it
+        StaleReasonRole,             // why, in words ("the session to the server is lost"); empty when live
     };
     Q_ENUM(Role)
 
@@ -55,8 +56,14 @@ public:
     void upsert(const signal::MitigationStatus &status);
     void remove(quint32 mid);
     void clear();
-    void setStale(bool stale);
-    bool isStale() const { return m_stale; }
+    // What the rows are worth: live, the last known state of a session on which nothing has
+    // been heard for two heartbeat intervals, or that of a lost session.
+    enum class Staleness { Live, Quiet, Lost };
+    void setStaleness(Staleness staleness);
+    Staleness staleness() const { return m_staleness; }
+    void setStale(bool stale) { setStaleness(stale ? Staleness::Lost : Staleness::Live); }
+    bool isStale() const { return m_staleness != Staleness::Live; }
+    QString staleReason() const;
 
     int rowOfMid(quint32 mid) const;
     std::optional<signal::MitigationStatus> statusAt(int row) const;
@@ -95,7 +102,7 @@ private:
     QList<Row> m_rows;
     QPointer<signal::SignalChannel> m_channel;
     QList<QMetaObject::Connection> m_connections;
-    bool m_stale = false;
+    Staleness m_staleness = Staleness::Live;
     QTimer m_countdown;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };

@@ -22,6 +22,12 @@ bool hasSession(const signal::SignalChannel *c)
 SessionTableModel::SessionTableModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    m_ageTick.setInterval(1000);
+    connect(&m_ageTick, &QTimer::timeout, this, [this] {
+        if (!m_channels.isEmpty())
+            emit dataChanged(index(0, StateColumn), index(rowCount() - 1, LastAnswerColumn));
+    });
+    m_ageTick.start();
 }
 
 void SessionTableModel::attach(signal::SignalChannel *channel)
@@ -99,7 +105,17 @@ QVariant SessionTableModel::display(const signal::SignalChannel *c, int column) 
             return info->transport == transport::Transport::Dtls ? tr("DTLS") : tr("TLS");
         return QString();
     case StateColumn:
+        if (c->isQuiet())
+            return c->serverHearsUs() ? tr("no answers, server hears us")
+                                      : tr("connected — no answers");
         return stateText(int(c->state()));
+    case LastAnswerColumn: {
+        const QDateTime last = c->lastAnswer();
+        if (!hasSession(c) || !last.isValid())
+            return QString();
+        const qint64 age = qMax<qint64>(0, last.secsTo(QDateTime::currentDateTimeUtc()));
+        return tr("%1 ago").arg(formatDuration(std::chrono::seconds(age)));
+    }
     case RttColumn:
         if (const auto last = c->rtt().last(); last && hasSession(c))
             return formatRoundTrip(*last);
@@ -138,6 +154,9 @@ QVariant SessionTableModel::sortValue(const signal::SignalChannel *c, int column
     switch (Column(column)) {
     case StateColumn:
         return int(c->state());
+    case LastAnswerColumn:
+        return c->lastAnswer().isValid() && hasSession(c) ? c->lastAnswer().secsTo(QDateTime::currentDateTimeUtc())
+                                                          : qint64(-1);
     case RttColumn:
         if (const auto last = c->rtt().last())
             return qint64(last->count());
@@ -165,7 +184,17 @@ QVariant SessionTableModel::data(const QModelIndex &index, int role) const
         return sortValue(c, index.column());
     case StateRole:
         return int(c->state());
+    case QuietRole:
+        return c->isQuiet();
     case Qt::ToolTipRole:
+        if ((index.column() == LastAnswerColumn || index.column() == StateColumn) && c->isQuiet())
+            return c->serverHearsUs()
+                ? tr("No answer from the server for more than two heartbeat intervals, but its own heartbeats say it "
+                     "receives ours: the link towards us is likely flooded. The session is kept (RFC 9132 section 4.7).")
+                : tr("No answer from the server for more than two heartbeat intervals: requests may not be getting "
+                     "through.");
+        if (index.column() == LastAnswerColumn)
+            return tr("Time since the server last answered a request, a heartbeat or sent a notification");
         if (index.column() == StateColumn && !c->stateReason().isEmpty())
             return c->stateReason();
         if (index.column() == ConfigColumn)
@@ -186,6 +215,7 @@ QVariant SessionTableModel::headerData(int section, Qt::Orientation orientation,
     case ServerColumn: return tr("Server");
     case TransportColumn: return tr("Transport");
     case StateColumn: return tr("State");
+    case LastAnswerColumn: return tr("Last answer");
     case RttColumn: return tr("Last RTT");
     case HeartbeatColumn: return tr("Heartbeat");
     case MissedColumn: return tr("Missed heartbeats");

@@ -4,6 +4,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QTimer>
 
 namespace dots::signal { class SignalChannel; }
 
@@ -11,8 +12,8 @@ namespace dots::models {
 
 // The console's signal-channel sessions as a table, one row per channel: which server,
 // over DTLS or TLS, in what state, how fast heartbeats come back and how many went
-// missing, and the configuration negotiated with the server. Kept current from the
-// channel's signals.
+// missing, how long ago the server last answered, and the configuration negotiated with the
+// server. Kept current from the channel's signals, and the ages every second.
 class SessionTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -21,6 +22,7 @@ public:
         ServerColumn,
         TransportColumn,
         StateColumn,
+        LastAnswerColumn,        // age of the last answer heard on the session
         RttColumn,               // last heartbeat round trip
         HeartbeatColumn,         // heartbeat-interval in force
         MissedColumn,            // consecutive unanswered heartbeats / missing-hb-allowed
@@ -32,6 +34,7 @@ public:
     enum Role {
         SortRole = Qt::UserRole + 1, // numbers for sorting by value
         StateRole,                   // signal::SignalChannel::State as int
+        QuietRole,                   // bool: connected, but nothing heard for two heartbeat intervals
     };
     Q_ENUM(Role)
 
@@ -56,6 +59,7 @@ private:
     QVariant sortValue(const signal::SignalChannel *channel, int column) const;
 
     QList<QPointer<signal::SignalChannel>> m_channels;
+    QTimer m_ageTick;
 };
 
 } // namespace dots::models

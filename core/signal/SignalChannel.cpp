@@ -18,6 +18,7 @@ SignalChannel::SignalChannel(QObject *parent) : QObject(parent)
     connect(&m_session, &SignalSession::heartbeatAnswered, this, &SignalChannel::heartbeatAnswered);
     connect(&m_session, &SignalSession::heartbeatMissed, this, &SignalChannel::heartbeatMissed);
     connect(&m_session, &SignalSession::serverHeartbeatReceived, this, &SignalChannel::serverHeartbeatReceived);
+    connect(&m_session, &SignalSession::quietChanged, this, &SignalChannel::quietChanged);
     connect(&m_mitigations, &MitigationClient::mitigationChanged, this, &SignalChannel::mitigationChanged);
     connect(&m_mitigations, &MitigationClient::mitigationRemoved, this, &SignalChannel::mitigationRemoved);
     // Attack or peace time: the mitigating or the idle configuration applies (RFC 9132 section 4.5).

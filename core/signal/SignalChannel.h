@@ -79,6 +79,12 @@ public:
     QDateTime lastHeartbeatAnswered() const { return m_session.lastHeartbeatAnswered(); }
     QDateTime lastServerHeartbeat() const { return m_session.lastServerHeartbeat(); }
     int missedHeartbeats() const { return m_session.missedHeartbeats(); }
+    // The last answer (or notification) heard on this session, and whether none came for two
+    // heartbeat intervals while connected.
+    QDateTime lastAnswer() const { return m_session.lastAnswer(); }
+    bool isQuiet() const { return m_session.isQuiet(); }
+    // The server's latest heartbeat said it receives ours (RFC 9132 section 4.7).
+    bool serverHearsUs() const { return m_session.serverHearsUs(); }
     // The server's answer to GET config (ranges and current values), if read.
     std::optional<SessionConfig> serverConfig() const { return m_config.serverConfig(); }
     // The parameters in force now: mitigating-config while a mitigation is active, else idle-config.
@@ -161,6 +167,8 @@ signals:
     // The server's own heartbeat arrived (RFC 9132 section 4.7) and was answered 2.04;
     // peerHbStatus says whether the server receives ours.
     void serverHeartbeatReceived(bool peerHbStatus);
+    // isQuiet() changed.
+    void quietChanged(bool quiet);
     void mitigationChanged(const dots::signal::MitigationStatus &status);
     void mitigationRemoved(quint32 mid);
     void sessionConfigChanged();

@@ -37,6 +37,10 @@ SignalSession::SignalSession(SignalLog *log, QObject *parent) : QObject(parent),
 {
     m_heartbeatTimer.setSingleShot(false);
     connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { sendHeartbeat(); });
+    m_quietCheck.setInterval(1000);
+    connect(&m_quietCheck, &QTimer::timeout, this, &SignalSession::checkQuiet);
+    connect(this, &SignalSession::stateChanged, this, &SignalSession::checkQuiet);
+    m_quietCheck.start();
 }
 
 SignalSession::~SignalSession()
@@ -92,7 +96,13 @@ QCoro::Task<SignalResult<transport::ConnectionInfo>> SignalSession::open(ServerP
     transport::ConnectOptions options;
     options.preference = profile.preference;
     m_client->setConnectOptions(options);
+    connect(m_client.get(), &transport::CoapClient::notificationReceived, this, &SignalSession::heardAnswer);
     connect(m_client.get(), &transport::CoapClient::notificationReceived, this, &SignalSession::notificationReceived);
+    connect(m_client.get(), &transport::CoapClient::requestFinished, this,
+            [this](const QByteArray &, std::chrono::microseconds, bool answered) {
+                if (answered)
+                    heardAnswer();
+            });
     connect(m_client.get(), &transport::CoapClient::disconnected, this, &SignalSession::onDisconnected);
     m_client->setRequestHandler(resource::heartbeat().join(QLatin1Char('/')),
                                 [self](const transport::ServerRequest &request) {
@@ -146,6 +156,10 @@ QCoro::Task<> SignalSession::runSetUp()
 {
     m_missedHeartbeats = 0;
     m_heartbeatInFlight = false;
+    // A new (D)TLS session: what the last one heard says nothing about this one.
+    m_lastAnswer = QDateTime::currentDateTimeUtc();
+    m_lastServerHeartbeat = {};
+    m_lastPeerHbStatus = false;
     emit observationsEnded();
     if (m_state == State::Connecting && m_client && m_client->connection())
         setState(State::Connecting, tr("%1: waiting for the server's first answer").arg(m_client->connection()->describe()));
@@ -169,6 +183,41 @@ void SignalSession::failSetUp(const QString &reason)
         return;
     m_heartbeatTimer.stop();
     setState(State::Lost, reason);
+}
+
+void SignalSession::heardAnswer()
+{
+    m_lastAnswer = QDateTime::currentDateTimeUtc();
+    if (m_quiet)
+        checkQuiet();
+}
+
+void SignalSession::checkQuiet()
+{
+    if (const bool quiet = isQuiet(); quiet != m_quiet) {
+        m_quiet = quiet;
+        emit quietChanged(quiet);
+    }
+}
+
+int SignalSession::heartbeatIntervalSeconds() const
+{
+    return m_config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
+}
+
+bool SignalSession::isQuiet() const
+{
+    // With heartbeats off (interval 0) a quiet server is normal; two default intervals then.
+    const int interval = heartbeatIntervalSeconds() > 0 ? heartbeatIntervalSeconds() : defaults::kHeartbeatInterval;
+    return m_state == State::Connected && m_lastAnswer.isValid()
+        && m_lastAnswer.msecsTo(QDateTime::currentDateTimeUtc()) > 2000LL * interval;
+}
+
+bool SignalSession::serverHearsUs() const
+{
+    const int interval = heartbeatIntervalSeconds() > 0 ? heartbeatIntervalSeconds() : defaults::kHeartbeatInterval;
+    return m_lastPeerHbStatus && m_lastServerHeartbeat.isValid()
+        && m_lastServerHeartbeat.msecsTo(QDateTime::currentDateTimeUtc()) <= 2000LL * interval;
 }
 
 void SignalSession::applyConfig(const ConfigParameters &config)
@@ -285,6 +334,12 @@ QCoro::Task<> SignalSession::sendHeartbeat()
     const int allowed = config.missingHbAllowed.currentValue.value_or(defaults::kMissingHbAllowed);
     qCInfo(lcSignal) << "heartbeat not answered" << m_missedHeartbeats << "of" << allowed << result.error().toString();
     if (m_missedHeartbeats >= allowed && m_state == State::Connected) {
+        // RFC 9132 section 4.7: while the server tells us it receives our heartbeats, the
+        // inbound link is what is flooded; the session is kept and heartbeats go on.
+        if (serverHearsUs()) {
+            qCInfo(lcSignal) << "heartbeats unanswered, but the server hears us: session kept";
+            co_return;
+        }
         setState(State::Lost, tr("%1 heartbeats in a row went unanswered").arg(m_missedHeartbeats));
         reconnectLoop();
     }
@@ -317,8 +372,10 @@ transport::ServerResponse SignalSession::answerServerHeartbeat(const transport::
         answer.code = transport::CoapCode::BadRequest;
         answer.payload = QStringLiteral("malformed heartbeat: %1").arg(in.problem).toUtf8();
     }
-    if (peerHbStatus)
+    if (peerHbStatus) {
         m_lastServerHeartbeat = in.time;
+        m_lastPeerHbStatus = *peerHbStatus;
+    }
 
     SignalMessage out;
     out.direction = SignalMessage::Direction::Outgoing;

@@ -75,6 +75,14 @@ public:
     QDateTime lastHeartbeatAnswered() const { return m_lastHeartbeatAnswered; }
     QDateTime lastServerHeartbeat() const { return m_lastServerHeartbeat; }
     int missedHeartbeats() const { return m_missedHeartbeats; }
+    // When this session last heard an answer of the server's to anything we sent (or a
+    // notification); the handshake counts as the first. Invalid without a session.
+    QDateTime lastAnswer() const { return m_lastAnswer; }
+    // No answer for two heartbeat intervals although the session is up: it must not look live.
+    bool isQuiet() const;
+    // RFC 9132 section 4.7: the server's own heartbeat, within two intervals, said
+    // peer-hb-status true: our messages reach it even if its answers do not reach us.
+    bool serverHearsUs() const;
     // Bumps on every open and close; a coroutine that finds it changed after an await stops.
     quint64 generation() const { return m_generation; }
 
@@ -85,6 +93,8 @@ signals:
     // The server's own heartbeat arrived (RFC 9132 section 4.7) and was answered 2.04;
     // peerHbStatus says whether the server receives ours.
     void serverHeartbeatReceived(bool peerHbStatus);
+    // isQuiet() changed: nothing heard for two heartbeat intervals, or an answer again.
+    void quietChanged(bool quiet);
     void notificationReceived(const QByteArray &token, const dots::transport::CoapResponse &response);
     // The session that carried the observations is gone (closed, lost, or a new handshake):
     // their tokens mean nothing any more.
@@ -97,6 +107,9 @@ private:
     QCoro::Task<> sendHeartbeat();
     transport::ServerResponse answerServerHeartbeat(const transport::ServerRequest &request);
     void onDisconnected(const transport::TransportError &reason);
+    void heardAnswer();
+    void checkQuiet();
+    int heartbeatIntervalSeconds() const;
 
     SignalLog *m_log;
     std::unique_ptr<transport::CoapClient> m_client;
@@ -117,6 +130,10 @@ private:
     int m_missedHeartbeats = 0;
     QDateTime m_lastHeartbeatAnswered;
     QDateTime m_lastServerHeartbeat;
+    bool m_lastPeerHbStatus = false; // what that heartbeat said
+    QDateTime m_lastAnswer;
+    bool m_quiet = false;
+    QTimer m_quietCheck; // quiet is a matter of time passing: looked at every second
 };
 
 } // namespace dots::signal

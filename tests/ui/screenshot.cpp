@@ -12,11 +12,13 @@
 #include "AuditLogDock.h"
 #include "MitigationDetailDock.h"
 #include "NewMitigationDialog.h"
+#include "SessionDock.h"
 #include "DemoClientProfile.h"
 #include "SimulatorProcess.h"
 #include "UiLanguage.h"
 #include "models/AuditLogModel.h"
 #include "models/MitigationTableModel.h"
+#include "models/SessionTableModel.h"
 #include "models/SignalEventLogModel.h"
 #include "pki/PkiGenerator.h"
 #include "signal/SignalChannel.h"
@@ -24,6 +26,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCoro/QCoroTask>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -51,8 +54,18 @@ int main(int argc, char *argv[])
         return 1;
     }
     SimulatorProcess sim;
-    const QString started = sim.start(pkiDir, {QStringLiteral("--scenario"), QStringLiteral(DOTS_DEMO_SCENARIO),
-                                               QStringLiteral("--speed"), QStringLiteral("10")});
+    // flooded: the link towards the console flooded (RFC 9132 section 4.7); frozen: the server
+    // stops (SIGSTOP) a few seconds before the picture. Both with the session dock in front and
+    // one heartbeat a second, so the status bar and the session row have something to say.
+    const bool liveness = mode == QLatin1String("flooded") || mode == QLatin1String("frozen");
+    QStringList simArguments{QStringLiteral("--scenario"), QStringLiteral(DOTS_DEMO_SCENARIO),
+                             QStringLiteral("--speed"), QStringLiteral("10")};
+    if (liveness)
+        simArguments << QStringLiteral("--session-config") << QStringLiteral("heartbeat-interval=1:60:1")
+                     << QStringLiteral("--session-config") << QStringLiteral("missing-hb-allowed=1:60:30");
+    if (mode == QLatin1String("flooded"))
+        simArguments << QStringLiteral("--hostile") << QStringLiteral("inbound-flood");
+    const QString started = sim.start(pkiDir, simArguments);
     if (!started.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(started));
         return 1;
@@ -67,7 +80,15 @@ int main(int argc, char *argv[])
     window.setChannel(&channel);
     models::AuditLogModel audit(nullptr); // this run's actions only
     window.setAuditLog(&audit);
-    window.resize(1280, 800);
+    models::SessionTableModel sessions;
+    sessions.attach(&channel);
+    auto *sessionDock = new ui::SessionDock(&sessions, &channel, &window);
+    window.addDockWidget(Qt::BottomDockWidgetArea, sessionDock);
+    window.tabifyDockWidget(window.eventLog(), sessionDock);
+    (liveness ? static_cast<QDockWidget *>(sessionDock) : window.eventLog())->raise();
+    // An optional size, e.g. 1024x700; 1280x800 by default.
+    const QStringList size = args.value(5, QStringLiteral("1280x800")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt() > 0 ? size.value(0).toInt() : 1280, size.value(1).toInt() > 0 ? size.value(1).toInt() : 800);
     window.show();
 
     signal::ServerProfile profile = test::demoClientProfile(pkiDir, sim.dtlsPort());
@@ -91,6 +112,8 @@ int main(int argc, char *argv[])
         window.submitMitigation(request);
     }
 
+    if (mode == QLatin1String("frozen"))
+        QTimer::singleShot(qMax(1, seconds - 4) * 1000, &app, [&] { sim.pause(); });
     if (mode == QLatin1String("lost"))
         QTimer::singleShot(qMax(1, seconds - 8) * 1000, &app, [&] {
             sim.kill();
@@ -128,7 +151,8 @@ int main(int argc, char *argv[])
         // A message selected, so the JSON pane shows what it is for, and a mitigation, so the
         // detail pane shows its scope and history.
         auto *logView = window.eventLog()->view();
-        logView->selectRow(qMax(0, logView->model()->rowCount() - 1));
+        if (!liveness)
+            logView->selectRow(qMax(0, logView->model()->rowCount() - 1));
         window.dashboard()->selectMid(1);
         if (mode == QLatin1String("audit"))
             window.auditLog()->raise();
@@ -137,6 +161,8 @@ int main(int argc, char *argv[])
         QApplication::processEvents();
         const bool saved = window.grab().save(output);
         std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(output));
+        if (mode == QLatin1String("frozen"))
+            sim.resume();
         channel.disconnectFromServer();
         app.exit(saved ? 0 : 1);
     });
