@@ -1439,6 +1439,10 @@
         <source>the server&apos;s security is weaker than DOTS allows</source>
         <translation>die Sicherheit des Servers ist schwächer, als DOTS es erlaubt</translation>
     </message>
+    <message>
+        <source>no answer before the session had to be set up again; it may not have reached the server</source>
+        <translation>keine Antwort, bevor die Sitzung neu aufgebaut werden musste; sie hat den Server möglicherweise nicht erreicht</translation>
+    </message>
 </context>
 <context>
     <name>dots::ui::AboutDialog</name>

@@ -133,7 +133,11 @@ void ClientSession::start(std::chrono::milliseconds handshakeTimeout)
 
 void ClientSession::close()
 {
-    const TransportError reason = TransportError::sessionClosed();
+    close(TransportError::sessionClosed());
+}
+
+void ClientSession::close(const TransportError &reason)
+{
     if (m_state == State::Failed || m_state == State::Closed) {
         endAllRequests(reason);
         releaseSession();

@@ -46,7 +46,9 @@ public:
     // taken by its waiter, ends at once with TransportError::sessionClosed() (so does the
     // destructor): a coroutine that resumes after this session, or its owner, is gone
     // sees that error, never a response. Waiters always resume from the event loop.
+    // `reason` says why instead, e.g. a new handshake replacing this session.
     void close();
+    void close(const TransportError &reason);
 
     State state() const { return m_state; }
     Transport transport() const { return m_info.transport; }

@@ -77,7 +77,7 @@ QCoro::Task<Result<ConnectionInfo>> CoapClient::connectToHost(QString host, quin
 {
     QPointer<CoapClient> self(this);
     delete m_connecting;
-    dropSession();
+    dropSession(TransportError::sessionReplaced());
 
     PkiConfig pki = m_pki;
     if (pki.peerName.isEmpty())
@@ -142,13 +142,13 @@ void CoapClient::adopt(ClientSession *session)
     });
 }
 
-void CoapClient::dropSession()
+void CoapClient::dropSession(const TransportError &reason)
 {
     if (!m_session)
         return;
     ClientSession *session = std::exchange(m_session, nullptr);
     session->disconnect(this);
-    session->close();
+    session->close(reason);
     delete session;
 }
 

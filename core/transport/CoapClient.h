@@ -102,7 +102,7 @@ private:
     friend struct Callbacks;
 
     void adopt(ClientSession *session);
-    void dropSession();
+    void dropSession(const TransportError &reason = TransportError::sessionClosed());
 
     std::unique_ptr<CoapContext> m_context;
     coap_resource_t *m_resource = nullptr; // the context's "unknown resource": every path

@@ -17,6 +17,13 @@ TransportError TransportError::sessionClosed()
     return make(Kind::Cancelled, {}, QStringLiteral("the session was closed"));
 }
 
+TransportError TransportError::sessionReplaced()
+{
+    return make(Kind::Cancelled,
+                tr("no answer before the session had to be set up again; it may not have reached the server"),
+                QStringLiteral("the session was replaced by a new handshake"));
+}
+
 namespace {
 
 // Marked for translation here, translated when the error is made (the console installs its

@@ -39,6 +39,9 @@ struct TransportError
     // What every request still waiting gets when its session is closed or destroyed
     // on our side: Kind::Cancelled, "request cancelled (the session was closed)".
     static TransportError sessionClosed();
+    // What they get when a new handshake replaces the session (a reconnect): still
+    // Kind::Cancelled, in words that tell the analyst the request may not have reached the server.
+    static TransportError sessionReplaced();
     static QString defaultMessage(Kind kind);
     static QString kindName(Kind kind);
 
