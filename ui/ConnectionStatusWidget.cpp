@@ -144,8 +144,8 @@ void ConnectionStatusWidget::refresh()
         if (c->isQuiet() && c->serverHearsUs())
             setState(Tone::Warning, tr("Server hears us; its answers do not reach us"));
         else if (c->isQuiet())
-            setState(Tone::Warning, tr("Connected, nothing heard for %1").arg(models::formatDuration(std::chrono::seconds(
-                                        qMax<qint64>(0, c->lastAnswer().secsTo(QDateTime::currentDateTimeUtc()))))));
+            setState(Tone::Warning, tr("Connected, nothing heard for %1")
+                                        .arg(models::formatDuration(c->timeSinceLastAnswer().value_or(std::chrono::seconds(0)))));
         else
             setState(c->missedHeartbeats() > 0 ? Tone::Warning : Tone::Good,
                      c->missedHeartbeats() > 0 ? tr("Connected, heartbeats missing") : tr("Connected"));
@@ -171,20 +171,14 @@ void ConnectionStatusWidget::refresh()
     if (connection)
         m_transport->setToolTip(connection->describe());
 
-    // The interval alongside the age, so "25 s ago" reads as fine when it is every 30 s.
     // Any answer counts: under load a mitigation answer may come back when heartbeats do not.
     // Whether the age is worrying is the colour's job (amber after two heartbeat intervals);
     // the interval itself is in the tooltip, which keeps the bar short enough for 1024 px.
-    const QDateTime last = c->lastAnswer();
     const auto interval = c->activeConfig().heartbeatInterval.currentValue;
-    const bool hasSession = c->state() == signal::SignalChannel::State::Connected
-        || c->state() == signal::SignalChannel::State::Lost;
-    if (last.isValid() && hasSession) {
-        const qint64 age = qMax<qint64>(0, last.secsTo(QDateTime::currentDateTimeUtc()));
-        m_heartbeat->setText(tr("Last answer %1 ago").arg(models::formatDuration(std::chrono::seconds(age))));
-    } else {
+    if (const auto age = c->timeSinceLastAnswer())
+        m_heartbeat->setText(tr("Last answer %1 ago").arg(models::formatDuration(*age)));
+    else
         m_heartbeat->setText(tr("Last answer: -"));
-    }
     m_heartbeat->setToolTip(m_lastAnswerTip + (interval && *interval > 0 ? tr("\nHeartbeats every %1 s.").arg(*interval)
                                                                           : QString()));
     if (!m_flashOff.isActive())

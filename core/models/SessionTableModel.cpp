@@ -109,13 +109,10 @@ QVariant SessionTableModel::display(const signal::SignalChannel *c, int column) 
             return c->serverHearsUs() ? tr("no answers, server hears us")
                                       : tr("connected — no answers");
         return stateText(int(c->state()));
-    case LastAnswerColumn: {
-        const QDateTime last = c->lastAnswer();
-        if (!hasSession(c) || !last.isValid())
-            return QString();
-        const qint64 age = qMax<qint64>(0, last.secsTo(QDateTime::currentDateTimeUtc()));
-        return tr("%1 ago").arg(formatDuration(std::chrono::seconds(age)));
-    }
+    case LastAnswerColumn:
+        if (const auto age = c->timeSinceLastAnswer())
+            return tr("%1 ago").arg(formatDuration(*age));
+        return QString();
     case RttColumn:
         if (const auto last = c->rtt().last(); last && hasSession(c))
             return formatRoundTrip(*last);
@@ -155,8 +152,9 @@ QVariant SessionTableModel::sortValue(const signal::SignalChannel *c, int column
     case StateColumn:
         return int(c->state());
     case LastAnswerColumn:
-        return c->lastAnswer().isValid() && hasSession(c) ? c->lastAnswer().secsTo(QDateTime::currentDateTimeUtc())
-                                                          : qint64(-1);
+        if (const auto age = c->timeSinceLastAnswer())
+            return qint64(age->count());
+        return qint64(-1);
     case RttColumn:
         if (const auto last = c->rtt().last())
             return qint64(last->count());

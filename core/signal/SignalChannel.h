@@ -82,6 +82,7 @@ public:
     // The last answer (or notification) heard on this session, and whether none came for two
     // heartbeat intervals while connected.
     QDateTime lastAnswer() const { return m_session.lastAnswer(); }
+    std::optional<std::chrono::seconds> timeSinceLastAnswer() const { return m_session.timeSinceLastAnswer(); }
     bool isQuiet() const { return m_session.isQuiet(); }
     // The server's latest heartbeat said it receives ours (RFC 9132 section 4.7).
     bool serverHearsUs() const { return m_session.serverHearsUs(); }

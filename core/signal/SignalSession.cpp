@@ -200,24 +200,29 @@ void SignalSession::checkQuiet()
     }
 }
 
-int SignalSession::heartbeatIntervalSeconds() const
+bool SignalSession::withinTwoHeartbeatIntervals(const QDateTime &time) const
 {
-    return m_config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
+    // With heartbeats off (interval 0) a quiet server is normal; two default intervals then.
+    const int configured = m_config.heartbeatInterval.currentValue.value_or(defaults::kHeartbeatInterval);
+    const int interval = configured > 0 ? configured : defaults::kHeartbeatInterval;
+    return time.isValid() && time.msecsTo(QDateTime::currentDateTimeUtc()) <= 2000LL * interval;
 }
 
 bool SignalSession::isQuiet() const
 {
-    // With heartbeats off (interval 0) a quiet server is normal; two default intervals then.
-    const int interval = heartbeatIntervalSeconds() > 0 ? heartbeatIntervalSeconds() : defaults::kHeartbeatInterval;
-    return m_state == State::Connected && m_lastAnswer.isValid()
-        && m_lastAnswer.msecsTo(QDateTime::currentDateTimeUtc()) > 2000LL * interval;
+    return m_state == State::Connected && m_lastAnswer.isValid() && !withinTwoHeartbeatIntervals(m_lastAnswer);
 }
 
 bool SignalSession::serverHearsUs() const
 {
-    const int interval = heartbeatIntervalSeconds() > 0 ? heartbeatIntervalSeconds() : defaults::kHeartbeatInterval;
-    return m_lastPeerHbStatus && m_lastServerHeartbeat.isValid()
-        && m_lastServerHeartbeat.msecsTo(QDateTime::currentDateTimeUtc()) <= 2000LL * interval;
+    return m_lastPeerHbStatus && withinTwoHeartbeatIntervals(m_lastServerHeartbeat);
+}
+
+std::optional<std::chrono::seconds> SignalSession::timeSinceLastAnswer() const
+{
+    if ((m_state != State::Connected && m_state != State::Lost) || !m_lastAnswer.isValid())
+        return std::nullopt;
+    return std::chrono::seconds(qMax<qint64>(0, m_lastAnswer.secsTo(QDateTime::currentDateTimeUtc())));
 }
 
 void SignalSession::applyConfig(const ConfigParameters &config)

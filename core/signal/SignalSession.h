@@ -14,8 +14,10 @@
 #include <QObject>
 #include <QTimer>
 
+#include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace dots::transport {
 class CoapClient;
@@ -78,6 +80,8 @@ public:
     // When this session last heard an answer of the server's to anything we sent (or a
     // notification); the handshake counts as the first. Invalid without a session.
     QDateTime lastAnswer() const { return m_lastAnswer; }
+    // How long ago that was, while there is a session (connected or lost); never negative.
+    std::optional<std::chrono::seconds> timeSinceLastAnswer() const;
     // No answer for two heartbeat intervals although the session is up: it must not look live.
     bool isQuiet() const;
     // RFC 9132 section 4.7: the server's own heartbeat, within two intervals, said
@@ -109,7 +113,9 @@ private:
     void onDisconnected(const transport::TransportError &reason);
     void heardAnswer();
     void checkQuiet();
-    int heartbeatIntervalSeconds() const;
+    // Whether `time` is at most two heartbeat intervals ago (two default intervals with
+    // heartbeats off): the window of isQuiet() and serverHearsUs().
+    bool withinTwoHeartbeatIntervals(const QDateTime &time) const;
 
     SignalLog *m_log;
     std::unique_ptr<transport::CoapClient> m_client;
